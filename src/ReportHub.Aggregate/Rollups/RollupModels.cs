@@ -1,0 +1,89 @@
+using ReportHub.Core.Domain;
+
+namespace ReportHub.Aggregate.Rollups;
+
+public static class UnitStatuses
+{
+    public const string OnTime = "onTime";
+    public const string Late = "late";
+    public const string Missing = "missing";
+}
+
+/// <summary>CONTRACT §5 <c>GET /api/rounds/{code}/totals</c>.</summary>
+public sealed record RoundTotals
+{
+    public required string Round { get; init; }
+    public required int UnitsExpected { get; init; }
+    public required int UnitsReported { get; init; }
+    public required int UnitsOnTime { get; init; }
+    public required int UnitsLate { get; init; }
+    public required int UnitsMissing { get; init; }
+    public required long Directives { get; init; }
+    public required long QrCodes { get; init; }
+    public required long QrScans { get; init; }
+}
+
+/// <summary>CONTRACT §5 <c>GET /api/rounds/{code}/units</c>: one expected (or reporting) unit.</summary>
+public sealed record UnitStatus
+{
+    public required string Unit { get; init; }
+    public required string Name { get; init; }
+    public required string Type { get; init; }
+    public required string Status { get; init; }
+    public DateTimeOffset? ReceivedAt { get; init; }
+    public long? SubmissionId { get; init; }
+    public required long Directives { get; init; }
+    public required long QrCodes { get; init; }
+    public required long QrScans { get; init; }
+}
+
+public sealed record UnitDirective
+{
+    public required string Unit { get; init; }
+    public required string UnitName { get; init; }
+    public required int Ordinal { get; init; }
+    public required string Content { get; init; }
+    public string? DocumentNumber { get; init; }
+    public string? DocumentSymbol { get; init; }
+    public DateOnly? DocumentDate { get; init; }
+    public string? CitationText { get; init; }
+    public string? IssuingUnit { get; init; }
+    public IReadOnlyList<string> Recipients { get; init; } = [];
+}
+
+public sealed record UnitQrRow
+{
+    public required string Unit { get; init; }
+    public required string UnitName { get; init; }
+    public required int Ordinal { get; init; }
+    public required string Entity { get; init; }
+    public required long QrCodes { get; init; }
+    public required long QrScans { get; init; }
+    public string? Note { get; init; }
+}
+
+public sealed record UnitNarrative
+{
+    public required string Unit { get; init; }
+    public required string UnitName { get; init; }
+    /// <summary>"inspection", "results" or "recommendations" (sections 3, 4 and 5).</summary>
+    public required string Section { get; init; }
+    public required string Heading { get; init; }
+    public required string Text { get; init; }
+}
+
+/// <summary>Everything the consolidated workbook shows for one round.</summary>
+public sealed record ConsolidatedData
+{
+    public required Round Round { get; init; }
+    public required RoundTotals Totals { get; init; }
+    public required IReadOnlyList<UnitStatus> Units { get; init; }
+    public required IReadOnlyList<UnitDirective> Directives { get; init; }
+    public required IReadOnlyList<UnitQrRow> QrRows { get; init; }
+    public required IReadOnlyList<UnitNarrative> Narratives { get; init; }
+    /// <summary>e.g. "UBND TỈNH QUẢNG NGÃI".</summary>
+    public required string ProvinceHeading { get; init; }
+    /// <summary>e.g. "SỞ THÔNG TIN VÀ TRUYỀN THÔNG".</summary>
+    public required string AuthorityHeading { get; init; }
+    public required DateTimeOffset GeneratedAt { get; init; }
+}

@@ -1,0 +1,80 @@
+namespace ReportHub.Core.Domain;
+
+/// <summary>A document reference such as <c>780/SCT-VP ngày 07/05/2021</c>.</summary>
+public sealed record Citation
+{
+    /// <summary>The number before the slash, as written without leading blanks; null when left blank.</summary>
+    public string? Number { get; init; }
+
+    /// <summary>The symbol after the slash, e.g. <c>SCT-VP</c>, <c>TB-SCT</c>, <c>CT/TU</c>.</summary>
+    public required string Symbol { get; init; }
+
+    public DateOnly? Date { get; init; }
+
+    public string Reference => Number is null ? "/" + Symbol : Number + "/" + Symbol;
+}
+
+/// <summary>A place-and-date line such as <c>Quảng Ngãi, ngày 27 tháng 10 năm 2021</c>.</summary>
+public sealed record PlaceDate
+{
+    public required string Place { get; init; }
+    public DateOnly? Date { get; init; }
+    public int? Year { get; init; }
+}
+
+public sealed record ReportHeader
+{
+    public IReadOnlyList<string> IssuingBody { get; init; } = [];
+    public Citation? Number { get; init; }
+    public PlaceDate? PlaceDate { get; init; }
+    public string? Subject { get; init; }
+    public IReadOnlyList<string> Recipients { get; init; } = [];
+    public Citation? RequestCited { get; init; }
+    public IReadOnlyList<string> Signer { get; init; } = [];
+    public string? SignerName { get; init; }
+
+    /// <summary>Values of ReportHub's own labelled cells in a generated template, e.g. unitCode and roundCode.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+}
+
+public sealed record DirectiveRow
+{
+    public required int Ordinal { get; init; }
+    public required string Content { get; init; }
+    public string? CitationText { get; init; }
+    public Citation? Citation { get; init; }
+    public string? IssuingUnit { get; init; }
+    public IReadOnlyList<string> Recipients { get; init; } = [];
+    public required string Cell { get; init; }
+}
+
+public sealed record QrRow
+{
+    public required int Ordinal { get; init; }
+    public required string Entity { get; init; }
+    public required long QrCodes { get; init; }
+    public required long QrScans { get; init; }
+    public string? Note { get; init; }
+    public required string Cell { get; init; }
+}
+
+public sealed record NarrativeSection
+{
+    public required string Key { get; init; }
+    public required string Heading { get; init; }
+    public required string Text { get; init; }
+    public bool IsEmpty { get; init; }
+}
+
+public sealed record ParsedReport
+{
+    public required string TemplateId { get; init; }
+    public required string Sheet { get; init; }
+    public required ReportHeader Header { get; init; }
+    public IReadOnlyList<DirectiveRow> Directives { get; init; } = [];
+    public IReadOnlyList<QrRow> QrRows { get; init; } = [];
+    public IReadOnlyList<NarrativeSection> Narratives { get; init; } = [];
+
+    public long QrCodes => QrRows.Sum(r => r.QrCodes);
+    public long QrScans => QrRows.Sum(r => r.QrScans);
+}

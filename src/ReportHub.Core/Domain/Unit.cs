@@ -1,0 +1,38 @@
+namespace ReportHub.Core.Domain;
+
+public static class UnitTypes
+{
+    public const string Province = "province";
+    public const string Department = "department";
+    public const string District = "district";
+    public const string Commune = "commune";
+    public const string Other = "other";
+
+    public static readonly IReadOnlyList<string> All = [Province, Department, District, Commune, Other];
+}
+
+public sealed record Unit
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public required string Type { get; init; }
+    public string? Parent { get; init; }
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public DateOnly? ValidFrom { get; init; }
+    public DateOnly? ValidTo { get; init; }
+    public string? Successor { get; init; }
+
+    public bool IsActiveOn(DateOnly day) =>
+        (ValidFrom is null || ValidFrom <= day) && (ValidTo is null || day <= ValidTo);
+}
+
+public sealed record Round
+{
+    public required string Code { get; init; }
+    public required string Title { get; init; }
+    public string? RequestDocument { get; init; }
+    public DateOnly? RequestDate { get; init; }
+    public required DateOnly Deadline { get; init; }
+    public bool Closed { get; init; }
+    public IReadOnlyList<string> ExpectedUnits { get; init; } = [];
+}

@@ -1,0 +1,17 @@
+namespace ReportHub.Core.Grid;
+
+/// <summary>
+/// A spreadsheet opened for reading. Rows stream in order; nothing holds the whole workbook in memory.
+/// Merged ranges of a sheet are complete once its rows have been read to the end.
+/// </summary>
+public interface IWorkbookReader : IDisposable
+{
+    /// <summary>"xlsx", "xls" or "csv".</summary>
+    string Format { get; }
+
+    IReadOnlyList<SheetInfo> Sheets { get; }
+
+    IEnumerable<SheetRow> ReadRows(int sheetIndex, CancellationToken cancellationToken = default);
+
+    IReadOnlyList<MergedRange> MergedRanges(int sheetIndex);
+}

@@ -1,0 +1,43 @@
+namespace ReportHub.Core.Issues;
+
+/// <summary>Stable issue codes. Scripts match on these; never rename one.</summary>
+public static class IssueCodes
+{
+    // The file as a whole.
+    public const string FileEmpty = "file.empty";
+    public const string FileTooLarge = "file.too-large";
+    public const string FileNotSpreadsheet = "file.not-spreadsheet";
+    public const string FileEncrypted = "file.encrypted";
+    public const string FileCorrupt = "file.corrupt";
+    public const string FileZipBomb = "file.zip-bomb";
+    public const string FileUnsafeXml = "file.unsafe-xml";
+    public const string SheetTooManyRows = "sheet.too-many-rows";
+    public const string SheetNotFound = "sheet.no-appendix";
+
+    // Resolution of unit and round.
+    public const string UnitUnresolved = "unit.unresolved";
+    public const string UnitMismatch = "unit.mismatch";
+    public const string UnitInactive = "unit.inactive";
+    public const string RoundUnresolved = "round.unresolved";
+    public const string RoundMismatch = "round.mismatch";
+    public const string RoundClosed = "round.closed";
+
+    // Structure.
+    public const string SectionMissing = "section.missing";
+    public const string ColumnMissing = "column.missing";
+    public const string ColumnUnknown = "column.unknown";
+    public const string AppendixEmpty = "appendix.empty";
+
+    // Values.
+    public const string NumberInvalid = "value.not-a-number";
+    public const string NumberNegative = "value.negative";
+    public const string NumberFractional = "value.fractional";
+    public const string ScansWithoutCodes = "qr.scans-without-codes";
+    public const string TotalMismatch = "qr.total-mismatch";
+    public const string CitationInvalid = "directive.citation-invalid";
+    public const string DateImplausible = "directive.date-implausible";
+    public const string DirectiveContentMissing = "directive.content-missing";
+    public const string DuplicateRow = "row.duplicate";
+    public const string EntityMissing = "qr.entity-missing";
+    public const string LegacyTextConverted = "text.legacy-converted";
+}
