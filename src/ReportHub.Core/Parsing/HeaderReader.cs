@@ -1,0 +1,161 @@
+using ReportHub.Core.Domain;
+using ReportHub.Core.Templates;
+using ReportHub.Core.Text;
+
+namespace ReportHub.Core.Parsing;
+
+/// <summary>Reads the header and signature lines that sit around the appendix, in whatever order they come.</summary>
+public static class HeaderReader
+{
+    private enum Mode
+    {
+        None,
+        Recipients,
+        Distribution,
+        Signer,
+    }
+
+    public static ReportHeader Read(SheetGrid grid, IEnumerable<int> rows, TemplateDefinition template)
+    {
+        var labels = new Dictionary<string, string>();
+        var issuing = new List<string>();
+        var recipients = new List<string>();
+        var signer = new List<string>();
+        Citation? number = null;
+        Citation? request = null;
+        PlaceDate? placeDate = null;
+        string? subject = null;
+        string? signerName = null;
+        var mode = Mode.None;
+        var labelKeys = template.Labels.SelectMany(l => l.Variants.Append(l.Label).Select(v => (l.Key, Folded: MatchKey.Of(v)))).ToList();
+
+        foreach (var rowNumber in rows)
+        {
+            var row = grid.Row(rowNumber);
+            for (var i = 0; i < row.Count; i++)
+            {
+                var cell = row[i];
+                if (TryLabel(cell, row, i, labelKeys, out var key, out var value, out var consumedNext))
+                {
+                    labels.TryAdd(key, value);
+                    i += consumedNext ? 1 : 0;
+                    continue;
+                }
+                foreach (var line in cell.Text.Split('\n'))
+                {
+                    var text = line.Trim();
+                    if (text.Length == 0)
+                    {
+                        continue;
+                    }
+                    var folded = HeaderLines.Fold(text);
+                    if (HeaderLines.IsNumberLine(folded))
+                    {
+                        mode = Mode.None;
+                        if (number is null && Citations.TryParse(text, out var c))
+                        {
+                            number = c;
+                        }
+                    }
+                    else if (placeDate is null && VietnameseDates.TryParsePlaceDate(text, out var pd))
+                    {
+                        mode = Mode.None;
+                        placeDate = pd;
+                    }
+                    else if (HeaderLines.IsSubject(folded))
+                    {
+                        mode = Mode.None;
+                        subject ??= text[3..].Trim();
+                    }
+                    else if (HeaderLines.IsRecipients(folded))
+                    {
+                        mode = Mode.Recipients;
+                        recipients.AddRange(HeaderLines.SplitList(HeaderLines.AfterColon(text)));
+                    }
+                    else if (HeaderLines.IsDistribution(folded))
+                    {
+                        mode = Mode.Distribution;
+                    }
+                    else if (HeaderLines.IsMotto(folded) || HeaderLines.IsSignatureNote(folded))
+                    {
+                        continue;
+                    }
+                    else if (HeaderLines.IsSignerTitle(folded))
+                    {
+                        mode = Mode.Signer;
+                        signer.Add(text);
+                    }
+                    else if (request is null && HeaderLines.IsRequest(folded) && Citations.FindAll(text) is { Count: > 0 } cited)
+                    {
+                        mode = Mode.None;
+                        request = cited[0];
+                    }
+                    else if (mode == Mode.Recipients && (text.StartsWith('-') || text.StartsWith('–')))
+                    {
+                        recipients.AddRange(HeaderLines.SplitList(text));
+                    }
+                    else if (mode == Mode.Distribution && (text.StartsWith('-') || text.StartsWith('–')))
+                    {
+                        continue;
+                    }
+                    else if (mode == Mode.Signer && signerName is null && HeaderLines.LooksLikeName(text) && !HeaderLines.NamesABody(folded))
+                    {
+                        signerName = text;
+                    }
+                    else if (mode != Mode.Signer && HeaderLines.IsIssuingBody(text) && !IsTitle(text, template))
+                    {
+                        mode = Mode.None;
+                        issuing.Add(text);
+                    }
+                }
+            }
+        }
+
+        return new ReportHeader
+        {
+            IssuingBody = issuing,
+            Number = number,
+            PlaceDate = placeDate,
+            Subject = subject,
+            Recipients = recipients,
+            RequestCited = request,
+            Signer = signer,
+            SignerName = signerName,
+            Labels = labels,
+        };
+    }
+
+    private static bool IsTitle(string text, TemplateDefinition template)
+    {
+        var key = MatchKey.Of(text);
+        return key == MatchKey.Of(template.AppendixHeading) || key == MatchKey.Of(template.Title)
+            || MatchKey.Of(template.Title).StartsWith(key, StringComparison.Ordinal) && key.Length > 10;
+    }
+
+    private static bool TryLabel(GridCell cell, IReadOnlyList<GridCell> row, int index, List<(string Key, string Folded)> labelKeys,
+        out string key, out string value, out bool consumedNext)
+    {
+        key = value = "";
+        consumedNext = false;
+        var folded = MatchKey.Of(cell.Text.Split(':')[0]);
+        var match = labelKeys.FirstOrDefault(l => l.Folded == folded);
+        if (match.Key is null)
+        {
+            return false;
+        }
+        key = match.Key;
+        var inline = HeaderLines.AfterColon(cell.Text);
+        if (inline.Length > 0)
+        {
+            value = inline;
+            return true;
+        }
+        if (index + 1 < row.Count)
+        {
+            value = row[index + 1].Text.Trim();
+            consumedNext = true;
+            return value.Length > 0;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,17 @@
+using ReportHub.Core.Domain;
+
+namespace ReportHub.Core.Parsing;
+
+public sealed record ParseOptions
+{
+    /// <summary>The day the file arrived; bounds the plausible dates of directives.</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>Directives dated before this are implausible for the template's subject.</summary>
+    public DateOnly EarliestDate { get; init; } = new(2019, 12, 1);
+}
+
+public sealed record ParseResult(ParsedReport? Report, IReadOnlyList<Issues.Issue> Issues)
+{
+    public bool HasErrors => Issues.Any(i => i.Severity == ReportHub.Core.Issues.Severity.Error);
+}

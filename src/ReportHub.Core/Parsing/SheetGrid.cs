@@ -1,0 +1,100 @@
+using ReportHub.Core.Grid;
+using ReportHub.Core.Text;
+
+namespace ReportHub.Core.Parsing;
+
+public sealed record GridCell(int Row, int Column, string Text, CellKind Kind, double? Number)
+{
+    public string Address => A1.Format(Row, Column);
+}
+
+/// <summary>
+/// One sheet held as a sparse grid of cleaned text. Only the sheet being parsed is held, never the workbook.
+/// Legacy TCVN3/VNI text is converted here, where the cell's font is still known.
+/// </summary>
+public sealed class SheetGrid
+{
+    private readonly Dictionary<(int Row, int Column), GridCell> _cells = [];
+    private readonly SortedDictionary<int, List<GridCell>> _rows = [];
+    private readonly List<MergedRange> _merges = [];
+
+    public SheetGrid(string name) => Name = name;
+
+    public string Name { get; }
+
+    public IReadOnlyCollection<int> RowNumbers => _rows.Keys;
+
+    public int LegacyCellsConverted { get; private set; }
+
+    public LegacyCharset LegacyCharset { get; private set; }
+
+    public IReadOnlyList<GridCell> Row(int row) => _rows.TryGetValue(row, out var cells) ? cells : [];
+
+    public GridCell? At(int row, int column) => _cells.GetValueOrDefault((row, column));
+
+    /// <summary>The cell's text, or for a cell hidden under a merge, the text of the merge's top-left cell.</summary>
+    public GridCell? AtOrMerged(int row, int column)
+    {
+        if (_cells.TryGetValue((row, column), out var cell))
+        {
+            return cell;
+        }
+        foreach (var merge in _merges)
+        {
+            if (merge.Contains(row, column))
+            {
+                return _cells.GetValueOrDefault((merge.FirstRow, merge.FirstColumn));
+            }
+        }
+        return null;
+    }
+
+    public static SheetGrid Build(string name, IEnumerable<SheetRow> rows, Func<IReadOnlyList<MergedRange>> merges)
+    {
+        var grid = new SheetGrid(name);
+        foreach (var row in rows)
+        {
+            foreach (var value in row.Cells)
+            {
+                grid.Add(value);
+            }
+        }
+        grid._merges.AddRange(merges());
+        foreach (var list in grid._rows.Values)
+        {
+            list.Sort((a, b) => a.Column.CompareTo(b.Column));
+        }
+        return grid;
+    }
+
+    private void Add(CellValue value)
+    {
+        if (value.IsBlank)
+        {
+            return;
+        }
+        var text = value.Text;
+        if (value.Kind == CellKind.Text)
+        {
+            text = LegacyText.Repair(text, value.Font, out var applied);
+            if (applied != Text.LegacyCharset.Unicode)
+            {
+                LegacyCellsConverted++;
+                LegacyCharset = applied;
+            }
+            text = VietnameseText.CleanMultiline(text);
+            if (text.Length == 0)
+            {
+                return;
+            }
+        }
+        var cell = new GridCell(value.Row, value.Column, text, value.Kind, value.Number);
+        _cells[(value.Row, value.Column)] = cell;
+        if (!_rows.TryGetValue(value.Row, out var list))
+        {
+            list = [];
+            _rows[value.Row] = list;
+        }
+        list.Add(cell);
+    }
+}

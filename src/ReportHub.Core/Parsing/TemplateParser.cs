@@ -1,0 +1,110 @@
+using ReportHub.Core.Domain;
+using ReportHub.Core.Grid;
+using ReportHub.Core.Issues;
+using ReportHub.Core.Templates;
+
+namespace ReportHub.Core.Parsing;
+
+/// <summary>
+/// Turns one worksheet into a typed report by the template definition alone: sections are found by their headings,
+/// tables by their header rows, header lines by their shape. Nothing here knows a particular template.
+/// </summary>
+public sealed class TemplateParser(TemplateDefinition template)
+{
+    public const string Version = "1.0";
+
+    public TemplateDefinition Template { get; } = template;
+
+    public ParseResult Parse(IWorkbookReader reader, ParseOptions options, CancellationToken cancellationToken = default)
+    {
+        SheetGrid? bestGrid = null;
+        IReadOnlyList<SectionHit> bestHits = [];
+        // Visible sheets first: a hidden sheet wins only when it alone holds the appendix.
+        foreach (var sheet in reader.Sheets.OrderBy(s => s.Hidden))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var grid = SheetGrid.Build(sheet.Name, reader.ReadRows(sheet.Index, cancellationToken), () => reader.MergedRanges(sheet.Index));
+            var hits = SectionLocator.Locate(grid, Template);
+            if (hits.Count > bestHits.Count)
+            {
+                (bestGrid, bestHits) = (grid, hits);
+            }
+            if (hits.Count == Template.Sections.Count)
+            {
+                break;
+            }
+        }
+        if (bestGrid is null || !bestHits.Any(h => h.Section.Table is not null))
+        {
+            var sheetName = bestGrid?.Name ?? reader.Sheets.FirstOrDefault()?.Name;
+            return new ParseResult(null, [Issue.Error(IssueCodes.SheetNotFound, Messages.NoAppendix(Template), sheetName)]);
+        }
+        return ParseGrid(bestGrid, bestHits, options);
+    }
+
+    public ParseResult ParseGrid(SheetGrid grid, IReadOnlyList<SectionHit> hits, ParseOptions options)
+    {
+        var context = new ParseContext(grid.Name);
+        if (grid.LegacyCellsConverted > 0)
+        {
+            context.Warning(IssueCodes.LegacyTextConverted, null, Messages.LegacyConverted(grid.LegacyCharset.ToString().ToUpperInvariant(), grid.LegacyCellsConverted));
+        }
+        foreach (var section in Template.Sections.Where(s => hits.All(h => h.Section.Key != s.Key)))
+        {
+            var cell = hits.FirstOrDefault()?.Cell.Address;
+            if (section.Required)
+            {
+                context.Error(IssueCodes.SectionMissing, cell, Messages.SectionMissing(section));
+            }
+            else
+            {
+                context.Warning(IssueCodes.SectionMissing, cell, Messages.SectionMissing(section));
+            }
+        }
+
+        var headerRows = grid.RowNumbers.Where(r => r < hits[0].Cell.Row).ToList();
+        var tables = new Dictionary<string, TableData>();
+        var narratives = new List<NarrativeSection>();
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var hit = hits[i];
+            var endRow = i + 1 < hits.Count ? hits[i + 1].Cell.Row : int.MaxValue;
+            if (hit.Section.Table is not null)
+            {
+                if (TableReader.Read(grid, hit.Section, hit.Cell.Row, endRow, context) is { } data)
+                {
+                    tables[hit.Section.Table.RowKind] = data;
+                }
+            }
+            else
+            {
+                var (narrative, stoppedAt) = NarrativeReader.Read(grid, hit.Section, hit.Cell, endRow, Template);
+                narratives.Add(narrative);
+                if (stoppedAt is { } stop)
+                {
+                    headerRows.AddRange(grid.RowNumbers.Where(r => r >= stop && r < endRow));
+                }
+            }
+        }
+
+        var header = HeaderReader.Read(grid, headerRows, Template);
+        var projector = new ReportProjector(Template, context, options, header);
+        var directives = tables.TryGetValue("directive", out var d) ? projector.Directives(d) : [];
+        var qrRows = tables.TryGetValue("qr", out var q) ? projector.QrRows(q) : [];
+        if (directives.Count == 0 && qrRows.Count == 0 && tables.Count > 0)
+        {
+            context.Error(IssueCodes.AppendixEmpty, hits[0].Cell.Address, Messages.AppendixEmpty());
+        }
+
+        var report = new ParsedReport
+        {
+            TemplateId = Template.Id,
+            Sheet = grid.Name,
+            Header = header,
+            Directives = directives,
+            QrRows = qrRows,
+            Narratives = narratives,
+        };
+        return new ParseResult(report, context.Issues);
+    }
+}
