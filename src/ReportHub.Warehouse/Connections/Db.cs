@@ -1,0 +1,88 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace ReportHub.Warehouse.Connections;
+
+/// <summary>Opens connections to the configured warehouse and knows its SQL dialect.</summary>
+public sealed class Db
+{
+    private readonly WarehouseOptions _options;
+
+    public Db(IOptions<WarehouseOptions> options)
+        : this(options.Value)
+    {
+    }
+
+    public Db(WarehouseOptions options)
+    {
+        _options = options;
+        if (options.Provider == WarehouseProvider.Sqlite)
+        {
+            EnsureSqliteFolder(options.ConnectionString);
+        }
+    }
+
+    public WarehouseProvider Provider => _options.Provider;
+
+    public string Describe() => Provider switch
+    {
+        WarehouseProvider.Sqlite => $"Sqlite ({new SqliteConnectionStringBuilder(_options.ConnectionString).DataSource})",
+        _ => Provider.ToString(),
+    };
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        DbConnection connection = Provider switch
+        {
+            WarehouseProvider.Sqlite => new SqliteConnection(_options.ConnectionString),
+            WarehouseProvider.Postgres => new Npgsql.NpgsqlConnection(_options.ConnectionString),
+            WarehouseProvider.SqlServer => new Microsoft.Data.SqlClient.SqlConnection(_options.ConnectionString),
+            _ => throw new InvalidOperationException($"Unknown provider {Provider}"),
+        };
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            if (Provider == WarehouseProvider.Sqlite)
+            {
+                await using var pragma = connection.CreateCommand();
+                // WAL lets the API read while a worker writes; the busy timeout makes writers queue instead of failing.
+                pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=15000; PRAGMA foreign_keys=ON;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The dialect's "insert and give me the new id" form.</summary>
+    public string InsertReturningId(string insertColumnsAndValues, string table) => Provider switch
+    {
+        WarehouseProvider.SqlServer => InsertSqlServer(insertColumnsAndValues, table),
+        _ => $"INSERT INTO {table} {insertColumnsAndValues} RETURNING id",
+    };
+
+    private static string InsertSqlServer(string columnsAndValues, string table)
+    {
+        var valuesAt = columnsAndValues.IndexOf("VALUES", StringComparison.OrdinalIgnoreCase);
+        return $"INSERT INTO {table} {columnsAndValues[..valuesAt]} OUTPUT INSERTED.id {columnsAndValues[valuesAt..]}";
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(source) || source == ":memory:")
+        {
+            return;
+        }
+        var folder = Path.GetDirectoryName(Path.GetFullPath(source));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace ReportHub.Warehouse.Connections;
+
+public enum WarehouseProvider
+{
+    Sqlite,
+    Postgres,
+    SqlServer,
+}
+
+/// <summary>Bound from the <c>Warehouse</c> configuration section (CONTRACT §3).</summary>
+public sealed class WarehouseOptions
+{
+    public const string Section = "Warehouse";
+
+    public WarehouseProvider Provider { get; set; } = WarehouseProvider.Sqlite;
+
+    public string ConnectionString { get; set; } = "Data Source=data/reporthub.db";
+}

@@ -1,0 +1,64 @@
+using ReportHub.Core.Domain;
+using ReportHub.Core.Issues;
+
+namespace ReportHub.Warehouse.Submissions;
+
+public static class Outcomes
+{
+    public const string Accepted = "accepted";
+    public const string Rejected = "rejected";
+    public const string Duplicate = "duplicate";
+}
+
+/// <summary>A version's place in history: CONTRACT §5 <c>current</c>, <c>superseded</c>, <c>rejected</c>, <c>duplicate</c>.</summary>
+public static class VersionStatuses
+{
+    public const string Current = "current";
+    public const string Superseded = "superseded";
+    public const string Rejected = "rejected";
+    public const string Duplicate = "duplicate";
+}
+
+/// <summary>What the pipeline hands the warehouse for one received file.</summary>
+public sealed record NewSubmission
+{
+    public required string FileSha256 { get; init; }
+    public required string FileName { get; init; }
+    public required ReadOnlyMemory<byte> Content { get; init; }
+    public required string Source { get; init; }
+    public required DateTimeOffset ReceivedAt { get; init; }
+    public required string Outcome { get; init; }
+    public string? UnitCode { get; init; }
+    public string? RoundCode { get; init; }
+    public required string ParserVersion { get; init; }
+    public ParsedReport? Report { get; init; }
+    public IReadOnlyList<Issue> Issues { get; init; } = [];
+    public long? ReplayOf { get; init; }
+}
+
+public sealed record SubmissionRecord
+{
+    public required long Id { get; init; }
+    public required string FileSha256 { get; init; }
+    public required string FileName { get; init; }
+    public required long FileSize { get; init; }
+    public required string Source { get; init; }
+    public required DateTimeOffset ReceivedAt { get; init; }
+    public required string Outcome { get; init; }
+    public required string Status { get; init; }
+    public string? UnitCode { get; init; }
+    public string? RoundCode { get; init; }
+    public required string ParserVersion { get; init; }
+    public string? TemplateId { get; init; }
+    public string? Sheet { get; init; }
+    public long Directives { get; init; }
+    public long QrCodes { get; init; }
+    public long QrScans { get; init; }
+    public string? DocNumber { get; init; }
+    public string? DocDate { get; init; }
+    public string? Signer { get; init; }
+    public long? DuplicateOf { get; init; }
+    public long? Supersedes { get; init; }
+    public long? ReplayOf { get; init; }
+    public IReadOnlyList<Issue> Issues { get; init; } = [];
+}

@@ -1,0 +1,304 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using ReportHub.Core.Issues;
+using ReportHub.Warehouse.Connections;
+
+namespace ReportHub.Warehouse.Submissions;
+
+/// <summary>Received files, their outcomes and their rows. One file is written in one transaction.</summary>
+public sealed class SubmissionStore(Db db)
+{
+    private const string SubmissionColumns = """
+        id AS Id, file_sha256 AS FileSha256, file_name AS FileName, file_size AS FileSize, source AS Source,
+        received_at AS ReceivedAt, outcome AS Outcome, status AS Status, unit_code AS UnitCode, round_code AS RoundCode,
+        parser_version AS ParserVersion, template_id AS TemplateId, sheet AS Sheet, directives AS Directives,
+        qr_codes AS QrCodes, qr_scans AS QrScans, doc_number AS DocNumber, doc_date AS DocDate, signer AS Signer,
+        duplicate_of AS DuplicateOf, supersedes AS Supersedes, replay_of AS ReplayOf
+        """;
+
+    private const string FirstByHash = """
+        SELECT MIN(id) FROM submissions WHERE file_sha256 = @Sha AND outcome <> 'duplicate'
+        """;
+
+    private const string SelectById = $"SELECT {SubmissionColumns} FROM submissions WHERE id = @Id";
+
+    private const string SelectVersions = $"""
+        SELECT {SubmissionColumns} FROM submissions
+        WHERE unit_code = @Unit AND (@Round IS NULL OR round_code = @Round)
+        ORDER BY id
+        """;
+
+    private const string SelectAllIds = "SELECT id FROM submissions WHERE outcome <> 'duplicate' AND (@OnlyRejected = 0 OR outcome = 'rejected') ORDER BY id";
+
+    private const string SelectIssues = """
+        SELECT severity AS Severity, code AS Code, sheet AS Sheet, cell AS Cell, message AS Message
+        FROM issues WHERE submission_id = @Id ORDER BY seq
+        """;
+
+    private const string SelectFile = """
+        SELECT f.content FROM files f JOIN submissions s ON s.file_sha256 = f.sha256 WHERE s.id = @Id
+        """;
+
+    private const string CurrentOf = """
+        SELECT id FROM submissions WHERE unit_code = @Unit AND round_code = @Round AND status = 'current'
+        """;
+
+    private const string Supersede = "UPDATE submissions SET status = 'superseded' WHERE id = @Id";
+
+    private const string InsertSubmissionValues = """
+        (file_sha256, file_name, file_size, source, received_at, outcome, status, unit_code, round_code,
+         parser_version, template_id, sheet, directives, qr_codes, qr_scans, doc_number, doc_date, signer,
+         duplicate_of, supersedes, replay_of)
+        VALUES (@FileSha256, @FileName, @FileSize, @Source, @ReceivedAt, @Outcome, @Status, @UnitCode, @RoundCode,
+         @ParserVersion, @TemplateId, @Sheet, @Directives, @QrCodes, @QrScans, @DocNumber, @DocDate, @Signer,
+         @DuplicateOf, @Supersedes, @ReplayOf)
+        """;
+
+    private const string InsertFileSqlite = """
+        INSERT INTO files (sha256, size, content, stored_at) VALUES (@Sha, @Size, @Content, @StoredAt)
+        ON CONFLICT (sha256) DO NOTHING
+        """;
+
+    private const string InsertFileSqlServer = """
+        IF NOT EXISTS (SELECT 1 FROM files WITH (UPDLOCK, HOLDLOCK) WHERE sha256 = @Sha)
+        INSERT INTO files (sha256, size, content, stored_at) VALUES (@Sha, @Size, @Content, @StoredAt)
+        """;
+
+    private const string InsertDirective = """
+        INSERT INTO directives (submission_id, ordinal, content, citation_text, doc_number, doc_symbol, doc_date, issuing_unit, recipients, cell)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
+        """;
+
+    private const string InsertQrRow = """
+        INSERT INTO qr_rows (submission_id, ordinal, entity, qr_codes, qr_scans, note, cell)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
+        """;
+
+    private const string InsertNarrative = """
+        INSERT INTO narratives (submission_id, section, heading, text, is_empty) VALUES (@p0, @p1, @p2, @p3, @p4)
+        """;
+
+    private const string InsertIssue = """
+        INSERT INTO issues (submission_id, seq, severity, code, sheet, cell, message) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
+        """;
+
+    public async Task<long?> FindByHashAsync(string sha256, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(FirstByHash, new { Sha = sha256 }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<SubmissionRecord?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<SubmissionRow>(new CommandDefinition(SelectById, new { Id = id }, cancellationToken: cancellationToken));
+        if (row is null)
+        {
+            return null;
+        }
+        var issues = await connection.QueryAsync<IssueRow>(new CommandDefinition(SelectIssues, new { Id = id }, cancellationToken: cancellationToken));
+        return row.ToRecord(issues.Select(i => i.ToIssue()).ToList());
+    }
+
+    public async Task<byte[]?> FileAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<byte[]?>(new CommandDefinition(SelectFile, new { Id = id }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<SubmissionRecord>> VersionsAsync(string unit, string? round, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SubmissionRow>(new CommandDefinition(SelectVersions, new { Unit = unit, Round = round }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord([])).ToList();
+    }
+
+    public async Task<IReadOnlyList<long>> ReplayableAsync(bool onlyRejected, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(new CommandDefinition(SelectAllIds, new { OnlyRejected = onlyRejected ? 1 : 0 }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <summary>Stores the file and its outcome in one transaction; an accepted file supersedes the unit's current one.</summary>
+    public async Task<long> SaveAsync(NewSubmission submission, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await StoreFileAsync(connection, tx, submission, cancellationToken);
+
+        long? superseded = null;
+        var accepted = submission.Outcome == Outcomes.Accepted;
+        if (accepted)
+        {
+            superseded = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(CurrentOf,
+                new { Unit = submission.UnitCode, Round = submission.RoundCode }, tx, cancellationToken: cancellationToken));
+            if (superseded is { } old)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(Supersede, new { Id = old }, tx, cancellationToken: cancellationToken));
+            }
+        }
+        var report = accepted ? submission.Report : null;
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(db.InsertReturningId(InsertSubmissionValues, "submissions"), new
+        {
+            submission.FileSha256,
+            submission.FileName,
+            FileSize = (long)submission.Content.Length,
+            submission.Source,
+            ReceivedAt = Instant(submission.ReceivedAt),
+            submission.Outcome,
+            Status = accepted ? VersionStatuses.Current : VersionStatuses.Rejected,
+            submission.UnitCode,
+            submission.RoundCode,
+            submission.ParserVersion,
+            TemplateId = submission.Report?.TemplateId,
+            Sheet = submission.Report?.Sheet,
+            Directives = (long)(report?.Directives.Count ?? 0),
+            QrCodes = report?.QrCodes ?? 0,
+            QrScans = report?.QrScans ?? 0,
+            DocNumber = submission.Report?.Header.Number?.Reference,
+            DocDate = submission.Report?.Header.PlaceDate?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Signer = submission.Report?.Header.SignerName,
+            DuplicateOf = (long?)null,
+            Supersedes = superseded,
+            submission.ReplayOf,
+        }, tx, cancellationToken: cancellationToken));
+
+        if (report is not null)
+        {
+            await RowWriter.WriteAsync(connection, tx, InsertDirective, report.Directives, d =>
+            [
+                id, d.Ordinal, d.Content, d.CitationText, d.Citation?.Number, d.Citation?.Symbol,
+                d.Citation?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.IssuingUnit, string.Join('\n', d.Recipients), d.Cell,
+            ], cancellationToken);
+            await RowWriter.WriteAsync(connection, tx, InsertQrRow, report.QrRows, q =>
+                [id, q.Ordinal, q.Entity, q.QrCodes, q.QrScans, q.Note, q.Cell], cancellationToken);
+            await RowWriter.WriteAsync(connection, tx, InsertNarrative, report.Narratives, n =>
+                [id, n.Key, n.Heading, n.Text, n.IsEmpty ? 1 : 0], cancellationToken);
+        }
+        var seq = 0;
+        await RowWriter.WriteAsync(connection, tx, InsertIssue, submission.Issues, i =>
+            [id, ++seq, i.Severity == Severity.Error ? "error" : "warning", i.Code, i.Sheet, i.Cell, i.Message], cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>Records that the same bytes came again. Nothing else changes.</summary>
+    public async Task<long> RecordDuplicateAsync(SubmissionRecord original, string fileName, string source, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(db.InsertReturningId(InsertSubmissionValues, "submissions"), new
+        {
+            original.FileSha256,
+            FileName = fileName,
+            original.FileSize,
+            Source = source,
+            ReceivedAt = Instant(receivedAt),
+            Outcome = Outcomes.Duplicate,
+            Status = VersionStatuses.Duplicate,
+            original.UnitCode,
+            original.RoundCode,
+            original.ParserVersion,
+            original.TemplateId,
+            original.Sheet,
+            original.Directives,
+            original.QrCodes,
+            original.QrScans,
+            original.DocNumber,
+            original.DocDate,
+            original.Signer,
+            DuplicateOf = (long?)original.Id,
+            Supersedes = (long?)null,
+            ReplayOf = (long?)null,
+        }, cancellationToken: cancellationToken));
+    }
+
+    private async Task StoreFileAsync(DbConnection connection, DbTransaction tx, NewSubmission submission, CancellationToken cancellationToken)
+    {
+        var sql = db.Provider == WarehouseProvider.SqlServer ? InsertFileSqlServer : InsertFileSqlite;
+        await connection.ExecuteAsync(new CommandDefinition(sql, new
+        {
+            Sha = submission.FileSha256,
+            Size = (long)submission.Content.Length,
+            Content = submission.Content.ToArray(),
+            StoredAt = Instant(DateTimeOffset.UtcNow),
+        }, tx, cancellationToken: cancellationToken));
+    }
+
+    public static string Instant(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ParseInstant(string value) =>
+        DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    private sealed record IssueRow
+    {
+        public required string Severity { get; init; }
+        public required string Code { get; init; }
+        public string? Sheet { get; init; }
+        public string? Cell { get; init; }
+        public required string Message { get; init; }
+
+        public Issue ToIssue() => new()
+        {
+            Severity = Severity == "error" ? Core.Issues.Severity.Error : Core.Issues.Severity.Warning,
+            Code = Code,
+            Sheet = Sheet,
+            Cell = Cell,
+            Message = Message,
+        };
+    }
+
+    private sealed record SubmissionRow
+    {
+        public long Id { get; init; }
+        public required string FileSha256 { get; init; }
+        public required string FileName { get; init; }
+        public long FileSize { get; init; }
+        public required string Source { get; init; }
+        public required string ReceivedAt { get; init; }
+        public required string Outcome { get; init; }
+        public required string Status { get; init; }
+        public string? UnitCode { get; init; }
+        public string? RoundCode { get; init; }
+        public required string ParserVersion { get; init; }
+        public string? TemplateId { get; init; }
+        public string? Sheet { get; init; }
+        public long Directives { get; init; }
+        public long QrCodes { get; init; }
+        public long QrScans { get; init; }
+        public string? DocNumber { get; init; }
+        public string? DocDate { get; init; }
+        public string? Signer { get; init; }
+        public long? DuplicateOf { get; init; }
+        public long? Supersedes { get; init; }
+        public long? ReplayOf { get; init; }
+
+        public SubmissionRecord ToRecord(IReadOnlyList<Issue> issues) => new()
+        {
+            Id = Id,
+            FileSha256 = FileSha256,
+            FileName = FileName,
+            FileSize = FileSize,
+            Source = Source,
+            ReceivedAt = ParseInstant(ReceivedAt),
+            Outcome = Outcome,
+            Status = Status,
+            UnitCode = UnitCode,
+            RoundCode = RoundCode,
+            ParserVersion = ParserVersion,
+            TemplateId = TemplateId,
+            Sheet = Sheet,
+            Directives = Directives,
+            QrCodes = QrCodes,
+            QrScans = QrScans,
+            DocNumber = DocNumber,
+            DocDate = DocDate,
+            Signer = Signer,
+            DuplicateOf = DuplicateOf,
+            Supersedes = Supersedes,
+            ReplayOf = ReplayOf,
+            Issues = issues,
+        };
+    }
+}
