@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ReportHub.Pipeline.Inbox;
+using ReportHub.Pipeline.Ingestion;
+using ReportHub.Pipeline.Reference;
+using ReportHub.Warehouse;
+
+namespace ReportHub.Pipeline;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>The warehouse and the ingestion path, without any background worker.</summary>
+    public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddWarehouse(configuration);
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IngestService>();
+        services.AddSingleton<ReferenceLoader>();
+        services.AddSingleton<InboxProcessor>();
+        return services;
+    }
+
+    public static IServiceCollection AddInboxWorker(this IServiceCollection services)
+    {
+        services.AddHostedService<InboxWorker>();
+        return services;
+    }
+}
