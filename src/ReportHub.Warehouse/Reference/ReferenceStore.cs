@@ -115,9 +115,9 @@ public sealed class ReferenceStore(Db db)
         return await connection.ExecuteAsync(new CommandDefinition(SetClosed, new { Code = code, Closed = closed ? 1 : 0 }, cancellationToken: cancellationToken)) > 0;
     }
 
-    internal static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    internal static DateOnly? ParseDate(string? text) =>
+    public static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
     private sealed record UnitRow
