@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using ReportHub.Ingest.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+
+namespace ReportHub.Ingest.Cli;
+
+/// <summary>CONTRACT §4. Exit codes: 0 nothing rejected, 1 a file rejected, 2 usage or configuration error.</summary>
+public static class CliApp
+{
+    public const int Ok = 0;
+    public const int Rejected = 1;
+    public const int UsageError = 2;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var (commandArgs, configArgs) = CliHost.SplitArgs(args);
+        var json = new Option<bool>("--json") { Description = "One JSON object per line." };
+        var round = new Option<string?>("--round") { Description = "Round code, e.g. 2021-10." };
+        var unit = new Option<string?>("--unit") { Description = "Unit code, e.g. 51.SCT." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Validate fully and store nothing." };
+        var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Files or folders." };
+        var drain = new Option<bool>("--drain") { Description = "Exit 0 once every source is empty." };
+        var onlyRejected = new Option<bool>("--rejected") { Description = "Replay only rejected files." };
+        var requiredRound = new Option<string>("--round") { Required = true, Description = "Round code." };
+
+        var init = new Command("init", "Create or migrate the warehouse and load the reference data from samples/.");
+        init.SetAction((_, ct) => Commands.InitAsync(configArgs, ct));
+
+        var ingest = new Command("ingest", "Ingest files once.") { files, round, unit, json, dryRun };
+        ingest.SetAction((p, ct) => Commands.IngestAsync(configArgs, p.GetValue(files)!, p.GetValue(round), p.GetValue(unit), p.GetValue(json), p.GetValue(dryRun), ct));
+
+        var totals = new Command("totals", "Print a round's totals.") { requiredRound, json };
+        totals.SetAction((p, ct) => Commands.TotalsAsync(configArgs, p.GetValue(requiredRound)!, p.GetValue(json), ct));
+
+        var watch = new Command("watch", "Run the ingestion worker until SIGINT or SIGTERM.") { drain };
+        watch.SetAction((p, ct) => Commands.WatchAsync(configArgs, p.GetValue(drain), ct));
+
+        var replay = new Command("replay", "Re-process stored files after reference data or the parser changed.") { onlyRejected, json };
+        replay.SetAction((p, ct) => Commands.ReplayAsync(configArgs, p.GetValue(onlyRejected), p.GetValue(json), ct));
+
+        var root = new RootCommand("ReportHub: ingest the provincial appendix reports.") { init, ingest, totals, watch, replay };
+        var parsed = root.Parse(commandArgs);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Message);
+            }
+            await Console.Error.WriteLineAsync("Usage: reporthub init | ingest <file-or-folder>... [--round CODE] [--unit CODE] [--json] [--dry-run] | totals --round CODE [--json] | watch [--drain] | replay [--rejected] [--json]");
+            return UsageError;
+        }
+        try
+        {
+            return await parsed.InvokeAsync();
+        }
+        catch (ConfigurationException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return UsageError;
+        }
+    }
+}
+
+/// <summary>A problem with the command line or the configuration: exit code 2.</summary>
+public sealed class ConfigurationException(string message) : Exception(message);

@@ -1,0 +1,171 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReportHub.Aggregate.Rollups;
+using ReportHub.Pipeline.Inbox;
+using ReportHub.Pipeline.Ingestion;
+using ReportHub.Pipeline.Reference;
+using ReportHub.Warehouse.Submissions;
+
+namespace ReportHub.Ingest.Cli;
+
+internal static class Commands
+{
+    public static async Task<int> InitAsync(string[] config, CancellationToken ct)
+    {
+        using var host = CliHost.Build(config, level: LogLevel.Information);
+        await Prepare(host.Services, ct);
+        var samples = SamplesFolder.Find(host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Samples:Path"])
+            ?? throw new ConfigurationException("Không tìm thấy thư mục samples/ (cần samples/reference/units.csv). Hãy chạy lệnh từ thư mục gốc của ReportHub hoặc đặt Samples:Path.");
+        var (units, rounds) = await host.Services.GetRequiredService<ReferenceLoader>().LoadAsync(Path.Combine(samples, "reference"), ct);
+        Console.WriteLine($"Warehouse ready: {units} units, {rounds} rounds loaded from {samples}.");
+        return CliApp.Ok;
+    }
+
+    public static async Task<int> IngestAsync(string[] config, string[] paths, string? round, string? unit, bool json, bool dryRun, CancellationToken ct)
+    {
+        var files = Expand(paths);
+        using var host = CliHost.Build(config);
+        await Prepare(host.Services, ct);
+        var ingest = host.Services.GetRequiredService<IngestService>();
+        var anyRejected = false;
+        foreach (var file in files)
+        {
+            var result = await ingest.IngestAsync(new IngestRequest
+            {
+                FileName = Path.GetFileName(file),
+                Content = await File.ReadAllBytesAsync(file, ct),
+                Source = "cli",
+                RoundHint = round,
+                UnitHint = unit,
+                DryRun = dryRun,
+            }, ct);
+            anyRejected |= result.Rejected;
+            Console.WriteLine(json ? CliJson.Line(result with { File = file }) : Describe(result with { File = file }));
+        }
+        return anyRejected ? CliApp.Rejected : CliApp.Ok;
+    }
+
+    public static async Task<int> TotalsAsync(string[] config, string round, bool json, CancellationToken ct)
+    {
+        using var host = CliHost.Build(config);
+        await Prepare(host.Services, ct);
+        var totals = await host.Services.GetRequiredService<RollupService>().TotalsAsync(round, ct)
+            ?? throw new ConfigurationException($"Không có đợt báo cáo “{round}”.");
+        if (json)
+        {
+            Console.WriteLine(CliJson.Line(totals));
+            return CliApp.Ok;
+        }
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        Console.WriteLine($"Đợt {totals.Round}: {totals.UnitsReported}/{totals.UnitsExpected} đơn vị đã báo cáo " +
+            $"(đúng hạn {totals.UnitsOnTime}, trễ hạn {totals.UnitsLate}, chưa báo cáo {totals.UnitsMissing})");
+        Console.WriteLine($"Văn bản chỉ đạo: {totals.Directives.ToString("#,##0", vi)}; mã QR: {totals.QrCodes.ToString("#,##0", vi)}; lượt quét: {totals.QrScans.ToString("#,##0", vi)}");
+        return CliApp.Ok;
+    }
+
+    public static async Task<int> WatchAsync(string[] config, bool drain, CancellationToken ct)
+    {
+        using var host = CliHost.Build(config, worker: !drain, level: LogLevel.Information);
+        await Prepare(host.Services, ct);
+        if (!drain)
+        {
+            // The generic host stops on SIGINT and SIGTERM and lets the current file finish.
+            await host.RunAsync(ct);
+            return CliApp.Ok;
+        }
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        var processor = host.Services.GetRequiredService<InboxProcessor>();
+        var poll = TimeSpan.FromSeconds(Math.Max(1, host.Services.GetRequiredService<IOptions<IngestOptions>>().Value.PollSeconds));
+        while (!stop.IsCancellationRequested)
+        {
+            var pass = await processor.RunOnceAsync(stop.Token);
+            if (pass.Processed == 0 && pass.Waiting == 0)
+            {
+                break;
+            }
+            if (pass.Processed == 0)
+            {
+                // Only files still being written remain: give them time to settle.
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(poll.TotalMilliseconds, 1000)), CancellationToken.None);
+            }
+        }
+        return CliApp.Ok;
+    }
+
+    public static async Task<int> ReplayAsync(string[] config, bool onlyRejected, bool json, CancellationToken ct)
+    {
+        using var host = CliHost.Build(config);
+        await Prepare(host.Services, ct);
+        var store = host.Services.GetRequiredService<SubmissionStore>();
+        var ingest = host.Services.GetRequiredService<IngestService>();
+        var anyRejected = false;
+        foreach (var id in await store.ReplayableAsync(onlyRejected, ct))
+        {
+            var original = (await store.GetAsync(id, ct))!;
+            var content = (await store.FileAsync(id, ct))!;
+            var result = await ingest.IngestAsync(new IngestRequest
+            {
+                FileName = original.FileName,
+                Content = content,
+                Source = "replay",
+                RoundHint = original.RoundCode,
+                ReplayOf = id,
+                ReceivedAt = original.ReceivedAt,
+            }, ct);
+            anyRejected |= result.Rejected;
+            Console.WriteLine(json ? CliJson.Line(result) : $"#{id} → {Describe(result)}");
+        }
+        return anyRejected ? CliApp.Rejected : CliApp.Ok;
+    }
+
+    private static async Task Prepare(IServiceProvider services, CancellationToken ct)
+    {
+        try
+        {
+            await CliHost.MigrateAsync(services, ct);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or ArgumentException)
+        {
+            throw new ConfigurationException($"Không kết nối được kho dữ liệu (Warehouse): {ex.Message}");
+        }
+    }
+
+    private static List<string> Expand(string[] paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                throw new ConfigurationException($"Không tìm thấy tệp hoặc thư mục: {path}");
+            }
+        }
+        return files;
+    }
+
+    private static string Describe(IngestResult r)
+    {
+        var head = r.Status switch
+        {
+            "accepted" => $"ĐÃ NHẬN  {r.File}: đơn vị {r.Unit}, đợt {r.Round}, {r.Directives} văn bản, {r.QrCodes} mã QR, {r.QrScans} lượt quét (mã #{r.SubmissionId})",
+            "duplicate" => $"TRÙNG    {r.File}: đã nhận trước đây (mã #{r.SubmissionId}), không thay đổi gì",
+            _ => $"TỪ CHỐI  {r.File}",
+        };
+        var lines = r.Issues.Select(i => $"    [{(i.Severity == "error" ? "lỗi" : "lưu ý")}] {(i.Cell is null ? "" : $"{i.Sheet}!{i.Cell}: ")}{i.Message} ({i.Code})");
+        return string.Join(Environment.NewLine, lines.Prepend(head));
+    }
+}
