@@ -73,9 +73,9 @@ internal sealed class ReportProjector(TemplateDefinition template, ParseContext 
             {
                 context.Warning(IssueCodes.EntityMissing, CellOf(row, table, "entity"), Messages.EntityMissing());
             }
-            else if (!seen.TryAdd(MatchKey.Of(entity), address))
+            else if (!seen.TryAdd(SameName(entity), address))
             {
-                context.Warning(IssueCodes.DuplicateRow, address, Messages.DuplicateEntity(entity, seen[MatchKey.Of(entity)]));
+                context.Warning(IssueCodes.DuplicateRow, address, Messages.DuplicateEntity(entity, seen[SameName(entity)]));
             }
             if (codes == 0 && scans > 0)
             {
@@ -140,6 +140,9 @@ internal sealed class ReportProjector(TemplateDefinition template, ParseContext 
                 return 0;
         }
     }
+
+    // Tones matter here: "Xã Bình Thanh" and "Xã Bình Thạnh" are two communes of Bình Sơn.
+    private static string SameName(string name) => VietnameseText.Clean(name).ToLowerInvariant();
 
     private static string Header(SectionDefinition section, string key) =>
         section.Table!.Columns.First(c => c.Key == key).Header;

@@ -136,6 +136,8 @@ internal static class Commands
         }
     }
 
+    private static readonly string[] SpreadsheetExtensions = [".xlsx", ".xls", ".csv"];
+
     private static List<string> Expand(string[] paths)
     {
         var files = new List<string>();
@@ -143,7 +145,10 @@ internal static class Commands
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal));
+                // A folder holds notes and manifests too; only spreadsheets are reports.
+                files.AddRange(Directory.EnumerateFiles(path)
+                    .Where(f => !Path.GetFileName(f).StartsWith('.') && SpreadsheetExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Order(StringComparer.Ordinal));
             }
             else if (File.Exists(path))
             {
