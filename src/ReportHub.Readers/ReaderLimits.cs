@@ -1,0 +1,20 @@
+namespace ReportHub.Readers;
+
+/// <summary>Bounds on what a reader accepts, so that a hostile or broken upload cannot exhaust memory or time.</summary>
+public sealed record ReaderLimits
+{
+    public long MaxFileBytes { get; init; } = 20 * 1024 * 1024;
+
+    /// <summary>Total inflated bytes across all zip parts read from one workbook.</summary>
+    public long MaxDecompressedBytes { get; init; } = 200L * 1024 * 1024;
+
+    /// <summary>Per zip entry, applied only to entries larger than 1 MB once inflated.</summary>
+    public double MaxCompressionRatio { get; init; } = 200;
+
+    /// <summary>Per sheet.</summary>
+    public int MaxRows { get; init; } = 200_000;
+
+    public int MaxColumns { get; init; } = 16_384;
+
+    public static ReaderLimits Default { get; } = new();
+}

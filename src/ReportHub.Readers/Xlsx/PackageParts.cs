@@ -1,0 +1,130 @@
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+
+namespace ReportHub.Readers.Xlsx;
+
+/// <summary>
+/// The zip package with every part opened through size and ratio checks and a hardened XmlReader.
+/// </summary>
+internal sealed class PackageParts : IDisposable
+{
+    private const long RatioFloorBytes = 1024 * 1024;
+
+    private static readonly XmlReaderSettings XmlSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreWhitespace = false,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = true,
+        MaxCharactersFromEntities = 1024,
+    };
+
+    private readonly ZipArchive _archive;
+    private readonly Dictionary<string, ZipArchiveEntry> _entries;
+    private readonly string _fileName;
+    private readonly ReaderLimits _limits;
+    private readonly object _gate = new();
+
+    // Largest count seen per part: re-reading a sheet should not eat the budget twice.
+    private readonly Dictionary<string, long> _inflatedByPart = new(StringComparer.Ordinal);
+    private long _inflatedTotal;
+
+    public PackageParts(byte[] bytes, string fileName, ReaderLimits limits)
+    {
+        _fileName = fileName;
+        _limits = limits;
+        _archive = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+        _entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in _archive.Entries)
+        {
+            CheckDeclaredSize(entry);
+            _entries.TryAdd(Normalize(entry.FullName), entry);
+        }
+    }
+
+    public IEnumerable<string> Names => _entries.Keys;
+
+    public bool Exists(string partName) => _entries.ContainsKey(Normalize(partName));
+
+    /// <summary>An XmlReader over the part, or null if the package has no such part.</summary>
+    public XmlReader? OpenXml(string partName)
+    {
+        if (!_entries.TryGetValue(Normalize(partName), out var entry))
+        {
+            return null;
+        }
+        CheckDeclaredSize(entry);
+        lock (_gate)
+        {
+            _inflatedByPart.TryGetValue(entry.FullName, out var already);
+            if (_inflatedTotal - already + entry.Length > _limits.MaxDecompressedBytes)
+            {
+                throw Rejections.ZipBomb(_fileName);
+            }
+        }
+
+        // DtdProcessing.Prohibit already refuses a DTD, but only as a generic XmlException; looking at the
+        // prolog first lets us report it as unsafe XML rather than as a corrupt file.
+        using (var peek = OpenCounted(entry))
+        {
+            Span<byte> prolog = stackalloc byte[4096];
+            var length = peek.ReadAtLeast(prolog, prolog.Length, throwOnEndOfStream: false);
+            if (HasDoctype(prolog[..length]))
+            {
+                throw Rejections.UnsafeXml(_fileName);
+            }
+        }
+        return XmlReader.Create(OpenCounted(entry), XmlSettings);
+    }
+
+    private CountingStream OpenCounted(ZipArchiveEntry entry)
+    {
+        var key = entry.FullName;
+        var compressed = Math.Max(1, entry.CompressedLength);
+        return new CountingStream(entry.Open(), read => OnInflated(key, compressed, read));
+    }
+
+    private static bool HasDoctype(ReadOnlySpan<byte> prolog) =>
+        prolog.IndexOf("<!DOCTYPE"u8) >= 0
+        || prolog.IndexOf(Encoding.Unicode.GetBytes("<!DOCTYPE")) >= 0
+        || prolog.IndexOf(Encoding.BigEndianUnicode.GetBytes("<!DOCTYPE")) >= 0;
+
+    public static string Normalize(string partName) => partName.Replace('\\', '/').TrimStart('/');
+
+    private void CheckDeclaredSize(ZipArchiveEntry entry)
+    {
+        if (entry.Length > _limits.MaxDecompressedBytes || IsRatioTooHigh(entry.Length, entry.CompressedLength))
+        {
+            throw Rejections.ZipBomb(_fileName);
+        }
+    }
+
+    private bool IsRatioTooHigh(long inflated, long compressed) =>
+        inflated > RatioFloorBytes && inflated > _limits.MaxCompressionRatio * Math.Max(1, compressed);
+
+    private void OnInflated(string part, long compressed, long readSoFar)
+    {
+        if (IsRatioTooHigh(readSoFar, compressed))
+        {
+            throw Rejections.ZipBomb(_fileName);
+        }
+        lock (_gate)
+        {
+            _inflatedByPart.TryGetValue(part, out var previous);
+            if (readSoFar > previous)
+            {
+                _inflatedTotal += readSoFar - previous;
+                _inflatedByPart[part] = readSoFar;
+            }
+            if (_inflatedTotal > _limits.MaxDecompressedBytes)
+            {
+                throw Rejections.ZipBomb(_fileName);
+            }
+        }
+    }
+
+    public void Dispose() => _archive.Dispose();
+}

@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Xml;
+using ReportHub.Core.Grid;
+
+namespace ReportHub.Readers.Xlsx;
+
+internal sealed record SheetContext(
+    string FileName,
+    string SheetName,
+    SharedStrings SharedStrings,
+    Styles Styles,
+    bool Date1904,
+    ReaderLimits Limits);
+
+/// <summary>Streams one worksheet part row by row; merged ranges are collected on the way since they follow sheetData.</summary>
+internal static class SheetXml
+{
+    // Serials in the 1904 date system are this many days behind the 1900 system that OLE Automation dates use.
+    private const double Date1904Offset = 1462;
+
+    public static IEnumerable<SheetRow> ReadRows(XmlReader reader, SheetContext context, List<MergedRange> merges, CancellationToken cancellationToken)
+    {
+        var lastRow = 0;
+        while (!reader.EOF)
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                reader.Read();
+                continue;
+            }
+            switch (reader.LocalName)
+            {
+                case "row":
+                    cancellationToken.ThrowIfCancellationRequested();
+                    // Some writers omit r=; rows then follow one another.
+                    var declared = XmlNav.IntAttribute(reader, "r");
+                    var rowIndex = declared is > 0 ? declared.Value : lastRow + 1;
+                    lastRow = rowIndex;
+                    var cells = ReadCells(reader, rowIndex, context);
+                    if (cells.Count > 0)
+                    {
+                        if (rowIndex > context.Limits.MaxRows)
+                        {
+                            throw Rejections.TooManyRows(context.FileName, context.SheetName, context.Limits.MaxRows);
+                        }
+                        yield return new SheetRow(rowIndex, cells);
+                    }
+                    continue; // ReadCells left the reader on the node after </row>
+                case "mergeCell":
+                    if (reader.GetAttribute("ref") is { Length: > 0 } reference)
+                    {
+                        merges.Add(MergedRange.Parse(reference));
+                    }
+                    break;
+            }
+            reader.Read();
+        }
+    }
+
+    /// <summary>Collects merged ranges without decoding any cell, for callers that ask before reading rows.</summary>
+    public static List<MergedRange> ReadMerges(XmlReader reader)
+    {
+        var merges = new List<MergedRange>();
+        while (!reader.EOF)
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                if (reader.LocalName == "sheetData")
+                {
+                    reader.Skip();
+                    continue;
+                }
+                if (reader.LocalName == "mergeCell" && reader.GetAttribute("ref") is { Length: > 0 } reference)
+                {
+                    merges.Add(MergedRange.Parse(reference));
+                }
+            }
+            reader.Read();
+        }
+        return merges;
+    }
+
+    private static List<CellValue> ReadCells(XmlReader reader, int rowIndex, SheetContext context)
+    {
+        var cells = new List<CellValue>();
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return cells;
+        }
+        var depth = reader.Depth;
+        var lastColumn = 0;
+        reader.Read();
+        while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "c")
+            {
+                var column = ColumnOf(reader.GetAttribute("r")) ?? lastColumn + 1;
+                lastColumn = column;
+                if (column > context.Limits.MaxColumns)
+                {
+                    throw Rejections.TooManyColumns(context.FileName, context.SheetName, context.Limits.MaxColumns);
+                }
+                if (ReadCell(reader, rowIndex, column, context) is { } cell)
+                {
+                    cells.Add(cell);
+                }
+                continue;
+            }
+            reader.Read();
+        }
+        reader.Read();
+        return cells;
+    }
+
+    private static CellValue? ReadCell(XmlReader reader, int row, int column, SheetContext context)
+    {
+        var type = reader.GetAttribute("t");
+        var style = XmlNav.IntAttribute(reader, "s") ?? 0;
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return null;
+        }
+
+        string? value = null;
+        string? inlineText = null;
+        string? inlineFont = null;
+        var depth = reader.Depth;
+        reader.Read();
+        while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                switch (reader.LocalName)
+                {
+                    case "v":
+                        value = reader.ReadElementContentAsString();
+                        continue;
+                    case "is":
+                        (inlineText, inlineFont) = XmlNav.ReadRichText(reader);
+                        continue;
+                    default:
+                        // <f> and extensions: the cached <v> is what Excel last showed, which is what we want.
+                        reader.Skip();
+                        continue;
+                }
+            }
+            reader.Read();
+        }
+        reader.Read();
+        return Convert(row, column, type, style, value, inlineText, inlineFont, context);
+    }
+
+    private static CellValue? Convert(int row, int column, string? type, int style, string? value, string? inlineText, string? inlineFont, SheetContext context)
+    {
+        var styleFont = context.Styles.Font(style);
+        switch (type)
+        {
+            case "s":
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    return null;
+                }
+                if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var index)
+                    || !context.SharedStrings.TryGet(index, out var shared, out var runFont))
+                {
+                    throw Rejections.Corrupt(context.FileName, $"ô {A1.Format(row, column)} trỏ tới chuỗi không tồn tại");
+                }
+                return shared.Length == 0 ? null : CellText.Text(row, column, shared, runFont ?? styleFont);
+            case "inlineStr":
+                var inline = inlineText ?? value;
+                return string.IsNullOrEmpty(inline) ? null : CellText.Text(row, column, inline, inlineFont ?? styleFont);
+            case "str":
+                return string.IsNullOrEmpty(value) ? null : CellText.Text(row, column, value, styleFont);
+            case "b":
+                return string.IsNullOrEmpty(value) ? null : CellText.Boolean(row, column, value.Trim() is "1" or "true", styleFont);
+            case "e":
+                return string.IsNullOrEmpty(value) ? null : CellText.Error(row, column, value, styleFont);
+            case "d":
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    return null;
+                }
+                return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var date)
+                    && date >= new DateTime(100, 1, 1)
+                    ? CellText.Date(row, column, date, styleFont)
+                    : CellText.Text(row, column, value, styleFont);
+            default:
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    return null;
+                }
+                if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                {
+                    // Not a number despite the type; keep what is there rather than lose it.
+                    return CellText.Text(row, column, value, styleFont);
+                }
+                if (context.Styles.IsDate(style))
+                {
+                    return CellText.DateOrNumber(row, column, context.Date1904 ? number + Date1904Offset : number, styleFont);
+                }
+                return CellText.Number(row, column, number, styleFont);
+        }
+    }
+
+    /// <summary>The column of an A1 reference, or null when there is none or it is unreadable.</summary>
+    private static int? ColumnOf(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+        var column = 0;
+        var i = 0;
+        while (i < reference.Length && char.IsAsciiLetter(reference[i]))
+        {
+            if (column > 1_000_000)
+            {
+                return int.MaxValue; // far beyond XFD; the column limit rejects it
+            }
+            column = column * 26 + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
+            i++;
+        }
+        return column == 0 ? null : column;
+    }
+}
