@@ -1,17 +1,162 @@
+using System.Text;
+
 namespace ReportHub.Core.Text;
 
 /// <summary>Clean-up and folding of Vietnamese text. Pure functions, no I/O.</summary>
 public static class VietnameseText
 {
     /// <summary>NFC; trims; collapses every run of whitespace (tabs, NBSP, line breaks) to one space. Keeps U+00AD.</summary>
-    public static string Clean(string? text) => throw new NotImplementedException();
+    public static string Clean(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var nfc = ToNfc(text);
+        var sb = new StringBuilder(nfc.Length);
+        var pendingSpace = false;
+        foreach (var c in nfc)
+        {
+            if (IsSpace(c))
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                sb.Append(' ');
+                pendingSpace = false;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
 
     /// <summary>NFC; keeps line breaks (normalised to \n); trims each line and drops blank lines at both ends.</summary>
-    public static string CleanMultiline(string? text) => throw new NotImplementedException();
+    public static string CleanMultiline(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var nfc = ToNfc(text);
+        var lines = new List<string>();
+        var line = new StringBuilder();
+        for (var i = 0; i < nfc.Length; i++)
+        {
+            var c = nfc[i];
+            if (IsLineBreak(c))
+            {
+                // \r\n is one break, not two.
+                if (c == '\r' && i + 1 < nfc.Length && nfc[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                lines.Add(Clean(line.ToString()));
+                line.Clear();
+                continue;
+            }
+
+            line.Append(c);
+        }
+
+        lines.Add(Clean(line.ToString()));
+
+        var first = lines.FindIndex(l => l.Length > 0);
+        if (first < 0)
+        {
+            return string.Empty;
+        }
+
+        var last = lines.FindLastIndex(l => l.Length > 0);
+        return string.Join('\n', lines.GetRange(first, last - first + 1));
+    }
 
     /// <summary>
     /// A key for tolerant comparison: Clean, lower case, tone marks and diacritics removed, đ→d,
     /// dashes unified, trailing punctuation (. : ; , /) removed. "Uỷ ban" and "Ủy ban" fold alike.
     /// </summary>
-    public static string Fold(string? text) => throw new NotImplementedException();
+    public static string Fold(string? text)
+    {
+        var clean = Clean(text);
+        if (clean.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        string decomposed;
+        try
+        {
+            decomposed = clean.Normalize(NormalizationForm.FormD);
+        }
+        catch (ArgumentException)
+        {
+            // Lone surrogates cannot be normalised; fold what we have rather than fail.
+            decomposed = clean;
+        }
+
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            // Dropping every combining mark makes the old (hoà, Uỷ) and new (hòa, Ủy) tone placement equal.
+            if (c is >= '\u0300' and <= '\u036F')
+            {
+                continue;
+            }
+
+            var mapped = c switch
+            {
+                'đ' or 'Đ' => 'd',
+                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' => '-',
+                _ => char.ToLowerInvariant(c),
+            };
+
+            if (mapped == ' ' && (sb.Length == 0 || sb[^1] == ' '))
+            {
+                continue;
+            }
+
+            sb.Append(mapped);
+        }
+
+        var end = sb.Length;
+        while (end > 0 && sb[end - 1] is '.' or ':' or ';' or ',' or '/' or ' ')
+        {
+            end--;
+        }
+
+        return sb.ToString(0, end);
+    }
+
+    /// <summary>
+    /// The whitespace this project collapses. U+00AD (soft hyphen) is deliberately absent: in TCVN3 text it is the letter ư.
+    /// </summary>
+    internal static bool IsSpace(char c) => c switch
+    {
+        ' ' or '\t' or '\n' or '\r' or '\v' or '\f' => true,
+        '\u00A0' or '\u0085' or '\u1680' or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000' or '\uFEFF' => true,
+        >= '\u2000' and <= '\u200B' => true,
+        _ => false,
+    };
+
+    private static bool IsLineBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
+
+    internal static string ToNfc(string text)
+    {
+        try
+        {
+            return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // Invalid UTF-16 (a lone surrogate) cannot be normalised; keep the text as it came.
+            return text;
+        }
+    }
 }

@@ -1,0 +1,92 @@
+using ReportHub.Core.Text;
+
+namespace ReportHub.Core.Tests.Text;
+
+public sealed class VietnameseNumbersTests
+{
+    [Theory]
+    [InlineData("541", 541)]
+    [InlineData("01", 1)]
+    [InlineData(" 12 ", 12)]
+    [InlineData("0", 0)]
+    [InlineData("1.234", 1234)]
+    [InlineData("1,234", 1234)]
+    [InlineData("1 234", 1234)]
+    [InlineData("1\u00A0234", 1234)]
+    [InlineData("1.234.567", 1234567)]
+    [InlineData("1,234,567", 1234567)]
+    [InlineData("5,0", 5)]
+    [InlineData("+7", 7)]
+    public void ParseCount_reads_whole_counts_with_thousands_separators(string text, long expected)
+    {
+        Assert.Equal(new CountParse(CountStatus.Ok, expected), VietnameseNumbers.ParseCount(text));
+    }
+
+    [Theory]
+    [InlineData("1,5")]
+    [InlineData("1.5")]
+    [InlineData("2.75")]
+    [InlineData("0,5")]
+    [InlineData("1.234,5")]
+    [InlineData("12,3456")]
+    public void ParseCount_flags_decimals_as_fractional(string text)
+    {
+        Assert.Equal(CountStatus.Fractional, VietnameseNumbers.ParseCount(text).Status);
+    }
+
+    [Theory]
+    [InlineData("-3", -3)]
+    [InlineData("- 3", -3)]
+    [InlineData("-1.234", -1234)]
+    public void ParseCount_flags_negative_counts(string text, long value)
+    {
+        Assert.Equal(new CountParse(CountStatus.Negative, value), VietnameseNumbers.ParseCount(text));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("-")]
+    [InlineData("–")]
+    [InlineData("Không")]
+    [InlineData("không có")]
+    [InlineData("KHÔNG")]
+    public void ParseCount_treats_none_words_as_blank(string? text)
+    {
+        Assert.Equal(CountStatus.Blank, VietnameseNumbers.ParseCount(text).Status);
+    }
+
+    [Theory]
+    [InlineData("mười")]
+    [InlineData("abc")]
+    [InlineData("12a")]
+    [InlineData("1.2.3")]
+    [InlineData("1.234,567.8")]
+    [InlineData("1,23.456")]
+    [InlineData("99999999999999999999")]
+    public void ParseCount_rejects_text_that_is_not_a_number(string text)
+    {
+        Assert.Equal(CountStatus.NotNumber, VietnameseNumbers.ParseCount(text).Status);
+    }
+
+    [Theory]
+    [InlineData(541d, CountStatus.Ok, 541)]
+    [InlineData(0d, CountStatus.Ok, 0)]
+    [InlineData(-3d, CountStatus.Negative, -3)]
+    [InlineData(2.5d, CountStatus.Fractional, 2)]
+    [InlineData(-0.5d, CountStatus.Negative, 0)]
+    [InlineData(double.NaN, CountStatus.NotNumber, 0)]
+    public void ParseCount_uses_the_raw_cell_number_when_there_is_one(double raw, CountStatus status, long value)
+    {
+        Assert.Equal(new CountParse(status, value), VietnameseNumbers.ParseCount("ignored text", raw));
+    }
+
+    [Fact]
+    public void ParseCount_reads_the_qr_counts_of_seed_004()
+    {
+        var row = TextFixtures.SeedLines("004").Single(l => l.StartsWith("1\tSở Công Thương", StringComparison.Ordinal)).Split('\t');
+        Assert.Equal(new CountParse(CountStatus.Ok, 1), VietnameseNumbers.ParseCount(row[2]));
+        Assert.Equal(new CountParse(CountStatus.Ok, 541), VietnameseNumbers.ParseCount(row[3]));
+    }
+}
