@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using ReportHub.Pipeline.Ingestion;
+using ReportHub.Warehouse.Submissions;
+
+namespace ReportHub.Api.Endpoints;
+
+public static class SubmissionsApi
+{
+    public sealed record SubmissionDetail
+    {
+        public required long Id { get; init; }
+        public required string File { get; init; }
+        public required string Status { get; init; }
+        public required string Outcome { get; init; }
+        public string? Unit { get; init; }
+        public string? Round { get; init; }
+        public required DateTimeOffset ReceivedAt { get; init; }
+        public required string Source { get; init; }
+        public required string Sha256 { get; init; }
+        public required long Size { get; init; }
+        public required string ParserVersion { get; init; }
+        public long Directives { get; init; }
+        public long QrCodes { get; init; }
+        public long QrScans { get; init; }
+        public string? DocumentNumber { get; init; }
+        public string? Signer { get; init; }
+        public long? DuplicateOf { get; init; }
+        public long? Supersedes { get; init; }
+        public long? ReplayOf { get; init; }
+        public required IReadOnlyList<IssueDto> Issues { get; init; }
+    }
+
+    public static RouteGroupBuilder MapSubmissions(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/submissions").WithTags("Submissions");
+
+        group.MapPost("/", Upload).DisableAntiforgery();
+
+        group.MapGet("/{id:long}", async Task<Results<Ok<SubmissionDetail>, ProblemHttpResult>> (long id, SubmissionStore store, CancellationToken ct) =>
+            await store.GetAsync(id, ct) is { } s ? TypedResults.Ok(ToDetail(s)) : Problems.SubmissionNotFound(id));
+
+        group.MapGet("/{id:long}/file", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (long id, SubmissionStore store, CancellationToken ct) =>
+        {
+            if (await store.GetAsync(id, ct) is not { } s || await store.FileAsync(id, ct) is not { } bytes)
+            {
+                return Problems.SubmissionNotFound(id);
+            }
+            return TypedResults.File(bytes, ContentType(s.FileName), s.FileName);
+        });
+
+        return group;
+    }
+
+    private static async Task<IResult> Upload(HttpRequest request, [FromQuery] string? round, [FromQuery] string? unit,
+        [FromQuery] bool? dryRun, IngestService ingest, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return Problems.BadRequest("Hãy gửi tệp báo cáo dưới dạng multipart/form-data, trường “file”.");
+        }
+        var form = await request.ReadFormAsync(ct);
+        if (form.Files.GetFile("file") is not { } file)
+        {
+            return Problems.BadRequest("Thiếu trường “file” chứa tệp báo cáo (.xlsx, .xls hoặc .csv).");
+        }
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var dry = dryRun ?? false;
+        var result = await ingest.IngestAsync(new IngestRequest
+        {
+            FileName = Path.GetFileName(file.FileName),
+            Content = buffer.ToArray(),
+            Source = "upload",
+            RoundHint = round,
+            UnitHint = unit,
+            DryRun = dry,
+        }, ct);
+        if (result.Rejected)
+        {
+            return TypedResults.Problem(
+                title: "Báo cáo không được chấp nhận",
+                detail: result.Issues.FirstOrDefault(i => i.Severity == "error")?.Message,
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["file"] = result.File,
+                    ["outcome"] = result.Status,
+                    ["submissionId"] = result.SubmissionId,
+                    ["unit"] = result.Unit,
+                    ["round"] = result.Round,
+                    ["issues"] = result.Issues,
+                });
+        }
+        if (dry || result.Status == Outcomes.Duplicate)
+        {
+            return TypedResults.Ok(result);
+        }
+        return TypedResults.Created($"/api/submissions/{result.SubmissionId}", result);
+    }
+
+    private static SubmissionDetail ToDetail(SubmissionRecord s) => new()
+    {
+        Id = s.Id,
+        File = s.FileName,
+        Status = s.Status,
+        Outcome = s.Outcome,
+        Unit = s.UnitCode,
+        Round = s.RoundCode,
+        ReceivedAt = s.ReceivedAt,
+        Source = s.Source,
+        Sha256 = s.FileSha256,
+        Size = s.FileSize,
+        ParserVersion = s.ParserVersion,
+        Directives = s.Directives,
+        QrCodes = s.QrCodes,
+        QrScans = s.QrScans,
+        DocumentNumber = s.DocNumber,
+        Signer = s.Signer,
+        DuplicateOf = s.DuplicateOf,
+        Supersedes = s.Supersedes,
+        ReplayOf = s.ReplayOf,
+        Issues = s.Issues.Select(IssueDto.From).ToList(),
+    };
+
+    private static string ContentType(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".xls" => "application/vnd.ms-excel",
+        ".csv" => "text/csv",
+        _ => "application/octet-stream",
+    };
+}

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ReportHub.Aggregate.Export;
+using ReportHub.Core.Templates;
+using ReportHub.Warehouse.Reference;
+using ReportHub.Warehouse.Submissions;
+
+namespace ReportHub.Api.Endpoints;
+
+public static class UnitsApi
+{
+    public sealed record UnitSummary
+    {
+        public required string Code { get; init; }
+        public required string Name { get; init; }
+        public required string Type { get; init; }
+        public string? Parent { get; init; }
+        public DateOnly? ValidFrom { get; init; }
+        public DateOnly? ValidTo { get; init; }
+        public string? Successor { get; init; }
+    }
+
+    public sealed record SubmissionVersion
+    {
+        public required long Id { get; init; }
+        public required string Status { get; init; }
+        public required string FileName { get; init; }
+        public required DateTimeOffset ReceivedAt { get; init; }
+        public string? Round { get; init; }
+        public long Directives { get; init; }
+        public long QrCodes { get; init; }
+        public long QrScans { get; init; }
+        public long? DuplicateOf { get; init; }
+        public long? Supersedes { get; init; }
+    }
+
+    public static RouteGroupBuilder MapUnits(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/units").WithTags("Units");
+
+        group.MapGet("/", async (ReferenceStore reference, CancellationToken ct) =>
+            TypedResults.Ok((await reference.UnitsAsync(ct)).Select(u => new UnitSummary
+            {
+                Code = u.Code,
+                Name = u.Name,
+                Type = u.Type,
+                Parent = u.Parent,
+                ValidFrom = u.ValidFrom,
+                ValidTo = u.ValidTo,
+                Successor = u.Successor,
+            }).ToList()));
+
+        group.MapGet("/{code}/template.xlsx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, string? round, ReferenceStore reference, CancellationToken ct) =>
+        {
+            var units = await reference.UnitsAsync(ct);
+            if (units.FirstOrDefault(u => u.Code == code) is not { } unit)
+            {
+                return Problems.UnitNotFound(code);
+            }
+            var rounds = await reference.RoundsAsync(ct);
+            var chosen = round is null ? rounds.OrderByDescending(r => r.Deadline).FirstOrDefault() : rounds.FirstOrDefault(r => r.Code == round);
+            if (chosen is null)
+            {
+                return Problems.RoundNotFound(round ?? "");
+            }
+            var province = units.FirstOrDefault(u => u.Code == ProvinceOf(unit, units));
+            using var buffer = new MemoryStream();
+            BlankTemplateWorkbook.Write(buffer, TemplateCatalog.Default, unit, province, chosen);
+            return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                $"bieu-mau-{unit.Code}-{chosen.Code}.xlsx");
+        });
+
+        group.MapGet("/{code}/submissions", async Task<Results<Ok<List<SubmissionVersion>>, ProblemHttpResult>> (string code, string? round, ReferenceStore reference, SubmissionStore store, CancellationToken ct) =>
+        {
+            if ((await reference.UnitsAsync(ct)).All(u => u.Code != code))
+            {
+                return Problems.UnitNotFound(code);
+            }
+            var versions = await store.VersionsAsync(code, round, ct);
+            return TypedResults.Ok(versions.Select(v => new SubmissionVersion
+            {
+                Id = v.Id,
+                Status = v.Status,
+                FileName = v.FileName,
+                ReceivedAt = v.ReceivedAt,
+                Round = v.RoundCode,
+                Directives = v.Directives,
+                QrCodes = v.QrCodes,
+                QrScans = v.QrScans,
+                DuplicateOf = v.DuplicateOf,
+                Supersedes = v.Supersedes,
+            }).ToList());
+        });
+
+        return group;
+    }
+
+    private static string? ProvinceOf(Core.Domain.Unit unit, IReadOnlyList<Core.Domain.Unit> units)
+    {
+        var current = unit;
+        for (var depth = 0; depth < 5 && current is not null; depth++)
+        {
+            if (current.Type == Core.Domain.UnitTypes.Province)
+            {
+                return current.Code;
+            }
+            current = units.FirstOrDefault(u => u.Code == current.Parent);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Encodings.Web;
+using ReportHub.Aggregate;
+using ReportHub.Pipeline;
+using ReportHub.Pipeline.Ingestion;
+
+namespace ReportHub.Api.Infrastructure;
+
+public static class ReportHubRegistration
+{
+    public static WebApplicationBuilder AddReportHub(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["HTTP_PORTS"]))
+        {
+            builder.WebHost.UseUrls("http://localhost:5080");
+        }
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        builder.Services.AddIngestion(builder.Configuration);
+        builder.Services.AddRollups();
+        builder.Services.AddHostedService<WarehouseStartup>();
+        if (builder.Configuration.GetValue($"{IngestOptions.Section}:{nameof(IngestOptions.RunWorker)}", true))
+        {
+            builder.Services.AddInboxWorker();
+        }
+        var maxBytes = builder.Configuration.GetValue($"{IngestOptions.Section}:{nameof(IngestOptions.MaxFileBytes)}", 20L * 1024 * 1024);
+        // Let an oversized upload through to the pipeline (up to twice the limit) so it is stored and told why.
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxBytes * 2);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxBytes * 2 + 1024 * 1024);
+        return builder;
+    }
+
+    public static WebApplication UseReportHubErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+}

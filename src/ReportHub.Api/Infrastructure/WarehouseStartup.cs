@@ -1,0 +1,52 @@
+using ReportHub.Pipeline.Ingestion;
+using ReportHub.Pipeline.Reference;
+using ReportHub.Warehouse.Connections;
+using ReportHub.Warehouse.Reference;
+
+namespace ReportHub.Api.Infrastructure;
+
+/// <summary>
+/// Migrates the warehouse before the server takes requests. In Development it also loads the samples, so the
+/// first run shows a populated round.
+/// </summary>
+public sealed class WarehouseStartup(
+    Migrator migrator,
+    ReferenceLoader loader,
+    ReferenceStore reference,
+    IngestService ingest,
+    IHostEnvironment environment,
+    IConfiguration configuration,
+    ILogger<WarehouseStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await migrator.MigrateAsync(cancellationToken);
+        var loadSamples = configuration.GetValue("Samples:Load", environment.IsDevelopment());
+        if (!loadSamples || SamplesFolder.Find(configuration["Samples:Path"]) is not { } samples)
+        {
+            return;
+        }
+        var firstRun = (await reference.RoundsAsync(cancellationToken)).Count == 0;
+        await loader.LoadAsync(Path.Combine(samples, "reference"), cancellationToken);
+        var reports = Path.Combine(samples, "reports");
+        if (!firstRun || !Directory.Exists(reports))
+        {
+            return;
+        }
+        // Sample reports arrive on the round's request date so the first run shows on-time units.
+        foreach (var file in Directory.EnumerateFiles(reports).Where(f => f.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
+            || f.EndsWith(".xls", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
+        {
+            var result = await ingest.IngestAsync(new IngestRequest
+            {
+                FileName = Path.GetFileName(file),
+                Content = await File.ReadAllBytesAsync(file, cancellationToken),
+                Source = "sample",
+                ReceivedAt = new DateTimeOffset(2021, 10, 28, 9, 0, 0, TimeSpan.FromHours(7)),
+            }, cancellationToken);
+            logger.LogInformation("Sample {File}: {Status}", result.File, result.Status);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
