@@ -29,7 +29,7 @@ public sealed class IngestService(
         var receivedAt = request.ReceivedAt ?? clock.GetUtcNow();
         var sha = Convert.ToHexStringLower(SHA256.HashData(request.Content));
 
-        if (!request.DryRun && request.ReplayOf is null && await submissions.FindByHashAsync(sha, cancellationToken) is { } originalId)
+        if (!request.DryRun && request.ReplayOf is null && await submissions.FindAcceptedByHashAsync(sha, cancellationToken) is { } originalId)
         {
             var original = (await submissions.GetAsync(originalId, cancellationToken))!;
             await submissions.RecordDuplicateAsync(original, request.FileName, request.Source, receivedAt, cancellationToken);

@@ -17,8 +17,9 @@ public sealed class SubmissionStore(Db db)
         duplicate_of AS DuplicateOf, supersedes AS Supersedes, replay_of AS ReplayOf
         """;
 
+    // Only accepted bytes make a duplicate: a file rejected because the round was not yet set up may simply be sent again.
     private const string FirstByHash = """
-        SELECT MIN(id) FROM submissions WHERE file_sha256 = @Sha AND outcome <> 'duplicate'
+        SELECT MIN(id) FROM submissions WHERE file_sha256 = @Sha AND outcome = 'accepted'
         """;
 
     private const string SelectById = $"SELECT {SubmissionColumns} FROM submissions WHERE id = @Id";
@@ -41,7 +42,8 @@ public sealed class SubmissionStore(Db db)
         """;
 
     private const string CurrentOf = """
-        SELECT id FROM submissions WHERE unit_code = @Unit AND round_code = @Round AND status = 'current'
+        SELECT id AS Id, received_at AS ReceivedAt FROM submissions
+        WHERE unit_code = @Unit AND round_code = @Round AND status = 'current'
         """;
 
     private const string Supersede = "UPDATE submissions SET status = 'superseded' WHERE id = @Id";
@@ -83,7 +85,7 @@ public sealed class SubmissionStore(Db db)
         INSERT INTO issues (submission_id, seq, severity, code, sheet, cell, message) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
         """;
 
-    public async Task<long?> FindByHashAsync(string sha256, CancellationToken cancellationToken)
+    public async Task<long?> FindAcceptedByHashAsync(string sha256, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(FirstByHash, new { Sha = sha256 }, cancellationToken: cancellationToken));
@@ -129,13 +131,20 @@ public sealed class SubmissionStore(Db db)
 
         long? superseded = null;
         var accepted = submission.Outcome == Outcomes.Accepted;
+        var status = accepted ? VersionStatuses.Current : VersionStatuses.Rejected;
         if (accepted)
         {
-            superseded = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(CurrentOf,
+            var current = await connection.QuerySingleOrDefaultAsync<CurrentRow>(new CommandDefinition(CurrentOf,
                 new { Unit = submission.UnitCode, Round = submission.RoundCode }, tx, cancellationToken: cancellationToken));
-            if (superseded is { } old)
+            if (current is { } old && string.CompareOrdinal(old.ReceivedAt, Instant(submission.ReceivedAt)) > 0)
             {
-                await connection.ExecuteAsync(new CommandDefinition(Supersede, new { Id = old }, tx, cancellationToken: cancellationToken));
+                // A replayed older file takes its place in history; it does not displace the newer current one.
+                status = VersionStatuses.Superseded;
+            }
+            else if (current is { } replaced)
+            {
+                superseded = replaced.Id;
+                await connection.ExecuteAsync(new CommandDefinition(Supersede, new { replaced.Id }, tx, cancellationToken: cancellationToken));
             }
         }
         var report = accepted ? submission.Report : null;
@@ -147,7 +156,7 @@ public sealed class SubmissionStore(Db db)
             submission.Source,
             ReceivedAt = Instant(submission.ReceivedAt),
             submission.Outcome,
-            Status = accepted ? VersionStatuses.Current : VersionStatuses.Rejected,
+            Status = status,
             submission.UnitCode,
             submission.RoundCode,
             submission.ParserVersion,
@@ -230,6 +239,12 @@ public sealed class SubmissionStore(Db db)
 
     public static DateTimeOffset ParseInstant(string value) =>
         DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    private sealed record CurrentRow
+    {
+        public long Id { get; init; }
+        public required string ReceivedAt { get; init; }
+    }
 
     private sealed record IssueRow
     {
