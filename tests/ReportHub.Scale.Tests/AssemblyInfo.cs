@@ -1,0 +1,1 @@
+// placeholder so the project builds before its tests land
