@@ -12,8 +12,15 @@ public static partial class SectionLocator
     [GeneratedRegex(@"^\s*(?<n>\d{1,2}|[ivx]{1,4})\s*[\.\):]\s*(?<rest>.*)$", RegexOptions.Singleline)]
     private static partial Regex NumberedHeading();
 
+    /// <summary>A section's heading and keywords, folded once rather than once per row.</summary>
+    private sealed record SectionKeys(SectionDefinition Section, string Heading, IReadOnlyList<string> Keywords)
+    {
+        public static SectionKeys Of(SectionDefinition s) => new(s, MatchKey.Of(s.Heading), s.Keywords.Select(MatchKey.Of).ToList());
+    }
+
     public static IReadOnlyList<SectionHit> Locate(SheetGrid grid, TemplateDefinition template)
     {
+        var keys = template.Sections.Select(SectionKeys.Of).ToList();
         var hits = new List<SectionHit>();
         var index = 0;
         foreach (var rowNumber in grid.RowNumbers)
@@ -31,7 +38,7 @@ public static partial class SectionLocator
             // Sections come in template order; a later heading may be missing, so try every section ahead of us.
             for (var s = index; s < template.Sections.Count; s++)
             {
-                if (Matches(joined, template.Sections[s]))
+                if (Matches(joined, keys[s]))
                 {
                     hits.Add(new SectionHit(template.Sections[s], row[0]));
                     index = s + 1;
@@ -42,8 +49,11 @@ public static partial class SectionLocator
         return hits;
     }
 
-    public static bool Matches(string folded, SectionDefinition section)
+    public static bool Matches(string folded, SectionDefinition section) => Matches(folded, SectionKeys.Of(section));
+
+    private static bool Matches(string folded, SectionKeys keys)
     {
+        var section = keys.Section;
         var match = NumberedHeading().Match(folded);
         if (match.Success)
         {
@@ -53,11 +63,11 @@ public static partial class SectionLocator
                 return false;
             }
             var rest = MatchKey.Of(match.Groups["rest"].Value);
-            return section.Keywords.Any(k => rest.Contains(MatchKey.Of(k), StringComparison.Ordinal))
-                || rest.StartsWith(MatchKey.Of(section.Heading), StringComparison.Ordinal);
+            return keys.Keywords.Any(k => rest.Contains(k, StringComparison.Ordinal))
+                || rest.StartsWith(keys.Heading, StringComparison.Ordinal);
         }
         // Unnumbered: only the full heading, so a narrative line that mentions "kiểm tra" is not taken for one.
-        return MatchKey.Of(folded) == MatchKey.Of(section.Heading);
+        return folded.Length >= keys.Heading.Length && MatchKey.Of(folded) == keys.Heading;
     }
 
     private static string RomanToArabic(string roman) => roman switch

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ReportHub.Core.Grid;
 using ReportHub.Core.Issues;
 using ReportHub.Core.Templates;
 
@@ -61,7 +62,8 @@ public static partial class TableReader
                 continue;
             }
             var rowCells = grid.Row(rowNumber).Where(c => c.Column >= firstColumn && c.Column <= lastColumn);
-            if (rowCells.Any(c => totalKeys.Contains(MatchKey.Of(c.Text))))
+            // Total labels are short words; only short text cells can be one.
+            if (rowCells.Any(c => c.Kind == CellKind.Text && c.Text.Length <= 24 && totalKeys.Contains(MatchKey.Of(c.Text))))
             {
                 total = new TableRow(rowNumber, cells, 0);
                 continue;
