@@ -114,7 +114,9 @@ public sealed class UnitMatcher
             var candidates = _entries.Where(e => e.Abbreviations.Contains(key)).ToList();
             if (candidates.Count == 0)
             {
-                continue;
+                // The issuer part names no unit we know ("SDL-VP", "UBND-VP"): the drafting-office part after it
+                // must not stand in for it, or an unknown body's figures land on the provincial Văn phòng.
+                return null;
             }
 
             // The issuer comes first; a later part is usually the drafting office ("SCT-VP": VP is the Sở's own

@@ -18,6 +18,14 @@ public static class CliApp
         var unit = new Option<string?>("--unit") { Description = "Unit code, e.g. 51.SCT." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate fully and store nothing." };
         var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Files or folders." };
+        files.Validators.Add(result =>
+        {
+            // An unknown option would otherwise be taken for a file name.
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-')))
+            {
+                result.AddError($"Unknown option: {token.Value}");
+            }
+        });
         var drain = new Option<bool>("--drain") { Description = "Exit 0 once every source is empty." };
         var onlyRejected = new Option<bool>("--rejected") { Description = "Replay only rejected files." };
         var requiredRound = new Option<string>("--round") { Required = true, Description = "Round code." };
@@ -50,7 +58,8 @@ public static class CliApp
         }
         try
         {
-            return await parsed.InvokeAsync();
+            // The default handler would print the exception and exit 1; configuration errors are exit 2.
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (ConfigurationException ex)
         {
