@@ -52,11 +52,21 @@ public sealed class SheetGrid
     public static SheetGrid Build(string name, IEnumerable<SheetRow> rows, Func<IReadOnlyList<MergedRange>> merges)
     {
         var grid = new SheetGrid(name);
-        foreach (var row in rows)
+        var materialized = rows.ToList();
+        var fontless = materialized.SelectMany(r => r.Cells)
+            .Where(c => c.Kind == CellKind.Text && LegacyText.CharsetOfFont(c.Font) == Text.LegacyCharset.Unicode)
+            .Select(c => c.Text);
+        var sheetFont = LegacyText.DetectForSheet(fontless) switch
+        {
+            Text.LegacyCharset.Tcvn3 => ".VnTime",
+            Text.LegacyCharset.Vni => "VNI-Times",
+            _ => null,
+        };
+        foreach (var row in materialized)
         {
             foreach (var value in row.Cells)
             {
-                grid.Add(value);
+                grid.Add(value, sheetFont);
             }
         }
         grid._merges.AddRange(merges());
@@ -67,7 +77,7 @@ public sealed class SheetGrid
         return grid;
     }
 
-    private void Add(CellValue value)
+    private void Add(CellValue value, string? sheetFont)
     {
         if (value.IsBlank)
         {
@@ -76,7 +86,9 @@ public sealed class SheetGrid
         var text = value.Text;
         if (value.Kind == CellKind.Text)
         {
-            text = LegacyText.Repair(text, value.Font, out var applied);
+            // Cells with no legacy font of their own take the sheet's charset, where the sheet has one.
+            var font = sheetFont is not null && LegacyText.CharsetOfFont(value.Font) == Text.LegacyCharset.Unicode ? sheetFont : value.Font;
+            text = LegacyText.Repair(text, font, out var applied);
             if (applied != Text.LegacyCharset.Unicode)
             {
                 LegacyCellsConverted++;

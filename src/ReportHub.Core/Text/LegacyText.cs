@@ -71,7 +71,8 @@ public static class LegacyText
         var result = ToUnicode(text, applied);
 
         // The ".VnTimeH" family draws the lowercase TCVN3 codes as capitals, so what the reader saw is upper case.
-        if (applied == LegacyCharset.Tcvn3 && IsTcvn3UppercaseFont(fontName))
+        // Without the font, a line whose plain letters are all capitals was typed in that family too.
+        if (applied == LegacyCharset.Tcvn3 && (IsTcvn3UppercaseFont(fontName) || IsCapitalLine(text)))
         {
             result = result.ToUpperInvariant();
         }
@@ -84,6 +85,54 @@ public static class LegacyText
     /// for capital letters with a tone mark; they are written with the lowercase code, as typists did with the
     /// ".VnTimeH" fonts, so only <see cref="Repair"/> with such a font brings their case back.
     /// </summary>
+    /// <summary>
+    /// The charset of a whole sheet's font-less text (a CSV): single cells are often too short to tell, but a sheet
+    /// whose cells mostly carry one legacy signature was typed in it throughout.
+    /// </summary>
+    public static LegacyCharset DetectForSheet(IEnumerable<string> texts)
+    {
+        int tcvn3 = 0, vni = 0, unicode = 0;
+        foreach (var text in texts)
+        {
+            if (LegacySignature.HasUnicodeVietnamese(text))
+            {
+                unicode++;
+                continue;
+            }
+            switch (LegacySignature.Detect(text))
+            {
+                case LegacyCharset.Tcvn3:
+                    tcvn3++;
+                    break;
+                case LegacyCharset.Vni:
+                    vni++;
+                    break;
+            }
+        }
+        if (tcvn3 >= 3 && tcvn3 > 2 * vni && tcvn3 > unicode)
+        {
+            return LegacyCharset.Tcvn3;
+        }
+        return vni >= 3 && vni > 2 * tcvn3 && vni > unicode ? LegacyCharset.Vni : LegacyCharset.Unicode;
+    }
+
+    private static bool IsCapitalLine(string text)
+    {
+        var ascii = 0;
+        foreach (var ch in text)
+        {
+            if (char.IsAsciiLetter(ch))
+            {
+                if (char.IsAsciiLetterLower(ch))
+                {
+                    return false;
+                }
+                ascii++;
+            }
+        }
+        return ascii >= 3;
+    }
+
     public static string FromUnicode(string text, LegacyCharset charset)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -193,4 +193,27 @@ public sealed class TemplateParserTests
         Assert.Equal(1234, result.Report.QrCodes);
         Assert.Contains(result.Issues, i => i.Code == IssueCodes.LegacyTextConverted);
     }
+
+    [Fact]
+    public void FontlessTcvn3SheetIsConvertedThroughout()
+    {
+        static string T(string s) => ReportHub.Core.Text.LegacyText.FromUnicode(s, ReportHub.Core.Text.LegacyCharset.Tcvn3);
+        var sheet = new SheetBuilder()
+            .Line(T("UBND TỈNH QUẢNG NGÃI"))
+            .Line(T("HUYỆN BÌNH SƠN"))
+            .Line(T("1. Công tác chỉ đạo, triển khai và tuyên truyền"))
+            .Line("STT", T("Nội dung thực hiện"), T("Số, ngày ban hành văn bản"), T("Đơn vị ban hành"))
+            .Line(1, T("Tuyên truyền ứng dụng"), T("12/UBND-VP ngày 01/10/2021"), T("UBND huyện"))
+            .Line(T("2. Kết quả tạo, quản lý mã QR địa điểm và quét mã QR tại các địa điểm"))
+            .Line("TT", T("Đối tượng thống kê"), T("Tổng số mã QR địa điểm đã tạo và quản lý"), T("Tổng số lượt quét mã QR của các địa điểm"), T("Ghi chú"))
+            .Line(1, T("Xã Bình Dương"), "1.234", "5")
+            .Line(null, T("Tổng cộng"), "1.234", "5");
+
+        var result = Parse(sheet);
+
+        Assert.DoesNotContain(result.Issues, i => i.Code == IssueCodes.ColumnUnknown);
+        Assert.Equal("Xã Bình Dương", Assert.Single(result.Report!.QrRows).Entity);
+        Assert.Equal(["UBND TỈNH QUẢNG NGÃI", "HUYỆN BÌNH SƠN"], result.Report.Header.IssuingBody);
+        Assert.Equal(1234, result.Report.QrCodes);
+    }
 }
