@@ -20,7 +20,8 @@ internal sealed class CsvWorkbookReader : IWorkbookReader
         _fileName = fileName;
         _limits = limits;
         var text = Guard.Run(() => TextDecoder.Decode(bytes), _ => Rejections.NotSpreadsheet(fileName));
-        if (string.IsNullOrWhiteSpace(text.Replace('\uFEFF', ' ')))
+        // Separators and quotes alone ("Save as CSV" of a blank but formatted sheet) hold no content either.
+        if (text.All(c => char.IsWhiteSpace(c) || c is '\uFEFF' or ',' or ';' or '\t' or '|' or '"'))
         {
             throw Rejections.Empty(fileName);
         }
