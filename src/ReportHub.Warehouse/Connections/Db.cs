@@ -28,8 +28,26 @@ public sealed class Db
     public string Describe() => Provider switch
     {
         WarehouseProvider.Sqlite => $"Sqlite ({new SqliteConnectionStringBuilder(_options.ConnectionString).DataSource})",
+        WarehouseProvider.Postgres => DescribePostgres(_options.ConnectionString),
+        WarehouseProvider.SqlServer => DescribeSqlServer(_options.ConnectionString),
         _ => Provider.ToString(),
     };
+
+    /// <summary>True when the dialect writes large row sets through its bulk path (binary COPY, SqlBulkCopy).</summary>
+    public bool HasBulkPath => Provider is WarehouseProvider.Postgres or WarehouseProvider.SqlServer;
+
+    // Never the password: Describe() goes to logs and /health.
+    private static string DescribePostgres(string connectionString)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        return $"Postgres ({b.Host}:{b.Port}/{b.Database})";
+    }
+
+    private static string DescribeSqlServer(string connectionString)
+    {
+        var b = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString);
+        return $"SqlServer ({b.DataSource}/{b.InitialCatalog})";
+    }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -30,9 +30,45 @@ public sealed class Migrator(Db db, ILogger<Migrator> logger)
         INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)
         """;
 
+    // Several processes (API, CLI, workers on other machines) may migrate one server warehouse at the same time:
+    // a session lock makes them take turns, and the journal is read only once the lock is held.
+    private const string LockPostgres = "SELECT pg_advisory_lock(7305182021)";
+    private const string UnlockPostgres = "SELECT pg_advisory_unlock(7305182021)";
+    private const string LockSqlServer = """
+        DECLARE @r int;
+        EXEC @r = sp_getapplock @Resource = 'reporthub:migrations', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 120000;
+        IF @r < 0 THROW 50001, 'Timed out waiting for the migration lock', 1;
+        """;
+    private const string UnlockSqlServer = "EXEC sp_releaseapplock @Resource = 'reporthub:migrations', @LockOwner = 'Session'";
+
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
+        var (lockSql, unlockSql) = db.Provider switch
+        {
+            WarehouseProvider.Postgres => (LockPostgres, UnlockPostgres),
+            WarehouseProvider.SqlServer => (LockSqlServer, UnlockSqlServer),
+            _ => ((string?)null, (string?)null),
+        };
+        if (lockSql is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(lockSql, commandTimeout: 180, cancellationToken: cancellationToken));
+        }
+        try
+        {
+            return await MigrateLockedAsync(connection, cancellationToken);
+        }
+        finally
+        {
+            if (unlockSql is not null)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(unlockSql, cancellationToken: CancellationToken.None));
+            }
+        }
+    }
+
+    private async Task<int> MigrateLockedAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
+    {
         var journal = db.Provider == WarehouseProvider.SqlServer ? CreateJournalSqlServer : CreateJournal;
         await connection.ExecuteAsync(new CommandDefinition(journal, cancellationToken: cancellationToken));
         var applied = (await connection.QueryAsync<int>(new CommandDefinition(AppliedVersions, cancellationToken: cancellationToken))).ToHashSet();

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
@@ -9,6 +10,12 @@ namespace ReportHub.Warehouse.Submissions;
 /// <summary>Received files, their outcomes and their rows. One file is written in one transaction.</summary>
 public sealed class SubmissionStore(Db db)
 {
+    /// <summary>
+    /// A file with more section-2 rows than this takes the engine's bulk path (binary COPY on PostgreSQL, SqlBulkCopy on
+    /// SQL Server); smaller files take batched inserts. SQLite always takes its prepared command.
+    /// </summary>
+    public const int BulkRowThreshold = 500;
+
     private const string SubmissionColumns = """
         id AS Id, file_sha256 AS FileSha256, file_name AS FileName, file_size AS FileSize, source AS Source,
         received_at AS ReceivedAt, outcome AS Outcome, status AS Status, unit_code AS UnitCode, round_code AS RoundCode,
@@ -24,13 +31,29 @@ public sealed class SubmissionStore(Db db)
 
     private const string SelectById = $"SELECT {SubmissionColumns} FROM submissions WHERE id = @Id";
 
+    // Two statements rather than "@Round IS NULL OR ...": PostgreSQL cannot type a parameter that is only ever null.
     private const string SelectVersions = $"""
         SELECT {SubmissionColumns} FROM submissions
-        WHERE unit_code = @Unit AND (@Round IS NULL OR round_code = @Round)
+        WHERE unit_code = @Unit
         ORDER BY id
         """;
 
-    private const string SelectAllIds = "SELECT id FROM submissions WHERE outcome <> 'duplicate' AND (@OnlyRejected = 0 OR outcome = 'rejected') ORDER BY id";
+    private const string SelectVersionsOfRound = $"""
+        SELECT {SubmissionColumns} FROM submissions
+        WHERE unit_code = @Unit AND round_code = @Round
+        ORDER BY id
+        """;
+
+    // Replays start from the files as first received, never from earlier replays.
+    private const string SelectAllIds = "SELECT id FROM submissions WHERE outcome <> 'duplicate' AND replay_of IS NULL ORDER BY id";
+
+    // A rejected file whose bytes have since been accepted (on replay or sent again) has nothing left to replay.
+    private const string SelectRejectedIds = """
+        SELECT s.id FROM submissions s
+        WHERE s.outcome = 'rejected' AND s.replay_of IS NULL
+          AND NOT EXISTS (SELECT 1 FROM submissions a WHERE a.file_sha256 = s.file_sha256 AND a.outcome = 'accepted')
+        ORDER BY s.id
+        """;
 
     private const string SelectIssues = """
         SELECT severity AS Severity, code AS Code, sheet AS Sheet, cell AS Cell, message AS Message
@@ -57,6 +80,7 @@ public sealed class SubmissionStore(Db db)
          @DuplicateOf, @Supersedes, @ReplayOf)
         """;
 
+    // SQLite and PostgreSQL share the upsert form.
     private const string InsertFileSqlite = """
         INSERT INTO files (sha256, size, content, stored_at) VALUES (@Sha, @Size, @Content, @StoredAt)
         ON CONFLICT (sha256) DO NOTHING
@@ -67,23 +91,25 @@ public sealed class SubmissionStore(Db db)
         INSERT INTO files (sha256, size, content, stored_at) VALUES (@Sha, @Size, @Content, @StoredAt)
         """;
 
-    private const string InsertDirective = """
-        INSERT INTO directives (submission_id, ordinal, content, citation_text, doc_number, doc_symbol, doc_date, issuing_unit, recipients, cell)
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
-        """;
+    private static readonly RowColumn[] DirectiveColumns =
+    [
+        new("submission_id", DbType.Int64), new("ordinal", DbType.Int32), new("content", DbType.String),
+        new("citation_text", DbType.String), new("doc_number", DbType.String), new("doc_symbol", DbType.String),
+        new("doc_date", DbType.String), new("issuing_unit", DbType.String), new("recipients", DbType.String),
+        new("cell", DbType.String),
+    ];
 
-    private const string InsertQrRow = """
-        INSERT INTO qr_rows (submission_id, ordinal, entity, qr_codes, qr_scans, note, cell)
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
-        """;
+    private static readonly RowColumn[] NarrativeColumns =
+    [
+        new("submission_id", DbType.Int64), new("section", DbType.String), new("heading", DbType.String),
+        new("text", DbType.String), new("is_empty", DbType.Int32),
+    ];
 
-    private const string InsertNarrative = """
-        INSERT INTO narratives (submission_id, section, heading, text, is_empty) VALUES (@p0, @p1, @p2, @p3, @p4)
-        """;
-
-    private const string InsertIssue = """
-        INSERT INTO issues (submission_id, seq, severity, code, sheet, cell, message) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
-        """;
+    private static readonly RowColumn[] IssueColumns =
+    [
+        new("submission_id", DbType.Int64), new("seq", DbType.Int32), new("severity", DbType.String), new("code", DbType.String),
+        new("sheet", DbType.String), new("cell", DbType.String), new("message", DbType.String),
+    ];
 
     public async Task<long?> FindAcceptedByHashAsync(string sha256, CancellationToken cancellationToken)
     {
@@ -112,14 +138,15 @@ public sealed class SubmissionStore(Db db)
     public async Task<IReadOnlyList<SubmissionRecord>> VersionsAsync(string unit, string? round, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SubmissionRow>(new CommandDefinition(SelectVersions, new { Unit = unit, Round = round }, cancellationToken: cancellationToken));
+        var sql = round is null ? SelectVersions : SelectVersionsOfRound;
+        var rows = await connection.QueryAsync<SubmissionRow>(new CommandDefinition(sql, new { Unit = unit, Round = round }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToRecord([])).ToList();
     }
 
     public async Task<IReadOnlyList<long>> ReplayableAsync(bool onlyRejected, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<long>(new CommandDefinition(SelectAllIds, new { OnlyRejected = onlyRejected ? 1 : 0 }, cancellationToken: cancellationToken))).ToList();
+        return (await connection.QueryAsync<long>(new CommandDefinition(onlyRejected ? SelectRejectedIds : SelectAllIds, cancellationToken: cancellationToken))).ToList();
     }
 
     /// <summary>Stores the file and its outcome in one transaction; an accepted file supersedes the unit's current one.</summary>
@@ -175,18 +202,25 @@ public sealed class SubmissionStore(Db db)
 
         if (report is not null)
         {
-            await RowWriter.WriteAsync(connection, tx, InsertDirective, report.Directives, d =>
+            await RowWriter.WriteAsync(db.Provider, connection, tx, "directives", DirectiveColumns, report.Directives, d =>
             [
                 id, d.Ordinal, d.Content, d.CitationText, d.Citation?.Number, d.Citation?.Symbol,
                 d.Citation?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.IssuingUnit, string.Join('\n', d.Recipients), d.Cell,
             ], cancellationToken);
-            await RowWriter.WriteAsync(connection, tx, InsertQrRow, report.QrRows, q =>
-                [id, q.Ordinal, q.Entity, q.QrCodes, q.QrScans, q.Note, q.Cell], cancellationToken);
-            await RowWriter.WriteAsync(connection, tx, InsertNarrative, report.Narratives, n =>
+            if (db.HasBulkPath && BulkQrWriter.IsBulk(report.QrRows.Count))
+            {
+                await BulkQrWriter.WriteAsync(connection, tx, id, report.QrRows, cancellationToken);
+            }
+            else
+            {
+                await RowWriter.WriteAsync(db.Provider, connection, tx, BulkQrWriter.Table, BulkQrWriter.Columns, report.QrRows, q =>
+                    [id, q.Ordinal, q.Entity, q.QrCodes, q.QrScans, q.Note, q.Cell], cancellationToken);
+            }
+            await RowWriter.WriteAsync(db.Provider, connection, tx, "narratives", NarrativeColumns, report.Narratives, n =>
                 [id, n.Key, n.Heading, n.Text, n.IsEmpty ? 1 : 0], cancellationToken);
         }
         var seq = 0;
-        await RowWriter.WriteAsync(connection, tx, InsertIssue, submission.Issues, i =>
+        await RowWriter.WriteAsync(db.Provider, connection, tx, "issues", IssueColumns, submission.Issues, i =>
             [id, ++seq, i.Severity == Severity.Error ? "error" : "warning", i.Code, i.Sheet, i.Cell, i.Message], cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return id;
