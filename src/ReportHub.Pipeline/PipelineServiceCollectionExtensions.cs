@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using ReportHub.Pipeline.Inbox;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Reference;
+using ReportHub.Pipeline.Resilience;
+using ReportHub.Pipeline.Sources;
 using ReportHub.Warehouse;
 
 namespace ReportHub.Pipeline;
@@ -14,10 +16,17 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddWarehouse(configuration);
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
+        services.AddOptions<HttpResilienceOptions>().Bind(configuration.GetSection(HttpResilienceOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IngestService>();
         services.AddSingleton<ReferenceLoader>();
+        services.AddSingleton<ClaimedIngestor>();
         services.AddSingleton<InboxProcessor>();
+        services.AddSingleton<SourceResilience>();
+        services.AddSingleton<HttpSourcePoller>();
+        services.AddSingleton<IngestWorkerLoop>();
+        // Timeouts and retries belong to the source's resilience pipeline, not to HttpClient.
+        services.AddHttpClient(HttpSourcePoller.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         return services;
     }
 

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReportHub.Warehouse.Connections;
 using ReportHub.Warehouse.Reference;
+using ReportHub.Warehouse.Resilience;
 using ReportHub.Warehouse.Submissions;
+using ReportHub.Warehouse.Work;
 
 namespace ReportHub.Warehouse;
 
@@ -11,10 +13,15 @@ public static class WarehouseServiceCollectionExtensions
     public static IServiceCollection AddWarehouse(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WarehouseOptions>().Bind(configuration.GetSection(WarehouseOptions.Section));
+        services.AddOptions<WarehouseResilienceOptions>().Bind(configuration.GetSection(WarehouseResilienceOptions.Section));
         services.AddSingleton<Db>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<ReferenceStore>();
         services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<WarehouseResilience>();
+        services.AddSingleton<ClaimStore>();
+        services.AddSingleton<SourceStateStore>();
+        services.AddSingleton<WorkerLock>();
         return services;
     }
 }

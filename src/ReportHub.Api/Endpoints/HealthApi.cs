@@ -1,6 +1,9 @@
 using Dapper;
+using Microsoft.Extensions.Options;
 using ReportHub.Pipeline.Inbox;
+using ReportHub.Pipeline.Ingestion;
 using ReportHub.Warehouse.Connections;
+using ReportHub.Warehouse.Work;
 
 namespace ReportHub.Api.Endpoints;
 
@@ -10,24 +13,85 @@ public static class HealthApi
     {
         public required string Status { get; init; }
         public required string Warehouse { get; init; }
+
+        /// <summary>Files waiting in the inbox.</summary>
         public required int Queue { get; init; }
+
+        /// <summary>Files being ingested right now by live workers (claims with a running lease).</summary>
+        public int? InProgress { get; init; }
+
+        public IReadOnlyList<SourceHealth> Sources { get; init; } = [];
         public string? Error { get; init; }
+    }
+
+    /// <summary>One configured HTTP source and what its last poll ended with.</summary>
+    public sealed record SourceHealth
+    {
+        public required string Url { get; init; }
+        public string? Unit { get; init; }
+        public string? Round { get; init; }
+        public string? LastOutcome { get; init; }
+        public string? LastCheckedAt { get; init; }
+        public string? LastSuccessAt { get; init; }
+        public string? LastError { get; init; }
+        public int Failures { get; init; }
     }
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (Db db, InboxProcessor inbox, CancellationToken ct) =>
+        app.MapGet("/health", async (Db db, InboxProcessor inbox, ClaimStore claims, SourceStateStore sources,
+            IOptions<IngestOptions> ingest, TimeProvider clock, CancellationToken ct) =>
         {
+            var configured = ingest.Value.HttpSources.Where(s => !string.IsNullOrWhiteSpace(s.Url)).ToList();
             try
             {
-                await using var connection = await db.OpenAsync(ct);
-                await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: ct));
-                return Results.Ok(new HealthReport { Status = "ok", Warehouse = db.Describe(), Queue = inbox.PendingCount() });
+                await using (var connection = await db.OpenAsync(ct))
+                {
+                    await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: ct));
+                }
+                int? inProgress = null;
+                IReadOnlyList<SourceState> states = [];
+                try
+                {
+                    inProgress = await claims.ActiveCountAsync(clock.GetUtcNow(), ct);
+                    states = await sources.AllAsync(ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The warehouse answers but is not migrated yet: still healthy, nothing to report on work.
+                }
+                var byUrl = states.ToDictionary(s => s.Url, StringComparer.Ordinal);
+                return Results.Ok(new HealthReport
+                {
+                    Status = "ok",
+                    Warehouse = db.Describe(),
+                    Queue = inbox.PendingCount(),
+                    InProgress = inProgress,
+                    Sources = configured.Select(s => byUrl.TryGetValue(s.Url, out var state)
+                        ? new SourceHealth
+                        {
+                            Url = s.Url,
+                            Unit = s.Unit,
+                            Round = s.Round,
+                            LastOutcome = state.LastOutcome,
+                            LastCheckedAt = state.LastCheckedAt,
+                            LastSuccessAt = state.LastSuccessAt,
+                            LastError = state.LastError,
+                            Failures = state.Failures,
+                        }
+                        : new SourceHealth { Url = s.Url, Unit = s.Unit, Round = s.Round }).ToList(),
+                });
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return Results.Json(new HealthReport { Status = "unavailable", Warehouse = db.Describe(), Queue = inbox.PendingCount(), Error = ex.Message },
-                    statusCode: StatusCodes.Status503ServiceUnavailable);
+                return Results.Json(new HealthReport
+                {
+                    Status = "unavailable",
+                    Warehouse = db.Describe(),
+                    Queue = inbox.PendingCount(),
+                    Sources = configured.Select(s => new SourceHealth { Url = s.Url, Unit = s.Unit, Round = s.Round }).ToList(),
+                    Error = ex.Message,
+                }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
         });
         return app;

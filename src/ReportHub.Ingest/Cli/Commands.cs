@@ -9,6 +9,7 @@ using ReportHub.Aggregate.Rollups;
 using ReportHub.Pipeline.Inbox;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Reference;
+using ReportHub.Warehouse.Resilience;
 using ReportHub.Warehouse.Submissions;
 
 namespace ReportHub.Ingest.Cli;
@@ -71,7 +72,7 @@ internal static class Commands
     public static async Task<int> WatchAsync(string[] config, bool drain, CancellationToken ct)
     {
         using var host = CliHost.Build(config, worker: !drain, level: LogLevel.Information);
-        await Prepare(host.Services, ct);
+        await PrepareWorkerAsync(host.Services, ct);
         if (!drain)
         {
             // The generic host stops on SIGINT and SIGTERM and lets the current file finish.
@@ -80,22 +81,38 @@ internal static class Commands
         }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-        var processor = host.Services.GetRequiredService<InboxProcessor>();
-        var poll = TimeSpan.FromSeconds(Math.Max(1, host.Services.GetRequiredService<IOptions<IngestOptions>>().Value.PollSeconds));
-        while (!stop.IsCancellationRequested)
+        var givenUp = await host.Services.GetRequiredService<IngestWorkerLoop>().RunAsync(drain: true, stop.Token);
+        foreach (var source in givenUp)
         {
-            var pass = await processor.RunOnceAsync(stop.Token);
-            if (pass.Processed == 0 && pass.Waiting == 0)
-            {
-                break;
-            }
-            if (pass.Processed == 0)
-            {
-                // Only files still being written remain: give them time to settle.
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(poll.TotalMilliseconds, 1000)), CancellationToken.None);
-            }
+            await Console.Error.WriteLineAsync($"Nguồn {source} không trả lời; đã bỏ qua trong lần chạy này.");
         }
         return CliApp.Ok;
+    }
+
+    /// <summary>
+    /// Migrates before the worker starts. Several workers may start at once against one server warehouse: the one
+    /// that loses the race to apply a migration finds it applied on the next try. Transient errors are retried too.
+    /// </summary>
+    private static async Task PrepareWorkerAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("watch");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await services.GetRequiredService<WarehouseResilience>().ExecuteAsync(async t => await CliHost.MigrateAsync(services, t), ct);
+                return;
+            }
+            catch (DbException ex) when (attempt < 5)
+            {
+                logger.LogWarning("Migrating the warehouse failed ({Error}); another worker may be migrating it. Retrying.", ex.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), ct);
+            }
+            catch (Exception ex) when (ex is DbException or InvalidOperationException or ArgumentException)
+            {
+                throw new ConfigurationException($"Không kết nối được kho dữ liệu (Warehouse): {ex.Message}");
+            }
+        }
     }
 
     public static async Task<int> ReplayAsync(string[] config, bool onlyRejected, bool json, CancellationToken ct)

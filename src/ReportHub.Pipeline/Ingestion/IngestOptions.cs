@@ -23,6 +23,18 @@ public sealed class IngestOptions
     public bool RunWorker { get; set; } = true;
 
     public List<HttpSourceOptions> HttpSources { get; set; } = [];
+
+    /// <summary>
+    /// How long a worker's claim on a file lasts without renewal. A live worker renews it every third of this; a
+    /// claim whose lease ran out belongs to a dead worker and another worker takes the file over.
+    /// </summary>
+    public int ClaimLeaseSeconds { get; set; } = 120;
+
+    /// <summary>This worker's name in claims; defaults to host:pid:random.</summary>
+    public string? WorkerId { get; set; }
+
+    /// <summary>With <c>watch --drain</c>, a source that fails this many polls in a row is given up for the run.</summary>
+    public int DrainSourceAttempts { get; set; } = 3;
 }
 
 public sealed class HttpSourceOptions
