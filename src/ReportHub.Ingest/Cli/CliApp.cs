@@ -59,7 +59,8 @@ public static class CliApp
         try
         {
             // The default handler would print the exception and exit 1; configuration errors are exit 2.
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // No forced exit after SIGTERM: a worker finishes the file it holds, however long, and exits 0.
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (ConfigurationException ex)
         {

@@ -29,46 +29,32 @@ public sealed class IngestService(
         var receivedAt = request.ReceivedAt ?? clock.GetUtcNow();
         var sha = Convert.ToHexStringLower(SHA256.HashData(request.Content));
 
-        if (!request.DryRun && request.ReplayOf is null && await submissions.FindAcceptedByHashAsync(sha, cancellationToken) is { } originalId)
-        {
-            var original = (await submissions.GetAsync(originalId, cancellationToken))!;
-            await submissions.RecordDuplicateAsync(original, request.FileName, request.Source, receivedAt, cancellationToken);
-            logger.LogInformation("{File} is a duplicate of submission {Id}", request.FileName, originalId);
-            return new IngestResult
-            {
-                File = request.FileName,
-                Status = Outcomes.Duplicate,
-                SubmissionId = original.Id,
-                Unit = original.UnitCode,
-                Round = original.RoundCode,
-                Directives = original.Directives,
-                QrCodes = original.QrCodes,
-                QrScans = original.QrScans,
-                Issues = [],
-            };
-        }
-
-        var (outcome, issues) = await EvaluateAsync(request, receivedAt, cancellationToken);
-        var accepted = !issues.Any(i => i.Severity == Severity.Error);
+        (Evaluation Outcome, IReadOnlyList<Issue> Issues)? evaluated = null;
         long? id = null;
-        if (!request.DryRun)
+        // A writer racing us on the same bytes or unit makes the save fail on a unique index; look again and retry.
+        for (var attempt = 1; ; attempt++)
         {
-            id = await submissions.SaveAsync(new NewSubmission
+            if (!request.DryRun && request.ReplayOf is null && await DuplicateAsync(request, sha, receivedAt, cancellationToken) is { } duplicate)
             {
-                FileSha256 = sha,
-                FileName = request.FileName,
-                Content = request.Content,
-                Source = request.Source,
-                ReceivedAt = receivedAt,
-                Outcome = accepted ? Outcomes.Accepted : Outcomes.Rejected,
-                UnitCode = outcome.Unit,
-                RoundCode = outcome.Round,
-                ParserVersion = TemplateParser.Version,
-                Report = outcome.Report,
-                Issues = issues,
-                ReplayOf = request.ReplayOf,
-            }, cancellationToken);
+                return duplicate;
+            }
+            evaluated ??= await EvaluateAsync(request, receivedAt, cancellationToken);
+            if (request.DryRun)
+            {
+                break;
+            }
+            try
+            {
+                id = await submissions.SaveAsync(ToSubmission(request, sha, receivedAt, evaluated.Value.Outcome, evaluated.Value.Issues), cancellationToken);
+                break;
+            }
+            catch (ConcurrentSubmissionException) when (attempt < 3)
+            {
+                logger.LogInformation("{File}: another writer committed first; looking again", request.FileName);
+            }
         }
+        var (outcome, issues) = evaluated.Value;
+        var accepted = IsAccepted(issues);
         logger.LogInformation("{File}: {Status} unit={Unit} round={Round} issues={Issues}", request.FileName,
             accepted ? "accepted" : "rejected", outcome.Unit, outcome.Round, issues.Count);
         var report = accepted ? outcome.Report : null;
@@ -83,6 +69,47 @@ public sealed class IngestService(
             QrCodes = report?.QrCodes ?? 0,
             QrScans = report?.QrScans ?? 0,
             Issues = issues.Select(IssueDto.From).ToList(),
+        };
+    }
+
+    private static bool IsAccepted(IReadOnlyList<Issue> issues) => !issues.Any(i => i.Severity == Severity.Error);
+
+    private static NewSubmission ToSubmission(IngestRequest request, string sha, DateTimeOffset receivedAt, Evaluation outcome, IReadOnlyList<Issue> issues) => new()
+    {
+        FileSha256 = sha,
+        FileName = request.FileName,
+        Content = request.Content,
+        Source = request.Source,
+        ReceivedAt = receivedAt,
+        Outcome = IsAccepted(issues) ? Outcomes.Accepted : Outcomes.Rejected,
+        UnitCode = outcome.Unit,
+        RoundCode = outcome.Round,
+        ParserVersion = TemplateParser.Version,
+        Report = outcome.Report,
+        Issues = issues,
+        ReplayOf = request.ReplayOf,
+    };
+
+    private async Task<IngestResult?> DuplicateAsync(IngestRequest request, string sha, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        if (await submissions.FindAcceptedByHashAsync(sha, cancellationToken) is not { } originalId
+            || await submissions.GetAsync(originalId, cancellationToken) is not { } original)
+        {
+            return null;
+        }
+        await submissions.RecordDuplicateAsync(original, request.FileName, request.Source, receivedAt, cancellationToken);
+        logger.LogInformation("{File} is a duplicate of submission {Id}", request.FileName, originalId);
+        return new IngestResult
+        {
+            File = request.FileName,
+            Status = Outcomes.Duplicate,
+            SubmissionId = original.Id,
+            Unit = original.UnitCode,
+            Round = original.RoundCode,
+            Directives = original.Directives,
+            QrCodes = original.QrCodes,
+            QrScans = original.QrScans,
+            Issues = [],
         };
     }
 

@@ -150,7 +150,20 @@ public sealed class SubmissionStore(Db db)
     }
 
     /// <summary>Stores the file and its outcome in one transaction; an accepted file supersedes the unit's current one.</summary>
+    /// <exception cref="ConcurrentSubmissionException">Another writer committed the same bytes or unit first.</exception>
     public async Task<long> SaveAsync(NewSubmission submission, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SaveOnceAsync(submission, cancellationToken);
+        }
+        catch (DbException ex) when (ConcurrentSubmissionException.IsUniqueViolation(ex))
+        {
+            throw new ConcurrentSubmissionException(ex);
+        }
+    }
+
+    private async Task<long> SaveOnceAsync(NewSubmission submission, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
