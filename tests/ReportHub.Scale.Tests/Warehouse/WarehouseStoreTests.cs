@@ -275,8 +275,9 @@ public sealed class WarehouseStoreTests(ITestOutputHelper output)
         // The same bytes accepted later share the stored file.
         var accepted = await store.SaveAsync(Reports.Accepted(content, "51.SCT", Reports.OnTime.AddHours(2)) with { ReplayOf = id }, None);
         Assert.Equal(content, await store.FileAsync(accepted, None));
-        Assert.Equal([id], await store.ReplayableAsync(true, None));
-        Assert.Equal([id, accepted], await store.ReplayableAsync(false, None));
+        // Once its bytes are accepted the rejected file has nothing left to replay, and replays start from first receipts.
+        Assert.Empty(await store.ReplayableAsync(true, None));
+        Assert.Equal([id], await store.ReplayableAsync(false, None));
         await using var connection = await wh.Db.OpenAsync(None);
         Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM files"));
         // Nothing of a rejected file's report is stored.
