@@ -26,18 +26,19 @@ public sealed class CliWorkspace : IDisposable
     {
         Folder = Paths.NewTempFolder("rh-cli");
         SamplesPath = samplesPath ?? Paths.Samples;
+        ConnectionString = Paths.ConnectionString(Folder);
     }
 
     public string Folder { get; }
     public string SamplesPath { get; set; }
-    public string ConnectionString => Paths.ConnectionString(Folder);
+    public string ConnectionString { get; }
     public string Inbox => Path.Combine(Folder, "inbox");
     public string Archive => Path.Combine(Folder, "archive");
     public string Quarantine => Path.Combine(Folder, "quarantine");
 
     public string[] Config =>
     [
-        "--Warehouse:Provider=Sqlite",
+        $"--Warehouse:Provider={Paths.Provider}",
         $"--Warehouse:ConnectionString={ConnectionString}",
         $"--Samples:Path={SamplesPath}",
         $"--Ingest:Inbox={Inbox}",

@@ -28,7 +28,34 @@ public static class Paths
         return folder;
     }
 
-    public static string ConnectionString(string folder) => $"Data Source={Path.Combine(folder, "reporthub.db")}";
+    /// <summary>
+    /// The warehouse these tests run on: SQLite files by default; test.sh runs the suite a second time with
+    /// REPORTHUB_TEST_WAREHOUSE=Postgres against the PostgreSQL cluster it started (REPORTHUB_TEST_POSTGRES).
+    /// </summary>
+    public static string Provider => Environment.GetEnvironmentVariable("REPORTHUB_TEST_WAREHOUSE") is { Length: > 0 } p ? p : "Sqlite";
+
+    /// <summary>A new, empty warehouse: a SQLite file in the folder, or a new database on the PostgreSQL server.</summary>
+    public static string ConnectionString(string folder) => Provider switch
+    {
+        "Sqlite" => $"Data Source={Path.Combine(folder, "reporthub.db")}",
+        "Postgres" => NewPostgresDatabase(),
+        var other => throw new InvalidOperationException($"REPORTHUB_TEST_WAREHOUSE={other} is not a provider these tests know."),
+    };
+
+    private static string NewPostgresDatabase()
+    {
+        var server = Environment.GetEnvironmentVariable("REPORTHUB_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("REPORTHUB_TEST_WAREHOUSE=Postgres needs REPORTHUB_TEST_POSTGRES (./test.sh sets both).");
+        var name = $"rh_{Guid.NewGuid():N}";
+        using (var connection = new Npgsql.NpgsqlConnection(server))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE {name}";
+            command.ExecuteNonQuery();
+        }
+        return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
+    }
 
     /// <summary>A copy of samples/reference (no reports) that a test may change.</summary>
     public static string CopyReference(string folder)

@@ -10,7 +10,7 @@ using ReportHub.Pipeline.Ingestion;
 namespace ReportHub.Integration.Tests.Support;
 
 /// <summary>
-/// The API over a real SQLite file in a fresh temp folder. The inbox worker is off; the samples folder is the
+/// The API over a fresh real warehouse (a SQLite file in a temp folder, or a new PostgreSQL database). The inbox worker is off; the samples folder is the
 /// repository's (or a test's copy) and loading it is opt-in.
 /// </summary>
 public sealed class ReportHubApp : WebApplicationFactory<Program>
@@ -47,7 +47,7 @@ public sealed class ReportHubApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
-        builder.UseSetting("Warehouse:Provider", "Sqlite");
+        builder.UseSetting("Warehouse:Provider", Paths.Provider);
         builder.UseSetting("Warehouse:ConnectionString", ConnectionString);
         builder.UseSetting("Ingest:RunWorker", "false");
         builder.UseSetting("Ingest:Inbox", Path.Combine(Folder, "inbox"));
