@@ -12,10 +12,17 @@ public static partial class SectionLocator
     [GeneratedRegex(@"^\s*(?<n>\d{1,2}|[ivx]{1,4})\s*[\.\):]\s*(?<rest>.*)$", RegexOptions.Singleline)]
     private static partial Regex NumberedHeading();
 
+    [GeneratedRegex(@"^\s*(\d{1,2}|[IVXivx]{1,4})\s*[\.\):]")]
+    private static partial Regex RawNumbered();
+
     /// <summary>A section's heading and keywords, folded once rather than once per row.</summary>
     private sealed record SectionKeys(SectionDefinition Section, string Heading, IReadOnlyList<string> Keywords)
     {
         public static SectionKeys Of(SectionDefinition s) => new(s, MatchKey.Of(s.Heading), s.Keywords.Select(MatchKey.Of).ToList());
+
+        /// <summary>Could a line of this length be the unnumbered heading, written composed or decomposed?</summary>
+        public bool LengthFits(int length) =>
+            length >= Section.Heading.Length - 12 && length <= Section.Heading.Normalize(System.Text.NormalizationForm.FormD).Length + 12;
     }
 
     public static IReadOnlyList<SectionHit> Locate(SheetGrid grid, TemplateDefinition template)
@@ -30,11 +37,13 @@ public static partial class SectionLocator
             {
                 continue;
             }
-            var joined = VietnameseText.Fold(string.Join(' ', row.Select(c => c.Text)));
-            if (joined.Length > 220)
+            var raw = string.Join(' ', row.Select(c => c.Text));
+            // Most rows are data: only a numbered line, or one as long as a heading, is worth folding.
+            if (raw.Length > 220 || (!RawNumbered().IsMatch(raw) && !keys.Any(k => k.LengthFits(raw.Length))))
             {
                 continue;
             }
+            var joined = VietnameseText.Fold(raw);
             // Sections come in template order; a later heading may be missing, so try every section ahead of us.
             for (var s = index; s < template.Sections.Count; s++)
             {
