@@ -16,13 +16,13 @@ public static partial class SectionLocator
     private static partial Regex RawNumbered();
 
     /// <summary>A section's heading and keywords, folded once rather than once per row.</summary>
-    private sealed record SectionKeys(SectionDefinition Section, string Heading, IReadOnlyList<string> Keywords)
+    private sealed record SectionKeys(SectionDefinition Section, string Heading, IReadOnlyList<string> Keywords, int DecomposedLength)
     {
-        public static SectionKeys Of(SectionDefinition s) => new(s, MatchKey.Of(s.Heading), s.Keywords.Select(MatchKey.Of).ToList());
+        public static SectionKeys Of(SectionDefinition s) =>
+            new(s, MatchKey.Of(s.Heading), s.Keywords.Select(MatchKey.Of).ToList(), s.Heading.Normalize(System.Text.NormalizationForm.FormD).Length);
 
         /// <summary>Could a line of this length be the unnumbered heading, written composed or decomposed?</summary>
-        public bool LengthFits(int length) =>
-            length >= Section.Heading.Length - 12 && length <= Section.Heading.Normalize(System.Text.NormalizationForm.FormD).Length + 12;
+        public bool LengthFits(int length) => length >= Section.Heading.Length - 12 && length <= DecomposedLength + 12;
     }
 
     public static IReadOnlyList<SectionHit> Locate(SheetGrid grid, TemplateDefinition template)
