@@ -11,7 +11,10 @@ public sealed record Citation
 
     public DateOnly? Date { get; init; }
 
-    public string Reference => Number is null ? "/" + Symbol : Number + "/" + Symbol;
+    /// <summary>What joins number and symbol: '/' for state documents, '-' for party ones ("09-CT/TU").</summary>
+    public char Separator { get; init; } = '/';
+
+    public string Reference => Number is null ? "/" + Symbol : Number + Separator + Symbol;
 }
 
 /// <summary>A place-and-date line such as <c>Quảng Ngãi, ngày 27 tháng 10 năm 2021</c>.</summary>

@@ -63,11 +63,13 @@ public static partial class Citations
         {
             string? number;
             string symbol;
+            var separator = '/';
             if (match.Groups["party"].Success)
             {
                 // Party documents put the number before a dash: "09-CT/TU" is number 09, symbol CT/TU.
                 number = match.Groups["pnum"].Value;
                 symbol = match.Groups["party"].Value;
+                separator = '-';
             }
             else
             {
@@ -86,6 +88,7 @@ public static partial class Citations
                 Number = number,
                 Symbol = UnifyDashes(symbol),
                 Date = DateAfter(clean, match.Index + match.Length),
+                Separator = separator,
             };
         }
     }

@@ -105,7 +105,7 @@ public sealed class SeedHeaderTests
     public void Seed_bodies_yield_their_cited_documents()
     {
         var cited = Citations.FindAll(TextFixtures.Seed("000"));
-        Assert.Equal(["/SKHCN-VP", "09/CT/TU", "3108/UBND-KGVX"], cited.Select(c => c.Reference));
+        Assert.Equal(["/SKHCN-VP", "09-CT/TU", "3108/UBND-KGVX"], cited.Select(c => c.Reference));
         Assert.Equal(new DateOnly(2021, 7, 1), cited[1].Date);
         Assert.Equal(new DateOnly(2021, 7, 2), cited[2].Date);
     }
