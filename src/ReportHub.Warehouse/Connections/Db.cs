@@ -9,6 +9,8 @@ public sealed class Db
 {
     private readonly WarehouseOptions _options;
 
+    static Db() => InstantHandler.Register();
+
     public Db(IOptions<WarehouseOptions> options)
         : this(options.Value)
     {

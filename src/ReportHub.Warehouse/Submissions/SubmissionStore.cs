@@ -120,13 +120,13 @@ public sealed class SubmissionStore(Db db)
     public async Task<SubmissionRecord?> GetAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<SubmissionRow>(new CommandDefinition(SelectById, new { Id = id }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<SubmissionRecord>(new CommandDefinition(SelectById, new { Id = id }, cancellationToken: cancellationToken));
         if (row is null)
         {
             return null;
         }
         var issues = await connection.QueryAsync<IssueRow>(new CommandDefinition(SelectIssues, new { Id = id }, cancellationToken: cancellationToken));
-        return row.ToRecord(issues.Select(i => i.ToIssue()).ToList());
+        return row with { Issues = issues.Select(i => i.ToIssue()).ToList() };
     }
 
     public async Task<byte[]?> FileAsync(long id, CancellationToken cancellationToken)
@@ -139,8 +139,7 @@ public sealed class SubmissionStore(Db db)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var sql = round is null ? SelectVersions : SelectVersionsOfRound;
-        var rows = await connection.QueryAsync<SubmissionRow>(new CommandDefinition(sql, new { Unit = unit, Round = round }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToRecord([])).ToList();
+        return (await connection.QueryAsync<SubmissionRecord>(new CommandDefinition(sql, new { Unit = unit, Round = round }, cancellationToken: cancellationToken))).ToList();
     }
 
     public async Task<IReadOnlyList<long>> ReplayableAsync(bool onlyRejected, CancellationToken cancellationToken)
@@ -281,11 +280,9 @@ public sealed class SubmissionStore(Db db)
         }, tx, cancellationToken: cancellationToken));
     }
 
-    public static string Instant(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    public static string Instant(DateTimeOffset value) => InstantHandler.Format(value);
 
-    public static DateTimeOffset ParseInstant(string value) =>
-        DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    public static DateTimeOffset ParseInstant(string value) => InstantHandler.Parse(value);
 
     private sealed record CurrentRow
     {
@@ -308,59 +305,6 @@ public sealed class SubmissionStore(Db db)
             Sheet = Sheet,
             Cell = Cell,
             Message = Message,
-        };
-    }
-
-    private sealed record SubmissionRow
-    {
-        public long Id { get; init; }
-        public required string FileSha256 { get; init; }
-        public required string FileName { get; init; }
-        public long FileSize { get; init; }
-        public required string Source { get; init; }
-        public required string ReceivedAt { get; init; }
-        public required string Outcome { get; init; }
-        public required string Status { get; init; }
-        public string? UnitCode { get; init; }
-        public string? RoundCode { get; init; }
-        public required string ParserVersion { get; init; }
-        public string? TemplateId { get; init; }
-        public string? Sheet { get; init; }
-        public long Directives { get; init; }
-        public long QrCodes { get; init; }
-        public long QrScans { get; init; }
-        public string? DocNumber { get; init; }
-        public string? DocDate { get; init; }
-        public string? Signer { get; init; }
-        public long? DuplicateOf { get; init; }
-        public long? Supersedes { get; init; }
-        public long? ReplayOf { get; init; }
-
-        public SubmissionRecord ToRecord(IReadOnlyList<Issue> issues) => new()
-        {
-            Id = Id,
-            FileSha256 = FileSha256,
-            FileName = FileName,
-            FileSize = FileSize,
-            Source = Source,
-            ReceivedAt = ParseInstant(ReceivedAt),
-            Outcome = Outcome,
-            Status = Status,
-            UnitCode = UnitCode,
-            RoundCode = RoundCode,
-            ParserVersion = ParserVersion,
-            TemplateId = TemplateId,
-            Sheet = Sheet,
-            Directives = Directives,
-            QrCodes = QrCodes,
-            QrScans = QrScans,
-            DocNumber = DocNumber,
-            DocDate = DocDate,
-            Signer = Signer,
-            DuplicateOf = DuplicateOf,
-            Supersedes = Supersedes,
-            ReplayOf = ReplayOf,
-            Issues = issues,
         };
     }
 }
