@@ -38,6 +38,12 @@ public sealed record ReportHeader
 
     /// <summary>Values of ReportHub's own labelled cells in a generated template, e.g. unitCode and roundCode.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Where each header part was read (A1): "issuingBody", "number", "placeDate", "request", and each label key,
+    /// so that a message about whose report or which round it is can point at the cell to fix.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Cells { get; init; } = new Dictionary<string, string>();
 }
 
 public sealed record DirectiveRow

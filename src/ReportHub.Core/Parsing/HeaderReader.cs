@@ -18,6 +18,7 @@ public static class HeaderReader
     public static ReportHeader Read(SheetGrid grid, IEnumerable<int> rows, TemplateDefinition template)
     {
         var labels = new Dictionary<string, string>();
+        var cells = new Dictionary<string, string>();
         var issuing = new List<string>();
         var recipients = new List<string>();
         var signer = new List<string>();
@@ -38,6 +39,7 @@ public static class HeaderReader
                 if (TryLabel(cell, row, i, labelKeys, out var key, out var value, out var consumedNext))
                 {
                     labels.TryAdd(key, value);
+                    cells.TryAdd(key, cell.Address);
                     i += consumedNext ? 1 : 0;
                     continue;
                 }
@@ -55,12 +57,14 @@ public static class HeaderReader
                         if (number is null && Citations.TryParse(text, out var c))
                         {
                             number = c;
+                            cells.TryAdd("number", cell.Address);
                         }
                     }
                     else if (placeDate is null && VietnameseDates.TryParsePlaceDate(text, out var pd))
                     {
                         mode = Mode.None;
                         placeDate = pd;
+                        cells.TryAdd("placeDate", cell.Address);
                     }
                     else if (HeaderLines.IsSubject(folded))
                     {
@@ -89,6 +93,7 @@ public static class HeaderReader
                     {
                         mode = Mode.None;
                         request = cited[0];
+                        cells.TryAdd("request", cell.Address);
                     }
                     else if (mode == Mode.Recipients && (text.StartsWith('-') || text.StartsWith('–')))
                     {
@@ -106,6 +111,7 @@ public static class HeaderReader
                     {
                         mode = Mode.None;
                         issuing.Add(text);
+                        cells.TryAdd("issuingBody", cell.Address);
                     }
                 }
             }
@@ -122,6 +128,7 @@ public static class HeaderReader
             Signer = signer,
             SignerName = signerName,
             Labels = labels,
+            Cells = cells,
         };
     }
 

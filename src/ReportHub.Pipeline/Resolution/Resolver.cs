@@ -39,6 +39,7 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
     {
         Round? fromFile = null;
         string? evidence = null;
+        var cell = header.Cells.GetValueOrDefault("roundCode") ?? header.Cells.GetValueOrDefault("request");
         if (header.Labels.TryGetValue("roundCode", out var labelled))
         {
             evidence = $"mã đợt “{labelled}”";
@@ -63,7 +64,7 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
         if (fromFile is not null && fromHint is not null && fromFile.Code != fromHint.Code)
         {
             issues.Add(Issue.Error(IssueCodes.RoundMismatch,
-                $"Tệp trả lời {evidence} thuộc đợt {fromFile.Code}, nhưng được gửi cho đợt {fromHint.Code}. Hãy gửi vào đúng đợt {fromFile.Code} hoặc sửa phần trích dẫn công văn.", sheet));
+                $"Tệp trả lời {evidence} thuộc đợt {fromFile.Code}, nhưng được gửi cho đợt {fromHint.Code}. Hãy gửi vào đúng đợt {fromFile.Code} hoặc sửa phần trích dẫn công văn.", sheet, cell));
             return null;
         }
         var round = fromFile ?? fromHint;
@@ -73,7 +74,8 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
                 ? "Tệp không ghi mã đợt và không trích dẫn công văn yêu cầu báo cáo"
                 : $"Tệp trích dẫn {evidence} nhưng không có đợt báo cáo nào ứng với văn bản này";
             issues.Add(Issue.Error(IssueCodes.RoundUnresolved,
-                $"{found}. Hãy ghi dòng “Theo Công văn số … ngày …” của Sở Thông tin và Truyền thông ở đầu báo cáo, hoặc chọn đợt khi gửi (--round). Các đợt hiện có: {Known()}.", sheet));
+                $"{found}. Hãy ghi dòng “Theo Công văn số … ngày …” của Sở Thông tin và Truyền thông ở đầu báo cáo, hoặc chọn đợt khi gửi (--round). Các đợt hiện có: {Known()}.", sheet,
+                fromHint is null && evidence is not null ? cell : null));
         }
         return round;
     }
@@ -82,6 +84,7 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
     {
         var on = round?.RequestDate ?? round?.Deadline;
         var (fromFile, evidence) = FromHeader(header, on);
+        var cell = header.Cells.GetValueOrDefault("unitCode") ?? header.Cells.GetValueOrDefault("issuingBody") ?? header.Cells.GetValueOrDefault("number");
         Unit? fromHint = null;
         if (hint is not null)
         {
@@ -96,7 +99,7 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
         if (fromFile is not null && fromHint is not null && fromFile.Code != fromHint.Code)
         {
             issues.Add(Issue.Error(IssueCodes.UnitMismatch,
-                $"Tệp là báo cáo của {fromFile.Name} ({fromFile.Code}, theo {evidence}) nhưng được gửi với tư cách {fromHint.Name} ({fromHint.Code}). Mỗi đơn vị chỉ gửi báo cáo của mình.", sheet));
+                $"Tệp là báo cáo của {fromFile.Name} ({fromFile.Code}, theo {evidence}) nhưng được gửi với tư cách {fromHint.Name} ({fromHint.Code}). Mỗi đơn vị chỉ gửi báo cáo của mình.", sheet, cell));
             return null;
         }
         var unit = fromFile ?? fromHint;
@@ -106,7 +109,7 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
             var number = header.Number is { } n ? $", số hiệu “{n.Reference}”" : "";
             issues.Add(Issue.Error(IssueCodes.UnitUnresolved,
                 $"Không xác định được đơn vị báo cáo: phần đầu tệp có {lines}{number}, không khớp đơn vị nào trong danh mục. " +
-                "Hãy ghi tên cơ quan ban hành ở góc trái phía trên (ví dụ “SỞ CÔNG THƯƠNG”) hoặc chọn đơn vị khi gửi (--unit).", sheet));
+                "Hãy ghi tên cơ quan ban hành ở góc trái phía trên (ví dụ “SỞ CÔNG THƯƠNG”) hoặc chọn đơn vị khi gửi (--unit).", sheet, cell));
         }
         return unit;
     }

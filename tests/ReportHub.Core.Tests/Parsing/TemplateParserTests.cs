@@ -50,6 +50,11 @@ public sealed class TemplateParserTests
         Assert.Equal("STTTT-BCVT&CNTT", header.RequestCited.Symbol);
         Assert.Equal(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], header.Signer);
         Assert.Equal("Nguyễn Đức Huy", header.SignerName);
+        // Offset (3, 2): the header starts at B3.
+        Assert.Equal("B3", header.Cells["issuingBody"]);
+        Assert.Equal("B5", header.Cells["number"]);
+        Assert.Equal("E5", header.Cells["placeDate"]);
+        Assert.Equal("B8", header.Cells["request"]);
     }
 
     [Fact]

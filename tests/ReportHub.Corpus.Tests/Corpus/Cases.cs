@@ -223,13 +223,15 @@ public static class Cases
 
         // ---- Whose report, which round.
         var stranger = With(r => { r.IssuingBody = ["CÔNG TY TNHH THƯƠNG MẠI ABC"]; r.NumberLine = "Số: 12/CV-ABC"; });
-        cases.Add(Xlsx("unknown-unit", stranger, Status.Rejected, Error(IssueCodes.UnitUnresolved, null)));
+        // Whose report or which round: the message points at the header line that says it.
+        cases.Add(Xlsx("unknown-unit", stranger, Status.Rejected, Error(IssueCodes.UnitUnresolved, stranger["issuingBody"])));
         cases.Add(Xlsx("unknown-unit-code-in-upload", Report.Seed(), Status.Rejected, Error(IssueCodes.UnitUnresolved, null)) with { Unit = "51.XYZ" });
         var otherRequest = With(r => r.Request = "Theo Công văn số 999/STTTT-VP ngày 01/02/2022 của Sở Thông tin và Truyền thông về việc báo cáo.");
-        cases.Add(Xlsx("unknown-round-cited", otherRequest, Status.Rejected, Error(IssueCodes.RoundUnresolved, null)));
+        cases.Add(Xlsx("unknown-round-cited", otherRequest, Status.Rejected, Error(IssueCodes.RoundUnresolved, otherRequest["request"])));
         cases.Add(Xlsx("unknown-round-code-in-upload", With(r => r.Request = null), Status.Rejected, Error(IssueCodes.RoundUnresolved, null)) with { Round = "2099-01" });
         cases.Add(Xlsx("no-round-anywhere", With(r => r.Request = null), Status.Rejected, Error(IssueCodes.RoundUnresolved, null)));
-        cases.Add(Xlsx("unit-mismatch", Report.Seed(), Status.Rejected, Error(IssueCodes.UnitMismatch, null)) with { Unit = "51.SYT" });
+        var seed = Report.Seed();
+        cases.Add(Xlsx("unit-mismatch", seed, Status.Rejected, Error(IssueCodes.UnitMismatch, seed["issuingBody"])) with { Unit = "51.SYT" });
         cases.Add(Xlsx("unit-hint-agrees", Report.Seed(), Status.Accepted) with { Unit = "51.SCT", Figures = Seed });
         cases.Add(Xlsx("round-closed", Report.Seed(), Status.Rejected, Error(IssueCodes.RoundClosed, null)) with { CloseRound = true });
 

@@ -94,6 +94,10 @@ public sealed class Report
         foreach (var line in IssuingBody)
         {
             Line(line);
+            if (!Cells.ContainsKey("issuingBody"))
+            {
+                Mark("issuingBody", 0);
+            }
         }
         Line();
         if (NumberLine is not null)
@@ -109,6 +113,7 @@ public sealed class Report
         if (Request is not null)
         {
             Line(Request);
+            Mark("request", 0);
         }
         Line(null, null, null, "KT. GIÁM ĐỐC");
         Line(null, null, null, "PHÓ GIÁM ĐỐC");
