@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ReportHub.Core.Text;
 
 namespace ReportHub.Core.Parsing;
 
@@ -95,6 +94,4 @@ public static partial class HeaderLines
         var i = text.IndexOf(':', StringComparison.Ordinal);
         return i < 0 ? "" : text[(i + 1)..].Trim();
     }
-
-    public static string Fold(string text) => VietnameseText.Fold(text);
 }

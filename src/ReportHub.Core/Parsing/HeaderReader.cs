@@ -50,7 +50,7 @@ public static class HeaderReader
                     {
                         continue;
                     }
-                    var folded = HeaderLines.Fold(text);
+                    var folded = VietnameseText.Fold(text);
                     if (HeaderLines.IsNumberLine(folded))
                     {
                         mode = Mode.None;

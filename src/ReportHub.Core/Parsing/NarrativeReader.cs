@@ -1,5 +1,6 @@
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;
+using ReportHub.Core.Text;
 
 namespace ReportHub.Core.Parsing;
 
@@ -21,7 +22,7 @@ public static class NarrativeReader
         foreach (var rowNumber in grid.RowNumbers.Where(r => r > heading.Row && r < endRow))
         {
             var text = string.Join(' ', grid.Row(rowNumber).Select(c => c.Text)).Trim();
-            var folded = HeaderLines.Fold(text);
+            var folded = VietnameseText.Fold(text);
             if (HeaderLines.IsDistribution(folded) || HeaderLines.IsSignerTitle(folded) || HeaderLines.IsNumberLine(folded))
             {
                 stopped = rowNumber;

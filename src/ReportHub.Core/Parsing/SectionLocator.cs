@@ -58,8 +58,6 @@ public static partial class SectionLocator
         return hits;
     }
 
-    public static bool Matches(string folded, SectionDefinition section) => Matches(folded, SectionKeys.Of(section));
-
     private static bool Matches(string folded, SectionKeys keys)
     {
         var section = keys.Section;

@@ -17,8 +17,6 @@ public sealed record TemplateDefinition
     public required IReadOnlyList<SectionDefinition> Sections { get; init; }
     public IReadOnlyList<string> EmptyMarkers { get; init; } = [];
 
-    public SectionDefinition? Section(string key) => Sections.FirstOrDefault(s => s.Key == key);
-
     public SectionDefinition? TableOf(string rowKind) => Sections.FirstOrDefault(s => s.Table?.RowKind == rowKind);
 
     private static readonly JsonSerializerOptions JsonOptions = new()
