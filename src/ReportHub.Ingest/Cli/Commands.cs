@@ -80,7 +80,9 @@ internal static class Commands
             return CliApp.Ok;
         }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // Command-line invocation leaves signals to us (no forced exit), so both stop the drain between files.
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
         var givenUp = await host.Services.GetRequiredService<IngestWorkerLoop>().RunAsync(drain: true, stop.Token);
         foreach (var source in givenUp)
         {
