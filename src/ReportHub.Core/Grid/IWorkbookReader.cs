@@ -14,4 +14,10 @@ public interface IWorkbookReader : IDisposable
     IEnumerable<SheetRow> ReadRows(int sheetIndex, CancellationToken cancellationToken = default);
 
     IReadOnlyList<MergedRange> MergedRanges(int sheetIndex);
+
+    /// <summary>
+    /// Where a grid cell came from, in words its author can follow, for formats without A1 addresses
+    /// (a Word letter: "Bảng 2, dòng 3, cột 4"). Null for sheets, whose A1 reference is the place.
+    /// </summary>
+    string? DescribeCell(int sheetIndex, int row, int column) => null;
 }

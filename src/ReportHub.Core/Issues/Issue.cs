@@ -13,6 +13,10 @@ public sealed record Issue
     public required string Code { get; init; }
     public string? Sheet { get; init; }
     public string? Cell { get; init; }
+
+    /// <summary>Where the problem is, in Vietnamese ("Trang tính “Phụ lục”, ô C14"; "Bảng 2, dòng 3, cột 4").</summary>
+    public string? Location { get; init; }
+
     public required string Message { get; init; }
 
     public static Issue Error(string code, string message, string? sheet = null, string? cell = null) =>

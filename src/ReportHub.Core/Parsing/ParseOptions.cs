@@ -13,5 +13,8 @@ public sealed record ParseOptions
 
 public sealed record ParseResult(ParsedReport? Report, IReadOnlyList<Issues.Issue> Issues)
 {
+    /// <summary>Describes the places of this parse's findings, and of any found later about the same sheet.</summary>
+    public ReportHub.Core.Issues.IssueLocator Locator { get; init; } = ReportHub.Core.Issues.IssueLocator.None;
+
     public bool HasErrors => Issues.Any(i => i.Severity == ReportHub.Core.Issues.Severity.Error);
 }

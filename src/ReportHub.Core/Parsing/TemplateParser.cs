@@ -18,6 +18,7 @@ public sealed class TemplateParser(TemplateDefinition template)
     public ParseResult Parse(IWorkbookReader reader, ParseOptions options, CancellationToken cancellationToken = default)
     {
         SheetGrid? bestGrid = null;
+        var bestIndex = reader.Sheets.FirstOrDefault()?.Index ?? 0;
         IReadOnlyList<SectionHit> bestHits = [];
         // Visible sheets first: a hidden sheet wins only when it alone holds the appendix.
         foreach (var sheet in reader.Sheets.OrderBy(s => s.Hidden))
@@ -27,7 +28,7 @@ public sealed class TemplateParser(TemplateDefinition template)
             var hits = SectionLocator.Locate(grid, Template);
             if (hits.Count > bestHits.Count)
             {
-                (bestGrid, bestHits) = (grid, hits);
+                (bestGrid, bestHits, bestIndex) = (grid, hits, sheet.Index);
             }
             if (hits.Count == Template.Sections.Count)
             {
@@ -37,9 +38,12 @@ public sealed class TemplateParser(TemplateDefinition template)
         if (bestGrid is null || !bestHits.Any(h => h.Section.Table is not null))
         {
             var sheetName = bestGrid?.Name ?? reader.Sheets.FirstOrDefault()?.Name;
-            return new ParseResult(null, [Issue.Error(IssueCodes.SheetNotFound, Messages.NoAppendix(Template), sheetName)]);
+            var locator = IssueLocator.For(reader, bestIndex);
+            return new ParseResult(null, locator.Locate([Issue.Error(IssueCodes.SheetNotFound, Messages.NoAppendix(Template), sheetName)])) { Locator = locator };
         }
-        return ParseGrid(bestGrid, bestHits, options);
+        var result = ParseGrid(bestGrid, bestHits, options);
+        var found = IssueLocator.For(reader, bestIndex);
+        return result with { Issues = found.Locate(result.Issues), Locator = found };
     }
 
     public ParseResult ParseGrid(SheetGrid grid, IReadOnlyList<SectionHit> hits, ParseOptions options)

@@ -39,6 +39,7 @@ public sealed record IssueDto
     public required string Code { get; init; }
     public string? Sheet { get; init; }
     public string? Cell { get; init; }
+    public string? Location { get; init; }
     public required string Message { get; init; }
 
     public static IssueDto From(Issue issue) => new()
@@ -47,6 +48,7 @@ public sealed record IssueDto
         Code = issue.Code,
         Sheet = issue.Sheet,
         Cell = issue.Cell,
+        Location = issue.Location ?? IssueLocator.None.Locate(issue).Location,
         Message = issue.Message,
     };
 }

@@ -128,14 +128,14 @@ public sealed class IngestService(
         }
         catch (FileRejectedException rejected)
         {
-            return (new Evaluation(null, request.UnitHint, request.RoundHint), [rejected.ToIssue()]);
+            return (new Evaluation(null, request.UnitHint, request.RoundHint), [rejected.ToIssue() with { Location = IssueLocator.WholeFile }]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A reader bug must not lose the file: it is stored as rejected and can be replayed once fixed.
             logger.LogError(ex, "Unexpected failure reading {File}", request.FileName);
             return (new Evaluation(null, request.UnitHint, request.RoundHint),
-                [Issue.Error(IssueCodes.FileCorrupt, "Không đọc được tệp do lỗi không lường trước. Tệp đã được lưu lại; Sở Thông tin và Truyền thông sẽ kiểm tra và xử lý lại.")]);
+                [Issue.Error(IssueCodes.FileCorrupt, "Không đọc được tệp do lỗi không lường trước. Tệp đã được lưu lại; Sở Thông tin và Truyền thông sẽ kiểm tra và xử lý lại.") with { Location = IssueLocator.WholeFile }]);
         }
         if (parsed.Report is null)
         {
@@ -144,7 +144,7 @@ public sealed class IngestService(
         var units = await reference.UnitsAsync(cancellationToken);
         var rounds = await reference.RoundsAsync(cancellationToken);
         var resolution = new Resolver(units, rounds).Resolve(parsed.Report.Header, request.UnitHint, request.RoundHint, parsed.Report.Sheet);
-        var issues = resolution.Issues.Concat(parsed.Issues).ToList();
+        var issues = parsed.Locator.Locate(resolution.Issues.Concat(parsed.Issues));
         return (new Evaluation(parsed.Report, resolution.Unit?.Code ?? request.UnitHint, resolution.Round?.Code ?? request.RoundHint), issues);
     }
 }

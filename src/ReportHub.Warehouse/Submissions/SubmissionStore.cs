@@ -56,7 +56,7 @@ public sealed class SubmissionStore(Db db)
         """;
 
     private const string SelectIssues = """
-        SELECT severity AS Severity, code AS Code, sheet AS Sheet, cell AS Cell, message AS Message
+        SELECT severity AS Severity, code AS Code, sheet AS Sheet, cell AS Cell, location AS Location, message AS Message
         FROM issues WHERE submission_id = @Id ORDER BY seq
         """;
 
@@ -108,7 +108,7 @@ public sealed class SubmissionStore(Db db)
     private static readonly RowColumn[] IssueColumns =
     [
         new("submission_id", DbType.Int64), new("seq", DbType.Int32), new("severity", DbType.String), new("code", DbType.String),
-        new("sheet", DbType.String), new("cell", DbType.String), new("message", DbType.String),
+        new("sheet", DbType.String), new("cell", DbType.String), new("message", DbType.String), new("location", DbType.String),
     ];
 
     public async Task<long?> FindAcceptedByHashAsync(string sha256, CancellationToken cancellationToken)
@@ -233,7 +233,7 @@ public sealed class SubmissionStore(Db db)
         }
         var seq = 0;
         await RowWriter.WriteAsync(db.Provider, connection, tx, "issues", IssueColumns, submission.Issues, i =>
-            [id, ++seq, i.Severity == Severity.Error ? "error" : "warning", i.Code, i.Sheet, i.Cell, i.Message], cancellationToken);
+            [id, ++seq, i.Severity == Severity.Error ? "error" : "warning", i.Code, i.Sheet, i.Cell, i.Message, i.Location], cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return id;
     }
@@ -296,10 +296,12 @@ public sealed class SubmissionStore(Db db)
         public required string Code { get; init; }
         public string? Sheet { get; init; }
         public string? Cell { get; init; }
+        public string? Location { get; init; }
         public required string Message { get; init; }
 
         public Issue ToIssue() => new()
         {
+            Location = Location,
             Severity = Severity == "error" ? Core.Issues.Severity.Error : Core.Issues.Severity.Warning,
             Code = Code,
             Sheet = Sheet,
