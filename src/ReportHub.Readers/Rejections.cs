@@ -17,33 +17,89 @@ internal static class Rejections
 
     public static FileRejectedException NotSpreadsheet(string fileName, string? hint = null) => new(
         IssueCodes.FileNotSpreadsheet,
-        $"Tệp “{fileName}” không phải bảng tính Excel (.xlsx, .xls) hoặc tệp CSV. "
-        + (hint ?? "Hãy mở báo cáo bằng Excel, chọn Tệp › Lưu thành › Sổ làm việc Excel (*.xlsx) rồi gửi lại."));
+        $"Tệp “{fileName}” không phải bảng tính Excel (.xlsx, .xls), tệp CSV hay văn bản Word (.docx). "
+        + (hint ?? "Hãy mở báo cáo bằng Excel (Tệp › Lưu thành › Sổ làm việc Excel (*.xlsx)) "
+            + "hoặc bằng Word (Tệp › Lưu thành › Tài liệu Word (*.docx)) rồi gửi lại."));
+
+    /// <summary>
+    /// A file we recognise but do not read: <paramref name="what"/> names it ("tệp PDF"), <paramref name="fix"/> says
+    /// what to send instead. The code stays file.not-spreadsheet, which scripts already match for PDFs and scans.
+    /// </summary>
+    public static FileRejectedException Unsupported(string fileName, string what, string fix) => new(
+        IssueCodes.FileNotSpreadsheet,
+        $"Tệp “{fileName}” là {what}, không phải bảng tính Excel (.xlsx, .xls), tệp CSV hay văn bản Word (.docx) "
+        + $"mà hệ thống đọc được. {fix}");
+
+    public static FileRejectedException WordBinary(string fileName) => Unsupported(fileName,
+        "tệp Word 97–2003 (.doc)",
+        "Hãy mở tệp bằng Word, chọn Tệp › Lưu thành › Tài liệu Word (*.docx) rồi gửi lại tệp .docx.");
+
+    public static FileRejectedException OpenDocumentText(string fileName) => Unsupported(fileName,
+        "văn bản OpenDocument (.odt) của LibreOffice/OpenOffice",
+        "Hãy mở tệp bằng LibreOffice Writer hoặc Word, chọn Tệp › Lưu thành, chọn kiểu Tài liệu Word (*.docx) rồi gửi lại.");
+
+    public static FileRejectedException OpenDocumentSpreadsheet(string fileName) => Unsupported(fileName,
+        "bảng tính OpenDocument (.ods) của LibreOffice/OpenOffice",
+        "Hãy mở tệp bằng LibreOffice Calc hoặc Excel, chọn Tệp › Lưu thành, chọn kiểu Sổ làm việc Excel (*.xlsx) rồi gửi lại.");
+
+    public static FileRejectedException Pdf(string fileName) => Unsupported(fileName,
+        "tệp PDF",
+        "Hệ thống không đọc được số liệu trong bản PDF. Hãy gửi tệp gốc của báo cáo (văn bản Word .docx hoặc "
+        + "bảng tính Excel .xlsx) thay cho bản PDF.");
+
+    public static FileRejectedException Image(string fileName, string format) => Unsupported(fileName,
+        $"ảnh chụp/ảnh quét ({format})",
+        "Hệ thống không đọc được số liệu trong ảnh. Hãy gửi tệp gốc của báo cáo (văn bản Word .docx hoặc "
+        + "bảng tính Excel .xlsx) thay cho ảnh chụp hay bản quét.");
+
+    public static FileRejectedException Rtf(string fileName) => Unsupported(fileName,
+        "văn bản RTF (.rtf)",
+        "Hãy mở tệp bằng Word, chọn Tệp › Lưu thành › Tài liệu Word (*.docx) rồi gửi lại.");
+
+    public static FileRejectedException Presentation(string fileName, string what) => Unsupported(fileName,
+        what,
+        "Hãy chép bảng số liệu của phụ lục sang Word hoặc Excel, lưu thành tệp .docx hoặc .xlsx rồi gửi lại.");
 
     public static FileRejectedException Encrypted(string fileName) => new(
         IssueCodes.FileEncrypted,
         $"Tệp “{fileName}” được bảo vệ bằng mật khẩu hoặc đã mã hóa. "
         + "Hãy gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại.");
 
-    public static FileRejectedException Corrupt(string fileName, string? detail = null) => new(
+    public static FileRejectedException Corrupt(string fileName, string? detail = null, OfficeApp app = OfficeApp.Excel) => new(
         IssueCodes.FileCorrupt,
         $"Tệp “{fileName}” bị hỏng hoặc không đọc được{(detail is null ? "" : " (" + detail + ")")}. "
-        + "Hãy mở tệp bằng Excel, lưu lại thành .xlsx (Tệp › Lưu thành) rồi gửi lại.");
+        + (app == OfficeApp.Word
+            ? "Hãy mở tệp bằng Word, chọn Tệp › Lưu thành › Tài liệu Word (*.docx) rồi gửi lại."
+            : "Hãy mở tệp bằng Excel, lưu lại thành .xlsx (Tệp › Lưu thành) rồi gửi lại."));
 
-    public static FileRejectedException ZipBomb(string fileName) => new(
+    public static FileRejectedException ZipBomb(string fileName, OfficeApp app = OfficeApp.Excel) => new(
         IssueCodes.FileZipBomb,
         $"Tệp “{fileName}” khi giải nén lớn bất thường nên hệ thống từ chối đọc. "
-        + "Hãy mở tệp bằng Excel, xóa các vùng dữ liệu thừa, lưu lại rồi gửi lại.");
+        + (app == OfficeApp.Word
+            ? "Hãy mở tệp bằng Word, xóa hình ảnh và nội dung thừa, lưu lại rồi gửi lại."
+            : "Hãy mở tệp bằng Excel, xóa các vùng dữ liệu thừa, lưu lại rồi gửi lại."));
 
-    public static FileRejectedException UnsafeXml(string fileName) => new(
+    public static FileRejectedException UnsafeXml(string fileName, OfficeApp app = OfficeApp.Excel) => new(
         IssueCodes.FileUnsafeXml,
         $"Tệp “{fileName}” chứa khai báo XML (DTD) không an toàn nên hệ thống từ chối đọc. "
-        + "Hãy mở tệp bằng Excel, lưu lại thành .xlsx rồi gửi lại.");
+        + (app == OfficeApp.Word
+            ? "Hãy mở tệp bằng Word, chọn Tệp › Lưu thành › Tài liệu Word (*.docx) rồi gửi lại."
+            : "Hãy mở tệp bằng Excel, lưu lại thành .xlsx rồi gửi lại."));
 
     public static FileRejectedException TooManyRows(string fileName, string sheetName, int maxRows) => new(
         IssueCodes.SheetTooManyRows,
         $"Trang tính “{sheetName}” của tệp “{fileName}” có quá {maxRows.ToString("N0", Vietnamese)} dòng. "
         + "Hãy xóa các dòng trống hoặc thừa ở cuối trang tính (kể cả dòng chỉ có định dạng) rồi gửi lại.");
+
+    public static FileRejectedException DocumentTooLong(string fileName, int maxRows) => new(
+        IssueCodes.SheetTooManyRows,
+        $"Tệp “{fileName}” có quá {maxRows.ToString("N0", Vietnamese)} đoạn văn và dòng bảng. "
+        + "Hãy xóa các dòng bảng và đoạn văn trống thừa, hoặc chỉ gửi công văn kèm phụ lục báo cáo, rồi gửi lại.");
+
+    public static FileRejectedException TableTooWide(string fileName, int table, int maxColumns) => new(
+        IssueCodes.FileCorrupt,
+        $"Bảng {table.ToString(CultureInfo.InvariantCulture)} của tệp “{fileName}” có quá {maxColumns.ToString("N0", Vietnamese)} cột. "
+        + "Hãy mở tệp bằng Word, kiểm tra các ô gộp của bảng, lưu lại thành .docx rồi gửi lại.");
 
     public static FileRejectedException TooManyColumns(string fileName, string sheetName, int maxColumns) => new(
         IssueCodes.FileCorrupt,

@@ -1,5 +1,6 @@
 using ReportHub.Core.Grid;
 using ReportHub.Readers.Csv;
+using ReportHub.Readers.Docx;
 using ReportHub.Readers.Xls;
 using ReportHub.Readers.Xlsx;
 
@@ -8,7 +9,7 @@ namespace ReportHub.Readers;
 public static class WorkbookReaders
 {
     /// <summary>
-    /// Opens a spreadsheet by sniffing its content, never its extension: submitters rename files freely
+    /// Opens a spreadsheet, or a Word letter as a one-sheet grid, by sniffing its content, never its extension: submitters rename files freely
     /// (.xls that are really .xlsx, .csv saved as .xls). <paramref name="fileName"/> only feeds messages.
     /// </summary>
     /// <exception cref="ReportHub.Core.Issues.FileRejectedException">The file cannot be read; the code says why.</exception>
@@ -24,13 +25,22 @@ public static class WorkbookReaders
             throw Rejections.Empty(name);
         }
 
-        return FileSniffer.Sniff(bytes) switch
+        var sniffed = FileSniffer.Sniff(bytes);
+        return sniffed.Kind switch
         {
             SniffedKind.Zip => new XlsxWorkbookReader(bytes, name, limits),
+            SniffedKind.WordDocument => new DocxWorkbookReader(bytes, name, limits),
             SniffedKind.EncryptedOoxml => throw Rejections.Encrypted(name),
             SniffedKind.CompoundFile => new XlsWorkbookReader(bytes, name, limits),
-            SniffedKind.OtherCompoundFile => throw Rejections.NotSpreadsheet(name),
-            SniffedKind.KnownBinary => throw Rejections.NotSpreadsheet(name),
+            SniffedKind.WordBinary => throw Rejections.WordBinary(name),
+            SniffedKind.PowerPointBinary => throw Rejections.Presentation(name, "bản trình chiếu PowerPoint 97–2003 (.ppt)"),
+            SniffedKind.Presentation => throw Rejections.Presentation(name, "bản trình chiếu (.pptx, .odp)"),
+            SniffedKind.OpenDocumentText => throw Rejections.OpenDocumentText(name),
+            SniffedKind.OpenDocumentSpreadsheet => throw Rejections.OpenDocumentSpreadsheet(name),
+            SniffedKind.Pdf => throw Rejections.Pdf(name),
+            SniffedKind.Image => throw Rejections.Image(name, sniffed.Label ?? "ảnh"),
+            SniffedKind.Rtf => throw Rejections.Rtf(name),
+            SniffedKind.OtherCompoundFile or SniffedKind.KnownBinary => throw Rejections.NotSpreadsheet(name),
             _ => new CsvWorkbookReader(bytes, name, limits),
         };
     }

@@ -75,6 +75,7 @@ public sealed class SniffingTests
 
         Assert.Equal(IssueCodes.FileNotSpreadsheet, error.Code);
         Assert.Contains("không phải bảng tính", error.Message);
+        Assert.Contains(".docx", error.Message);
     }
 
     [Fact]

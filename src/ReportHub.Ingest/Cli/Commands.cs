@@ -155,7 +155,7 @@ internal static class Commands
         }
     }
 
-    private static readonly string[] SpreadsheetExtensions = [".xlsx", ".xls", ".csv"];
+    private static readonly string[] SpreadsheetExtensions = [".xlsx", ".xls", ".csv", ".docx"];
 
     private static List<string> Expand(string[] paths)
     {

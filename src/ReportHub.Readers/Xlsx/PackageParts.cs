@@ -26,16 +26,18 @@ internal sealed class PackageParts : IDisposable
     private readonly Dictionary<string, ZipArchiveEntry> _entries;
     private readonly string _fileName;
     private readonly ReaderLimits _limits;
+    private readonly OfficeApp _app;
     private readonly object _gate = new();
 
     // Largest count seen per part: re-reading a sheet should not eat the budget twice.
     private readonly Dictionary<string, long> _inflatedByPart = new(StringComparer.Ordinal);
     private long _inflatedTotal;
 
-    public PackageParts(byte[] bytes, string fileName, ReaderLimits limits)
+    public PackageParts(byte[] bytes, string fileName, ReaderLimits limits, OfficeApp app = OfficeApp.Excel)
     {
         _fileName = fileName;
         _limits = limits;
+        _app = app;
         _archive = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
         _entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in _archive.Entries)
@@ -62,7 +64,7 @@ internal sealed class PackageParts : IDisposable
             _inflatedByPart.TryGetValue(entry.FullName, out var already);
             if (_inflatedTotal - already + entry.Length > _limits.MaxDecompressedBytes)
             {
-                throw Rejections.ZipBomb(_fileName);
+                throw Rejections.ZipBomb(_fileName, _app);
             }
         }
 
@@ -74,7 +76,7 @@ internal sealed class PackageParts : IDisposable
             var length = peek.ReadAtLeast(prolog, prolog.Length, throwOnEndOfStream: false);
             if (HasDoctype(prolog[..length]))
             {
-                throw Rejections.UnsafeXml(_fileName);
+                throw Rejections.UnsafeXml(_fileName, _app);
             }
         }
         return XmlReader.Create(OpenCounted(entry), XmlSettings);
@@ -98,7 +100,7 @@ internal sealed class PackageParts : IDisposable
     {
         if (entry.Length > _limits.MaxDecompressedBytes || IsRatioTooHigh(entry.Length, entry.CompressedLength))
         {
-            throw Rejections.ZipBomb(_fileName);
+            throw Rejections.ZipBomb(_fileName, _app);
         }
     }
 
@@ -109,7 +111,7 @@ internal sealed class PackageParts : IDisposable
     {
         if (IsRatioTooHigh(readSoFar, compressed))
         {
-            throw Rejections.ZipBomb(_fileName);
+            throw Rejections.ZipBomb(_fileName, _app);
         }
         lock (_gate)
         {
@@ -121,7 +123,7 @@ internal sealed class PackageParts : IDisposable
             }
             if (_inflatedTotal > _limits.MaxDecompressedBytes)
             {
-                throw Rejections.ZipBomb(_fileName);
+                throw Rejections.ZipBomb(_fileName, _app);
             }
         }
     }

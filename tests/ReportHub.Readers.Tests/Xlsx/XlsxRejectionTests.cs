@@ -136,9 +136,13 @@ public sealed class XlsxRejectionTests
     [Fact]
     public void ZipThatIsNotAWorkbookIsNotASpreadsheet()
     {
-        var bytes = Zip(new Dictionary<string, string> { ["readme.txt"] = "xin chào", ["word/document.xml"] = "<w/>" });
+        // A zip with word/document.xml is a Word letter now (see DocxRejectionTests); this one is neither.
+        var bytes = Zip(new Dictionary<string, string> { ["readme.txt"] = "xin chào", ["docProps/app.xml"] = "<Properties/>" });
 
-        Assert.Equal(IssueCodes.FileNotSpreadsheet, Rejected(() => Open(bytes)).Code);
+        var error = Rejected(() => Open(bytes));
+
+        Assert.Equal(IssueCodes.FileNotSpreadsheet, error.Code);
+        Assert.Contains("văn bản Word (.docx)", error.Message);
     }
 
     [Fact]
