@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClosedXML.Excel;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;
@@ -13,11 +12,9 @@ public static class BlankTemplateWorkbook
 {
     public const string ReportSheet = "Báo cáo";
     public const string GuideSheet = "Hướng dẫn";
-    public const string DoNotEditNote = "Không sửa các ô này";
+    public const string DoNotEditNote = OfficialLetter.DoNotEditNote;
     public const int BlankTableRows = 8;
     public const int BlankNarrativeRows = 3;
-
-    private const string DefaultPlace = "Quảng Ngãi";
 
     public static void Write(Stream output, TemplateDefinition template, Unit unit, Unit? province, Round round)
     {
@@ -45,45 +42,36 @@ public static class BlankTemplateWorkbook
     private static int WriteCoverLetter(IXLWorksheet sheet, SheetLayout layout, TemplateDefinition template,
         Unit unit, Unit? province, Round round)
     {
-        var place = province is null ? DefaultPlace : ProvinceShortName(province);
         var (left, right) = (layout.LeftEnd, layout.LeftEnd + 1);
 
-        if (province is not null)
+        if (OfficialLetter.GoverningBody(province) is { } governing)
         {
-            OfficialStyle.Banner(sheet, 1, 1, left, $"UBND TỈNH {place.ToUpperInvariant()}");
+            OfficialStyle.Banner(sheet, 1, 1, left, governing);
         }
-        OfficialStyle.Banner(sheet, 2, 1, left, IssuingBody(unit, province), bold: true, underline: true);
+        OfficialStyle.Banner(sheet, 2, 1, left, OfficialLetter.IssuingBody(unit, province), bold: true, underline: true);
         OfficialStyle.Banner(sheet, 1, right, layout.Columns, OfficialStyle.NationalName, bold: true);
         OfficialStyle.Banner(sheet, 2, right, layout.Columns, OfficialStyle.NationalMotto, bold: true, underline: true);
 
-        OfficialStyle.Banner(sheet, 4, 1, left, "Số:      /", size: OfficialStyle.BodySize);
-        OfficialStyle.Banner(sheet, 4, right, layout.Columns,
-            $"{place}, ngày     tháng     năm {round.Deadline.Year.ToString(CultureInfo.InvariantCulture)}",
+        OfficialStyle.Banner(sheet, 4, 1, left, OfficialLetter.NumberLine, size: OfficialStyle.BodySize);
+        OfficialStyle.Banner(sheet, 4, right, layout.Columns, OfficialLetter.PlaceDate(province, round),
             italic: true, size: OfficialStyle.BodySize);
-        OfficialStyle.Banner(sheet, 5, 1, left,
-            "V/v báo cáo tình hình triển khai ứng dụng các giải pháp công nghệ trong phòng, chống dịch Covid-19",
-            size: OfficialStyle.BodySize);
+        OfficialStyle.Banner(sheet, 5, 1, left, OfficialLetter.Subject, size: OfficialStyle.BodySize);
         OfficialStyle.FitRowHeight(sheet, 5, 1, 1);
 
-        OfficialStyle.Banner(sheet, 7, 1, layout.Columns, $"Kính gửi: Sở Thông tin và Truyền thông tỉnh {place}", size: OfficialStyle.BodySize);
+        OfficialStyle.Banner(sheet, 7, 1, layout.Columns, OfficialLetter.Recipient(province), size: OfficialStyle.BodySize);
         var row = 7;
-        if (!string.IsNullOrWhiteSpace(round.RequestDocument))
+        if (OfficialLetter.RequestCitation(round) is { } citation)
         {
             row++;
-            var date = round.RequestDate is { } d
-                ? $" ngày {d.ToString(OfficialStyle.DateFormat, CultureInfo.InvariantCulture)}"
-                : string.Empty;
-            var request = OfficialStyle.Banner(sheet, row, 1, layout.Columns,
-                $"Theo Công văn số {round.RequestDocument}{date} của Sở Thông tin và Truyền thông",
-                size: OfficialStyle.BodySize);
+            var request = OfficialStyle.Banner(sheet, row, 1, layout.Columns, citation, size: OfficialStyle.BodySize);
             request.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
             OfficialStyle.FitRowHeight(sheet, row, 1, 1);
         }
 
         // The signer sits with the letter, as in the seed, not after section 5: there it would read as section-5 text.
         row += 2;
-        OfficialStyle.Banner(sheet, row, right, layout.Columns, "THỦ TRƯỞNG ĐƠN VỊ", bold: true, size: OfficialStyle.BodySize);
-        OfficialStyle.Banner(sheet, row + 1, right, layout.Columns, "(Ký, ghi rõ họ tên, đóng dấu)", italic: true, size: OfficialStyle.BodySize);
+        OfficialStyle.Banner(sheet, row, right, layout.Columns, OfficialLetter.SignerTitle, bold: true, size: OfficialStyle.BodySize);
+        OfficialStyle.Banner(sheet, row + 1, right, layout.Columns, OfficialLetter.SignatureNote, italic: true, size: OfficialStyle.BodySize);
         row += 4;
 
         return WriteLabels(sheet, layout, template, unit, round, row);
@@ -96,15 +84,9 @@ public static class BlankTemplateWorkbook
     private static int WriteLabels(IXLWorksheet sheet, SheetLayout layout, TemplateDefinition template,
         Unit unit, Round round, int row)
     {
-        (string Label, string Value)[] labels =
-        [
-            (LabelText(template, "unitCode", "Mã đơn vị"), unit.Code),
-            (LabelText(template, "roundCode", "Mã đợt báo cáo"), round.Code),
-            ("Hạn báo cáo", round.Deadline.ToString(OfficialStyle.DateFormat, CultureInfo.InvariantCulture)),
-        ];
         var labelColumn = layout.LeftEnd;
         var first = row;
-        foreach (var (label, value) in labels)
+        foreach (var (label, value) in OfficialLetter.Labels(template, unit, round))
         {
             var labelCell = OfficialStyle.SetText(sheet.Cell(row, labelColumn), label + ":");
             labelCell.Style.Font.Bold = true;
@@ -144,31 +126,6 @@ public static class BlankTemplateWorkbook
                 : BlankTemplateSections.Narrative(sheet, layout.Columns, row + 1);
         }
         return row;
-    }
-
-    private static string LabelText(TemplateDefinition template, string key, string fallback) =>
-        template.Labels.FirstOrDefault(l => l.Key == key)?.Label ?? fallback;
-
-    internal static string ProvinceShortName(Unit province)
-    {
-        const string prefix = "Tỉnh ";
-        var name = province.Name.Trim();
-        return name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? name[prefix.Length..].Trim() : name;
-    }
-
-    /// <summary>"Sở Công Thương tỉnh Quảng Ngãi" → "SỞ CÔNG THƯƠNG": the province is already on the line above.</summary>
-    internal static string IssuingBody(Unit unit, Unit? province)
-    {
-        var name = unit.Name.Trim();
-        if (province is not null)
-        {
-            var suffix = " tỉnh " + ProvinceShortName(province);
-            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            {
-                name = name[..^suffix.Length].TrimEnd();
-            }
-        }
-        return name.ToUpperInvariant();
     }
 
     /// <summary>Column widths shared by every table of the template: each column as wide as its widest use.</summary>

@@ -49,25 +49,12 @@ public static class UnitsApi
                 Successor = u.Successor,
             }).ToList()));
 
-        group.MapGet("/{code}/template.xlsx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, string? round, ReferenceStore reference, CancellationToken ct) =>
-        {
-            var units = await reference.UnitsAsync(ct);
-            if (units.FirstOrDefault(u => u.Code == code) is not { } unit)
-            {
-                return Problems.UnitNotFound(code);
-            }
-            var rounds = await reference.RoundsAsync(ct);
-            var chosen = round is null ? rounds.OrderByDescending(r => r.Deadline).FirstOrDefault() : rounds.FirstOrDefault(r => r.Code == round);
-            if (chosen is null)
-            {
-                return Problems.RoundNotFound(round ?? "");
-            }
-            var province = units.FirstOrDefault(u => u.Code == ProvinceOf(unit, units));
-            using var buffer = new MemoryStream();
-            BlankTemplateWorkbook.Write(buffer, TemplateCatalog.Default, unit, province, chosen);
-            return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                $"bieu-mau-{unit.Code}-{chosen.Code}.xlsx");
-        });
+        group.MapGet("/{code}/template.xlsx", (string code, string? round, ReferenceStore reference, CancellationToken ct) =>
+            BlankTemplateAsync(code, round, reference, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                BlankTemplateWorkbook.Write, ct));
+
+        group.MapGet("/{code}/template.docx", (string code, string? round, ReferenceStore reference, CancellationToken ct) =>
+            BlankTemplateAsync(code, round, reference, "docx", BlankTemplateDocument.ContentType, BlankTemplateDocument.Write, ct));
 
         group.MapGet("/{code}/submissions", async Task<Results<Ok<List<SubmissionVersion>>, ProblemHttpResult>> (string code, string? round, ReferenceStore reference, SubmissionStore store, CancellationToken ct) =>
         {
@@ -92,6 +79,31 @@ public static class UnitsApi
         });
 
         return group;
+    }
+
+    /// <summary>
+    /// One blank form for a unit and round, in either format; without ?round= the round with the latest deadline.
+    /// The file name holds only the codes, so it is ASCII and survives every browser and mail client.
+    /// </summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> BlankTemplateAsync(string code, string? round,
+        ReferenceStore reference, string extension, string contentType,
+        Action<Stream, TemplateDefinition, Core.Domain.Unit, Core.Domain.Unit?, Core.Domain.Round> write, CancellationToken ct)
+    {
+        var units = await reference.UnitsAsync(ct);
+        if (units.FirstOrDefault(u => u.Code == code) is not { } unit)
+        {
+            return Problems.UnitNotFound(code);
+        }
+        var rounds = await reference.RoundsAsync(ct);
+        var chosen = round is null ? rounds.OrderByDescending(r => r.Deadline).FirstOrDefault() : rounds.FirstOrDefault(r => r.Code == round);
+        if (chosen is null)
+        {
+            return Problems.RoundNotFound(round ?? "");
+        }
+        var province = units.FirstOrDefault(u => u.Code == ProvinceOf(unit, units));
+        using var buffer = new MemoryStream();
+        write(buffer, TemplateCatalog.Default, unit, province, chosen);
+        return TypedResults.File(buffer.ToArray(), contentType, $"bieu-mau-{unit.Code}-{chosen.Code}.{extension}");
     }
 
     private static string? ProvinceOf(Core.Domain.Unit unit, IReadOnlyList<Core.Domain.Unit> units)
