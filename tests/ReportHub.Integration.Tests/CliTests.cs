@@ -186,7 +186,8 @@ public sealed class CliTests
         var first = await cli.RunAsync("ingest", file, "--json");
         Assert.True(first.ExitCode == 1, first.ToString());
         var rejected = Assert.Single(first.JsonLines);
-        Assert.Contains(rejected.GetProperty("issues").EnumerateArray(), i => i.GetProperty("code").GetString() == "unit.unresolved");
+        // The registry does not know the issuing body yet: unit.unknown, which a replay clears once it does.
+        Assert.Contains(rejected.GetProperty("issues").EnumerateArray(), i => i.GetProperty("code").GetString() == "unit.unknown");
 
         await File.AppendAllTextAsync(Path.Combine(samples, "reference", "units.csv"),
             "51.SDL,Sở Du lịch tỉnh Quảng Ngãi,department,51,Sở Du lịch;SDL,2008-04-01,,\n");

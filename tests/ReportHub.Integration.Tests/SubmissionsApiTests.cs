@@ -311,7 +311,7 @@ public sealed class SubmissionsApiTests
 
         var body = await ReportHubApp.ReadJsonAsync(response);
         Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, body.ToString());
-        Assert.Contains(body.GetProperty("issues").EnumerateArray(), i => i.GetProperty("code").GetString() == "unit.unresolved");
+        Assert.Contains(body.GetProperty("issues").EnumerateArray(), i => i.GetProperty("code").GetString() == "unit.unknown");
         Assert.Equal(0, (await app.GetJsonAsync("/api/units/51.VPUBND/submissions?round=2021-10")).GetArrayLength());
     }
 

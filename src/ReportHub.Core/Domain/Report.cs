@@ -27,7 +27,18 @@ public sealed record PlaceDate
 
 public sealed record ReportHeader
 {
+    /// <summary>The issuing-body block's lines as written, top to bottom ("UBND TỈNH QUẢNG NGÃI", "SỞ CÔNG THƯƠNG").</summary>
     public IReadOnlyList<string> IssuingBody { get; init; } = [];
+
+    /// <summary>The body above the issuer in the block ("UBND TỈNH QUẢNG NGÃI"); null when the issuer stands alone.</summary>
+    public string? GoverningBody { get; init; }
+
+    /// <summary>
+    /// The issuer named in the block, lines of one name joined ("ỦY BAN NHÂN DÂN" / "HUYỆN SƠN TỊNH" →
+    /// "ỦY BAN NHÂN DÂN HUYỆN SƠN TỊNH"); null when the file has no issuing-body block.
+    /// </summary>
+    public string? IssuingBodyLine { get; init; }
+
     public Citation? Number { get; init; }
     public PlaceDate? PlaceDate { get; init; }
     public string? Subject { get; init; }
@@ -40,7 +51,8 @@ public sealed record ReportHeader
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
-    /// Where each header part was read (A1): "issuingBody", "number", "placeDate", "request", and each label key,
+    /// Where each header part was read (A1): "issuingBody" (the issuer's first line), "governingBody", "number",
+    /// "placeDate", "request", and each label key,
     /// so that a message about whose report or which round it is can point at the cell to fix.
     /// </summary>
     public IReadOnlyDictionary<string, string> Cells { get; init; } = new Dictionary<string, string>();

@@ -17,6 +17,9 @@ public static class IssueCodes
     // Resolution of unit and round.
     public const string UnitUnresolved = "unit.unresolved";
     public const string UnitMismatch = "unit.mismatch";
+
+    /// <summary>The file names its issuing body, but the registry has no such unit.</summary>
+    public const string UnitUnknown = "unit.unknown";
     public const string UnitInactive = "unit.inactive";
     public const string RoundUnresolved = "round.unresolved";
     public const string RoundMismatch = "round.mismatch";

@@ -19,7 +19,11 @@ public static class HeaderReader
     {
         var labels = new Dictionary<string, string>();
         var cells = new Dictionary<string, string>();
-        var issuing = new List<string>();
+        var block = new List<(string Text, string Cell)>();
+        var blockOpen = true;
+        int? blockColumn = null;
+        var rowList = rows as IReadOnlyList<int> ?? rows.ToList();
+        var bodyColumnLimit = BodyColumnLimit(grid, rowList);
         var recipients = new List<string>();
         var signer = new List<string>();
         Citation? number = null;
@@ -30,7 +34,7 @@ public static class HeaderReader
         var mode = Mode.None;
         var labelKeys = template.Labels.SelectMany(l => l.Variants.Append(l.Label).Select(v => (l.Key, Folded: MatchKey.Of(v)))).ToList();
 
-        foreach (var rowNumber in rows)
+        foreach (var rowNumber in rowList)
         {
             var row = grid.Row(rowNumber);
             for (var i = 0; i < row.Count; i++)
@@ -54,6 +58,7 @@ public static class HeaderReader
                     if (HeaderLines.IsNumberLine(folded))
                     {
                         mode = Mode.None;
+                        blockOpen = false;
                         if (number is null && Citations.TryParse(text, out var c))
                         {
                             number = c;
@@ -63,35 +68,42 @@ public static class HeaderReader
                     else if (placeDate is null && VietnameseDates.TryParsePlaceDate(text, out var pd))
                     {
                         mode = Mode.None;
+                        blockOpen &= blockColumn is null || cell.Column > blockColumn;
                         placeDate = pd;
                         cells.TryAdd("placeDate", cell.Address);
                     }
                     else if (HeaderLines.IsSubject(folded))
                     {
                         mode = Mode.None;
+                        blockOpen = false;
                         subject ??= text[3..].Trim();
                     }
                     else if (HeaderLines.IsRecipients(folded))
                     {
                         mode = Mode.Recipients;
+                        blockOpen = false;
                         recipients.AddRange(HeaderLines.SplitList(HeaderLines.AfterColon(text)));
                     }
                     else if (HeaderLines.IsDistribution(folded))
                     {
                         mode = Mode.Distribution;
+                        blockOpen = false;
                     }
                     else if (HeaderLines.IsMotto(folded) || HeaderLines.IsSignatureNote(folded))
                     {
-                        continue;
+                        // A motto under the block in the same column ends it; one beside it (to the right) does not.
+                        blockOpen &= blockColumn is null || cell.Column > blockColumn;
                     }
                     else if (HeaderLines.IsSignerTitle(folded))
                     {
                         mode = Mode.Signer;
+                        blockOpen = false;
                         signer.Add(text);
                     }
                     else if (request is null && HeaderLines.IsRequest(folded) && Citations.FindAll(text) is { Count: > 0 } cited)
                     {
                         mode = Mode.None;
+                        blockOpen = false;
                         request = cited[0];
                         cells.TryAdd("request", cell.Address);
                     }
@@ -107,19 +119,31 @@ public static class HeaderReader
                     {
                         signerName = text;
                     }
-                    else if (mode != Mode.Signer && HeaderLines.IsIssuingBody(text) && !IsTitle(text, template))
+                    else if (blockOpen && cell.Column < bodyColumnLimit && !IsTitle(text, template)
+                        && HeaderLines.IsBodyLine(text, block.Count > 0 ? block[^1].Text : null))
                     {
-                        mode = Mode.None;
-                        issuing.Add(text);
-                        cells.TryAdd("issuingBody", cell.Address);
+                        block.Add((text, cell.Address));
+                        blockColumn ??= cell.Column;
                     }
                 }
             }
         }
 
+        var bodies = HeaderLines.JoinBodies(block.Select(b => b.Text).ToList());
+        if (bodies.Count > 0)
+        {
+            cells.TryAdd("issuingBody", block[bodies[^1].FirstLine].Cell);
+        }
+        if (bodies.Count > 1)
+        {
+            cells.TryAdd("governingBody", block[bodies[^2].FirstLine].Cell);
+        }
+
         return new ReportHeader
         {
-            IssuingBody = issuing,
+            IssuingBody = block.Select(b => b.Text).ToList(),
+            GoverningBody = bodies.Count > 1 ? bodies[^2].Text : null,
+            IssuingBodyLine = bodies.Count > 0 ? bodies[^1].Text : null,
             Number = number,
             PlaceDate = placeDate,
             Subject = subject,
@@ -130,6 +154,25 @@ public static class HeaderReader
             Labels = labels,
             Cells = cells,
         };
+    }
+
+    /// <summary>
+    /// The issuing-body block is the letter's top-left corner: where the national motto stands to the right of the
+    /// sheet's first column, nothing from the motto's column rightwards belongs to the block.
+    /// </summary>
+    private static int BodyColumnLimit(SheetGrid grid, IReadOnlyList<int> rows)
+    {
+        var left = int.MaxValue;
+        var motto = int.MaxValue;
+        foreach (var cell in rows.SelectMany(grid.Row))
+        {
+            left = Math.Min(left, cell.Column);
+            if (cell.Text.Split('\n').Any(l => HeaderLines.IsMotto(VietnameseText.Fold(l))))
+            {
+                motto = Math.Min(motto, cell.Column);
+            }
+        }
+        return motto > left ? motto : int.MaxValue;
     }
 
     private static bool IsTitle(string text, TemplateDefinition template)

@@ -1,10 +1,15 @@
+using System.Text.RegularExpressions;
 using ReportHub.Core.Domain;
 
 namespace ReportHub.Core.Text;
 
 /// <summary>Finds registry units by the names and abbreviations that departments write.</summary>
-public sealed class UnitMatcher
+public sealed partial class UnitMatcher
 {
+    /// <summary>"tp."/"tx." (with or without the dot) as a word of its own, folded.</summary>
+    [GeneratedRegex(@"(?<![\p{L}\d])(tp|tx)(?:\s*\.\s*|\s+)(?=[\p{L}\d])")]
+    private static partial Regex Abbreviations();
+
     /// <summary>Document-type abbreviations (folded) that open many symbols ("TB-SCT", "QĐ-UBND") but never name an issuer.</summary>
     private static readonly HashSet<string> DocumentTypes = new(StringComparer.Ordinal)
     {
@@ -183,13 +188,14 @@ public sealed class UnitMatcher
 
     /// <summary>
     /// A folded name with the parts writers add or drop: "Ủy ban nhân dân" written as "UBND", a leading "UBND",
-    /// a trailing "tỉnh &lt;province&gt;" (reported in <paramref name="impliedProvince"/> as that province's core name)
+    /// "TP."/"TX." for "Thành phố"/"Thị xã", a trailing "tỉnh &lt;province&gt;" (reported in <paramref name="impliedProvince"/> as that province's core name)
     /// or a bare trailing "tỉnh", and spaces around "&amp;".
     /// </summary>
     private string LooseKey(string folded, out string? impliedProvince)
     {
         impliedProvince = null;
-        var key = CanonicalUbnd(folded).Replace(" & ", "&", StringComparison.Ordinal);
+        var key = Abbreviations().Replace(CanonicalUbnd(folded), m => m.Groups[1].Value == "tp" ? "thanh pho " : "thi xa ")
+            .Replace(" & ", "&", StringComparison.Ordinal);
         key = StripPrefix(key, "ubnd ");
 
         foreach (var core in _provinceCores)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Issues;
+using ReportHub.Core.Parsing;
 using ReportHub.Core.Text;
 
 namespace ReportHub.Pipeline.Resolution;
@@ -83,7 +84,8 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
     private Unit? ResolveUnit(ReportHeader header, string? hint, Round? round, string sheet, List<Issue> issues)
     {
         var on = round?.RequestDate ?? round?.Deadline;
-        var (fromFile, evidence) = FromHeader(header, on);
+        var found = FromHeader(header, on);
+        var fromFile = found.Unit;
         var cell = header.Cells.GetValueOrDefault("unitCode") ?? header.Cells.GetValueOrDefault("issuingBody") ?? header.Cells.GetValueOrDefault("number");
         Unit? fromHint = null;
         if (hint is not null)
@@ -96,10 +98,15 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
                 return null;
             }
         }
+        if (found.UnknownLine is { } line)
+        {
+            issues.Add(Issue.Error(IssueCodes.UnitUnknown, UnknownMessage(line, found.Governing, fromHint), sheet, cell));
+            return null;
+        }
         if (fromFile is not null && fromHint is not null && fromFile.Code != fromHint.Code)
         {
             issues.Add(Issue.Error(IssueCodes.UnitMismatch,
-                $"Tệp là báo cáo của {fromFile.Name} ({fromFile.Code}, theo {evidence}) nhưng được gửi với tư cách {fromHint.Name} ({fromHint.Code}). Mỗi đơn vị chỉ gửi báo cáo của mình.", sheet, cell));
+                $"Tệp là báo cáo của {fromFile.Name} ({fromFile.Code}, theo {found.Evidence}) nhưng được gửi với tư cách {fromHint.Name} ({fromHint.Code}). Mỗi đơn vị chỉ gửi báo cáo của mình.", sheet, cell));
             return null;
         }
         var unit = fromFile ?? fromHint;
@@ -114,42 +121,69 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
         return unit;
     }
 
-    private (Unit? Unit, string? Evidence) FromHeader(ReportHeader header, DateOnly? on)
+    /// <summary>
+    /// An issuing-body line the registry does not know is never overruled, not even by the unit chosen when sending:
+    /// a hint that silently won would file a stranger's figures under the sender's name.
+    /// </summary>
+    private static string UnknownMessage(string line, string? governing, Unit? hint)
     {
+        var under = governing is null ? "" : $" (thuộc “{governing}”)";
+        var found = $"Tên cơ quan ban hành ở góc trái phía trên của tệp là “{line}”{under}, nhưng danh mục đơn vị không có cơ quan này.";
+        if (hint is not null)
+        {
+            return $"{found} Tệp được gửi với tư cách {hint.Name} ({hint.Code}), nhưng đơn vị chọn khi gửi không thay được tên cơ quan ghi trong tệp. " +
+                $"Hãy sửa dòng đó thành đúng tên “{ShortName(hint).ToUpperInvariant()}” rồi gửi lại.";
+        }
+        return $"{found} Hãy sửa dòng đó thành đúng tên cơ quan của mình như trong danh mục (ví dụ “SỞ CÔNG THƯƠNG”, “UBND HUYỆN BÌNH SƠN”) rồi gửi lại. " +
+            "Có thể chọn đơn vị khi gửi (--unit), nhưng tên cơ quan ghi trong tệp vẫn phải khớp với đơn vị đã chọn.";
+    }
+
+    /// <summary>The name a unit writes in its own header: the first alias of several words ("Sở Công Thương"), else its name.</summary>
+    private static string ShortName(Unit unit) =>
+        unit.Aliases.FirstOrDefault(a => a.Trim().Contains(' ', StringComparison.Ordinal)) ?? unit.Name;
+
+    private sealed record HeaderUnit(Unit? Unit, string? Evidence, string? UnknownLine = null, string? Governing = null);
+
+    private HeaderUnit FromHeader(ReportHeader header, DateOnly? on)
+    {
+        // ReportHub's own template carries the unit code in a labelled cell; nothing the sender typed overrules it.
         if (header.Labels.TryGetValue("unitCode", out var code))
         {
-            return (units.FirstOrDefault(u => string.Equals(u.Code, code.Trim(), StringComparison.OrdinalIgnoreCase)), $"mã đơn vị “{code}”");
+            return new(units.FirstOrDefault(u => string.Equals(u.Code, code.Trim(), StringComparison.OrdinalIgnoreCase)), $"mã đơn vị “{code}”");
         }
-        var context = string.Join(' ', header.IssuingBody.Append(header.PlaceDate?.Place ?? ""));
-        var province = _matcher.MatchProvince(context);
-        Unit? provinceMatch = null;
-        // The most specific line is the last: "UBND TỈNH QUẢNG NGÃI" then "SỞ CÔNG THƯƠNG".
-        var lines = header.IssuingBody;
-        var candidates = new List<string>();
-        for (var i = lines.Count - 1; i >= 0; i--)
+
+        var (governing, issuing) = header.IssuingBodyLine is not null
+            ? (header.GoverningBody, header.IssuingBodyLine)
+            : HeaderLines.SplitBlock(header.IssuingBody);
+        var place = header.PlaceDate?.Place;
+        if (issuing is not null)
         {
-            candidates.Add(lines[i]);
-            if (i > 0)
+            // The governing body only says which province ("SỞ CÔNG THƯƠNG" of Quảng Ngãi or of Quảng Trị); it is never
+            // the answer, or a body missing from the registry would be filed under its province.
+            var province = _matcher.MatchProvince(issuing) ?? _matcher.MatchProvince(governing) ?? _matcher.MatchProvince(place);
+            var unit = _matcher.MatchName(issuing, province?.Code, on);
+            if (unit is null && governing is not null)
             {
-                candidates.Add(lines[i - 1] + " " + lines[i]);
-            }
-        }
-        foreach (var line in candidates)
-        {
-            if (_matcher.MatchName(line, province?.Code, on) is { } unit)
-            {
-                if (unit.Type != Core.Domain.UnitTypes.Province)
+                // "UBND TỈNH QUẢNG NGÃI" / "VĂN PHÒNG": the office's name ends with the name of the body above it.
+                var governingUnit = _matcher.MatchName(governing, province?.Code, on);
+                if (_matcher.MatchName(issuing + " " + governing, province?.Code, on) is { } joined
+                    && joined.Type != UnitTypes.Province && joined.Code != governingUnit?.Code)
                 {
-                    return (unit, $"dòng “{line}”");
+                    unit = joined;
                 }
-                provinceMatch ??= unit;
             }
+            return unit is null
+                ? new(null, null, issuing, governing)
+                : new(unit, $"dòng “{issuing}”");
         }
-        if (header.Number is { } number && _matcher.MatchSymbol(number.Symbol, province?.Code, on) is { } bySymbol)
+
+        // No issuing-body line at all (the block was lost when the letter was pasted): the symbol after "Số:" names it.
+        var byPlace = _matcher.MatchProvince(place);
+        if (header.Number is { } number && _matcher.MatchSymbol(number.Symbol, byPlace?.Code, on) is { } bySymbol)
         {
-            return (bySymbol, $"ký hiệu “{number.Reference}”");
+            return new(bySymbol, $"ký hiệu “{number.Reference}”");
         }
-        return (provinceMatch, provinceMatch is null ? null : "tên cơ quan");
+        return new(null, null);
     }
 
     private string Known() => rounds.Count == 0 ? "chưa có" : string.Join(", ", rounds.Select(r => r.Code));

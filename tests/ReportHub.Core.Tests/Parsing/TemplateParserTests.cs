@@ -40,6 +40,8 @@ public sealed class TemplateParserTests
         var header = Parse(SeedReport.Full(3, 2)).Report!.Header;
 
         Assert.Equal(["UBND TỈNH QUẢNG NGÃI", "SỞ CÔNG THƯƠNG"], header.IssuingBody);
+        Assert.Equal("UBND TỈNH QUẢNG NGÃI", header.GoverningBody);
+        Assert.Equal("SỞ CÔNG THƯƠNG", header.IssuingBodyLine);
         Assert.Equal("2162", header.Number!.Number);
         Assert.Equal("SCT-VP", header.Number.Symbol);
         Assert.Equal("Quảng Ngãi", header.PlaceDate!.Place);
@@ -50,8 +52,9 @@ public sealed class TemplateParserTests
         Assert.Equal("STTTT-BCVT&CNTT", header.RequestCited.Symbol);
         Assert.Equal(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], header.Signer);
         Assert.Equal("Nguyễn Đức Huy", header.SignerName);
-        // Offset (3, 2): the header starts at B3.
-        Assert.Equal("B3", header.Cells["issuingBody"]);
+        // Offset (3, 2): the header starts at B3; the issuer, the line to fix when it is wrong, is under it.
+        Assert.Equal("B3", header.Cells["governingBody"]);
+        Assert.Equal("B4", header.Cells["issuingBody"]);
         Assert.Equal("B5", header.Cells["number"]);
         Assert.Equal("E5", header.Cells["placeDate"]);
         Assert.Equal("B8", header.Cells["request"]);

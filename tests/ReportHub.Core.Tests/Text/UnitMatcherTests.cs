@@ -33,6 +33,12 @@ public sealed class UnitMatcherTests
     [InlineData("Văn phòng Uỷ ban nhân dân tỉnh Quảng Ngãi.", null, "51.VPUBND")]
     [InlineData("Sở KH & ĐT", null, "51.SKHDT")]
     [InlineData("Sở Khoa học và Công nghệ:", null, "51.SKHCN")]
+    [InlineData("UBND TX. ĐỨC PHỔ", null, "51.534")]
+    [InlineData("UBND TX.Đức Phổ", null, "51.534")]
+    [InlineData("UBND THỊ XÃ ĐỨC PHỔ", null, "51.534")]
+    [InlineData("Ủy ban nhân dân TP. Quảng Ngãi", null, "51.522")]
+    [InlineData("UBND TP QUẢNG NGÃI", null, "51.522")]
+    [InlineData("UBND THÀNH PHỐ QUẢNG NGÃI", null, "51.522")]
     public void MatchName_finds_the_unit_by_name_or_alias(string text, string? province, string code)
     {
         Assert.Equal(code, Matcher.MatchName(text, province)?.Code);

@@ -224,7 +224,17 @@ public static class Cases
         // ---- Whose report, which round.
         var stranger = With(r => { r.IssuingBody = ["CÔNG TY TNHH THƯƠNG MẠI ABC"]; r.NumberLine = "Số: 12/CV-ABC"; });
         // Whose report or which round: the message points at the header line that says it.
-        cases.Add(Xlsx("unknown-unit", stranger, Status.Rejected, Error(IssueCodes.UnitUnresolved, stranger["issuingBody"])));
+        cases.Add(Xlsx("unknown-unit", stranger, Status.Rejected, Error(IssueCodes.UnitUnknown, stranger["issuingBody"])));
+        // An issuer the registry lacks is not filed under the province above it, nor under the unit chosen when sending.
+        var unknownUnderProvince = With(r => r.IssuingBody = ["UBND TỈNH QUẢNG NGÃI", "SỞ KHÔNG TỒN TẠI"]);
+        cases.Add(Xlsx("unknown-issuer-under-province", unknownUnderProvince, Status.Rejected, Error(IssueCodes.UnitUnknown, unknownUnderProvince["issuingBody"])));
+        cases.Add(Xlsx("unknown-issuer-with-unit-hint", unknownUnderProvince, Status.Rejected, Error(IssueCodes.UnitUnknown, unknownUnderProvince["issuingBody"])) with { Unit = "51.SCT" });
+        // A district typed in TCVN3 with mixed case under the province line is the district's report.
+        var tcvn3MixedDistrict = Report.District();
+        tcvn3MixedDistrict.IssuingBody = ["UBND TỈNH QUẢNG NGÃI", "UBND huyện Bình Sơn"];
+        tcvn3MixedDistrict.Charset = LegacyCharset.Tcvn3;
+        cases.Add(Xlsx("tcvn3-mixed-case-district-under-province", tcvn3MixedDistrict, Status.Accepted, Warning(IssueCodes.LegacyTextConverted, null))
+            with { Figures = new(1, tcvn3MixedDistrict.ExpectedQrCodes, tcvn3MixedDistrict.ExpectedQrScans, "51.524") });
         cases.Add(Xlsx("unknown-unit-code-in-upload", Report.Seed(), Status.Rejected, Error(IssueCodes.UnitUnresolved, null)) with { Unit = "51.XYZ" });
         var otherRequest = With(r => r.Request = "Theo Công văn số 999/STTTT-VP ngày 01/02/2022 của Sở Thông tin và Truyền thông về việc báo cáo.");
         cases.Add(Xlsx("unknown-round-cited", otherRequest, Status.Rejected, Error(IssueCodes.RoundUnresolved, otherRequest["request"])));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ReportHub.Core.Parsing;
 using ReportHub.Core.Text;
 
 namespace ReportHub.Corpus.Tests.Support;
@@ -91,10 +92,13 @@ public sealed class Report
         void Line(params object?[] cells) => rows.Add(cells);
         void Mark(string name, int column) => Cells[name] = A1(Row + rows.Count - 1, Column + column);
 
-        foreach (var line in IssuingBody)
+        // Messages about whose report it is point at the issuer's line: the lowest body of the block, not the one above.
+        var bodies = HeaderLines.JoinBodies(IssuingBody);
+        var issuerLine = bodies.Count > 0 ? bodies[^1].FirstLine : -1;
+        for (var i = 0; i < IssuingBody.Count; i++)
         {
-            Line(line);
-            if (!Cells.ContainsKey("issuingBody"))
+            Line(IssuingBody[i]);
+            if (i == issuerLine)
             {
                 Mark("issuingBody", 0);
             }
