@@ -1,3 +1,5 @@
+using ReportHub.Testing.Documents;
+using ReportHub.Readers;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Validation;
@@ -203,7 +205,7 @@ public sealed class BlankTemplateDocumentTests
     [Fact]
     public void TheTemplateParserReadsUnitRoundAndEverySectionBack()
     {
-        using var reader = new WordGridReader(SctLetter);
+        using var reader = WorkbookReaders.Open(new MemoryStream(SctLetter), "bieu-mau.docx");
 
         var result = new TemplateParser(Template).Parse(reader, new ParseOptions());
 
@@ -227,7 +229,7 @@ public sealed class BlankTemplateDocumentTests
             ["Nội dung thực hiện"] = ["1", "Triển khai ứng dụng PC-Covid tại Sở", "780/SCT-VP ngày 07/05/2021", "Sở Công Thương", "- Công chức thuộc Sở."],
             ["Đối tượng thống kê"] = ["1", "Sở Công Thương tỉnh Quảng Ngãi", "1", "541", ""],
         });
-        using var reader = new WordGridReader(filled);
+        using var reader = WorkbookReaders.Open(new MemoryStream(filled), "bao-cao.docx");
 
         var result = new TemplateParser(Template).Parse(reader, new ParseOptions { Today = new DateOnly(2021, 10, 27) });
 
@@ -314,25 +316,8 @@ public sealed class BlankTemplateDocumentTests
     private static bool IsBold(Paragraph paragraph) => paragraph.Elements<Run>().All(r => r.RunProperties?.Bold is not null);
 
     /// <summary>Types each row into the first empty row of the table whose header holds the key, as a clerk would.</summary>
-    private static byte[] Fill(byte[] blank, Dictionary<string, string[]> rows)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(blank);
-        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, true))
-        {
-            var body = WordDocuments.Body(document);
-            foreach (var (header, values) in rows)
-            {
-                var table = body.Elements<Table>().Single(t => t.Elements<TableRow>().First().Elements<TableCell>().Any(c => WordDocuments.Text(c) == header));
-                var cells = table.Elements<TableRow>().ElementAt(1).Elements<TableCell>().ToList();
-                for (var i = 0; i < values.Length; i++)
-                {
-                    cells[i].GetFirstChild<Paragraph>()!.Append(new Run(new Text(values[i])));
-                }
-            }
-        }
-        return stream.ToArray();
-    }
+    private static byte[] Fill(byte[] blank, Dictionary<string, string[]> rows) =>
+        WordFormFiller.Fill(blank, rows.ToDictionary(r => r.Key, r => new[] { r.Value }));
 
     private sealed class ForwardOnlyStream(Stream inner) : Stream
     {
