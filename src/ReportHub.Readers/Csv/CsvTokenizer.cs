@@ -34,6 +34,9 @@ internal sealed class CsvTokenizer(TextReader reader, char separator, CsvFieldLi
         Unquoted,
         Quoted,
         QuoteInQuoted,
+
+        /// <summary>Spaces after a closing quote, before the separator.</summary>
+        AfterClosingQuote,
     }
 
     private readonly char[] _buffer = new char[16 * 1024];
@@ -159,9 +162,15 @@ internal sealed class CsvTokenizer(TextReader reader, char separator, CsvFieldLi
                     // closed a different field than the one it opened: "a,"b,c",d" missing a quote. Reading on, as
                     // Excel does ("ab"c as abc), would shift the columns of the row, so it is refused; spaces are
                     // harmless and kept.
-                    if (state == State.QuoteInQuoted && ch != ' ' && limits is not null)
+                    if (state is State.QuoteInQuoted or State.AfterClosingQuote)
                     {
-                        throw CsvRejections.UnbalancedQuote(limits.FileName, quoteLine);
+                        if (ch != ' ' && limits is not null)
+                        {
+                            throw CsvRejections.UnbalancedQuote(limits.FileName, quoteLine);
+                        }
+                        Append(ch, fieldLine, 0);
+                        state = State.AfterClosingQuote;
+                        break;
                     }
                     if (state == State.FieldStart)
                     {

@@ -67,6 +67,15 @@ public sealed class CsvHostileTests
     }
 
     [Fact]
+    public void TextAfterAClosingQuoteAndASpaceIsRefused()
+    {
+        var error = RejectedOnRead(Encoding.UTF8.GetBytes("a,b,c\r\nd,\"Công văn\" số 12,f\r\n"));
+
+        Assert.Equal(IssueCodes.CsvUnbalancedQuote, error.Code);
+        Assert.Contains("dòng 2", error.Message);
+    }
+
+    [Fact]
     public void QuoteInsideAnUnquotedCellIsText()
     {
         var rows = ReadAll(Encoding.UTF8.GetBytes("Tên;Ghi chú\r\nChợ \"Đầu mối\";Bảng 2\"\r\n"), fileName: "bc.csv");
