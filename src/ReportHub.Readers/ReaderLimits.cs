@@ -16,5 +16,11 @@ public sealed record ReaderLimits
 
     public int MaxColumns { get; init; } = 16_384;
 
+    /// <summary>Characters in one cell: Excel's own limit, so no genuine workbook exceeds it.</summary>
+    public int MaxCellCharacters { get; init; } = 32_767;
+
+    /// <summary>Non-empty cells per sheet, so a sheet's grid stays small enough to hold while it is parsed.</summary>
+    public int MaxCellsPerSheet { get; init; } = 2_000_000;
+
     public static ReaderLimits Default { get; } = new();
 }

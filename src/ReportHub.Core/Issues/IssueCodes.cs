@@ -13,6 +13,9 @@ public static class IssueCodes
     public const string FileUnsafeXml = "file.unsafe-xml";
     public const string SheetTooManyRows = "sheet.too-many-rows";
     public const string SheetNotFound = "sheet.no-appendix";
+    public const string SheetTooManyCells = "sheet.too-many-cells";
+    public const string CellTooLong = "cell.too-long";
+    public const string CsvUnbalancedQuote = "csv.unbalanced-quote";
 
     // Resolution of unit and round.
     public const string UnitUnresolved = "unit.unresolved";

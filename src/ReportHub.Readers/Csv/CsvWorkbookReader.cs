@@ -1,17 +1,19 @@
-using CsvHelper;
 using ReportHub.Core.Grid;
-using ReportHub.Core.Issues;
 
 namespace ReportHub.Readers.Csv;
 
 /// <summary>
-/// A CSV as Excel would show it: one sheet named after the file, every cell text. The text is decoded
-/// up front (the file is small by the size limit) so encoding problems surface from Open, not mid-read.
+/// A CSV as Excel would show it: one sheet named after the file, every cell text. The encoding, the separator and
+/// whether the file is text at all are settled in the constructor from the bytes and a sample, so those problems
+/// surface from Open; rows are then decoded and split as they are read.
 /// </summary>
 internal sealed class CsvWorkbookReader : IWorkbookReader
 {
-    private readonly string _text;
+    private const int SampleCharacters = 64 * 1024;
+
+    private readonly CsvSource _source;
     private readonly char _separator;
+    private readonly bool _skipSeparatorHint;
     private readonly string _fileName;
     private readonly ReaderLimits _limits;
 
@@ -19,17 +21,28 @@ internal sealed class CsvWorkbookReader : IWorkbookReader
     {
         _fileName = fileName;
         _limits = limits;
-        var text = Guard.Run(() => TextDecoder.Decode(bytes), _ => Rejections.NotSpreadsheet(fileName));
-        // Separators and quotes alone ("Save as CSV" of a blank but formatted sheet) hold no content either.
-        if (text.All(c => char.IsWhiteSpace(c) || c is '\uFEFF' or ',' or ';' or '\t' or '|' or '"'))
-        {
-            throw Rejections.Empty(fileName);
-        }
-        if (TextDecoder.LooksBinary(text) || TextDecoder.LooksLikeMarkup(text))
+        _source = Guard.Run(() => CsvSource.Detect(bytes), _ => Rejections.NotSpreadsheet(fileName));
+        if (_source.LooksBinary())
         {
             throw Rejections.NotSpreadsheet(fileName);
         }
-        (_text, _separator) = SplitSeparatorHint(text) ?? (text, DelimiterDetector.Detect(text));
+        if (_source.IsBlank())
+        {
+            throw Rejections.Empty(fileName);
+        }
+        var sample = _source.Sample(SampleCharacters);
+        if (CsvSource.LooksLikeMarkup(sample))
+        {
+            throw Rejections.NotSpreadsheet(fileName);
+        }
+        if (SeparatorHint(sample) is { } hinted)
+        {
+            (_separator, _skipSeparatorHint) = (hinted, true);
+        }
+        else
+        {
+            _separator = DelimiterDetector.Detect(sample);
+        }
         var sheetName = Path.GetFileNameWithoutExtension(fileName);
         Sheets = [new SheetInfo(0, string.IsNullOrWhiteSpace(sheetName) ? "Sheet1" : sheetName, false)];
     }
@@ -56,56 +69,48 @@ internal sealed class CsvWorkbookReader : IWorkbookReader
 
     private IEnumerable<SheetRow> StreamRows(CancellationToken cancellationToken)
     {
-        var options = new CsvReaderOptions
+        var sheetName = Sheets[0].Name;
+        using var text = _source.Open();
+        var tokenizer = new CsvTokenizer(text, _separator, new CsvFieldLimits
         {
-            Separator = _separator,
-            HasHeader = false,
-            // Blank lines are blank rows in Excel; keeping them keeps row numbers the same as Excel shows.
-            SkipEmptyLines = false,
-            DetectSeparatorHint = false,
-            TrimWhitespace = false,
-            MalformedData = CsvMalformedDataHandling.Recover,
-        };
-        using var csv = CsvReader.Create(new StringReader(_text), options);
+            FileName = _fileName,
+            SheetName = sheetName,
+            MaxCellCharacters = _limits.MaxCellCharacters,
+            MaxColumns = _limits.MaxColumns,
+        });
+        if (_skipSeparatorHint)
+        {
+            tokenizer.SkipLine();
+        }
+        var fields = new List<CsvField>();
         var rowIndex = 0;
-        while (csv.Read())
+        var cellCount = 0L;
+        // Blank lines are blank rows in Excel; counting them keeps row numbers the same as Excel shows.
+        while (tokenizer.ReadRecord(fields))
         {
             cancellationToken.ThrowIfCancellationRequested();
             rowIndex++;
-            if (csv.FieldCount > _limits.MaxColumns)
-            {
-                throw Rejections.TooManyColumns(_fileName, Sheets[0].Name, _limits.MaxColumns);
-            }
-            var cells = new List<CellValue>();
-            for (var i = 0; i < csv.FieldCount; i++)
-            {
-                var value = csv.GetString(i);
-                if (!string.IsNullOrEmpty(value))
-                {
-                    cells.Add(new CellValue(rowIndex, i + 1, CellKind.Text, value));
-                }
-            }
-            if (cells.Count == 0)
+            if (fields.Count == 0)
             {
                 continue;
             }
             if (rowIndex > _limits.MaxRows)
             {
-                throw Rejections.TooManyRows(_fileName, Sheets[0].Name, _limits.MaxRows);
+                throw Rejections.TooManyRows(_fileName, sheetName, _limits.MaxRows);
             }
-            yield return new SheetRow(rowIndex, cells);
+            cellCount += fields.Count;
+            if (cellCount > _limits.MaxCellsPerSheet)
+            {
+                throw CsvRejections.TooManyCells(_fileName, sheetName, _limits.MaxCellsPerSheet);
+            }
+            yield return new SheetRow(rowIndex, [.. fields.Select(f => CellText.Text(rowIndex, f.Column, f.Text, null))]);
         }
     }
 
     /// <summary>Excel's "sep=;" first line names the separator and is not data.</summary>
-    private static (string Text, char Separator)? SplitSeparatorHint(string text)
-    {
-        if (text.Length >= 5 && text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase)
-            && (text.Length == 5 || text[5] is '\r' or '\n'))
-        {
-            var rest = text[5..].TrimStart('\r').TrimStart('\n');
-            return (rest, text[4]);
-        }
-        return null;
-    }
+    private static char? SeparatorHint(string sample) =>
+        sample.Length >= 5 && sample.StartsWith("sep=", StringComparison.OrdinalIgnoreCase)
+            && (sample.Length == 5 || sample[5] is '\r' or '\n')
+            ? sample[4]
+            : null;
 }

@@ -1,125 +1,94 @@
 namespace ReportHub.Readers.Csv;
 
 /// <summary>
-/// Picks the separator whose field counts agree best over the first records. Excel writes ',' or ';'
-/// depending on the list separator of the Windows region (Vietnamese uses ','; many offices switch it),
-/// and "Unicode text" exports use tab.
+/// Picks the separator that splits the records of a sample into the most consistent number of fields. Excel writes
+/// ',' or ';' by the list separator of the Windows region (Vietnamese Excel, whose decimal mark is ',', writes ';'),
+/// "Unicode text" exports use tab, and some systems use '|'.
+/// Each candidate is tried with the real quoting rules, so a quoted separator or line break does not count, and only
+/// records it splits into two or more fields are scored: title lines that hold one cell say nothing, and prose with
+/// commas in a ';' file splits into counts that disagree with each other (and after spaces), while table rows agree.
 /// </summary>
 internal static class DelimiterDetector
 {
-    private static readonly char[] Candidates = [',', ';', '\t', '|'];
-    private const int SampleRecords = 50;
-    private const int SampleChars = 256 * 1024;
+    // The order breaks exact ties: the separators Excel writes come first.
+    private static readonly char[] Candidates = [';', ',', '\t', '|'];
+    private const int SampleRecords = 200;
 
-    public static char Detect(string text)
+    public static char Detect(string sample)
     {
         var best = ',';
-        var bestScore = (Agreeing: 0, Fields: 1);
-        var commaIsDecimal = CommaOnlyBetweenDigits(text);
+        var bestScore = Score.None;
+        var decimalCommas = CommasLookDecimal(sample);
         foreach (var candidate in Candidates)
         {
-            if (candidate == ',' && commaIsDecimal)
-            {
-                continue; // "1,5;2,5": the comma is the decimal mark of a ';'-separated file
-            }
-            var counts = CountFields(text, candidate);
-            if (counts.Count == 0)
+            var score = Measure(sample, candidate);
+            if (score.Agreeing == 0)
             {
                 continue;
             }
-            var (fields, agreeing) = counts
-                .GroupBy(c => c)
-                .Select(g => (Fields: g.Key, Agreeing: g.Count()))
-                .OrderByDescending(g => g.Agreeing)
-                .ThenByDescending(g => g.Fields)
-                .First();
-            if (fields < 2)
+            // "1,5;2,5": when every comma sits between digits, commas are decimal marks; ';' wins any tie with ','.
+            if (candidate == ',' && decimalCommas && best == ';' && score.Agreeing <= bestScore.Agreeing)
             {
                 continue;
             }
-            // More records agreeing wins; then more columns; ties keep the earlier (more common) candidate.
-            if (agreeing > bestScore.Agreeing || (agreeing == bestScore.Agreeing && fields > bestScore.Fields))
+            if (score.CompareTo(bestScore) > 0)
             {
                 best = candidate;
-                bestScore = (agreeing, fields);
+                bestScore = score;
             }
         }
         return best;
     }
 
-    private static bool CommaOnlyBetweenDigits(string text)
+    private static Score Measure(string sample, char separator)
     {
-        var limit = Math.Min(text.Length, SampleChars);
-        var seen = false;
-        for (var i = 0; i < limit; i++)
+        var tokenizer = new CsvTokenizer(new StringReader(sample), separator, limits: null);
+        var counts = new Dictionary<int, int>();
+        var multiField = 0;
+        for (var records = 0; records < SampleRecords && tokenizer.ReadRecord(null); records++)
         {
-            if (text[i] != ',')
+            // "Quảng Ngãi, ngày 27": a separator followed by a space is prose punctuation, not a cell boundary.
+            if (tokenizer.FieldCount < 2 || tokenizer.FieldsAfterSpace * 2 >= tokenizer.FieldCount - 1)
             {
                 continue;
             }
-            if (i == 0 || i + 1 >= limit || !char.IsAsciiDigit(text[i - 1]) || !char.IsAsciiDigit(text[i + 1]))
+            multiField++;
+            counts[tokenizer.FieldCount] = counts.GetValueOrDefault(tokenizer.FieldCount) + 1;
+        }
+        if (multiField == 0)
+        {
+            return Score.None;
+        }
+        var (fields, agreeing) = counts.OrderByDescending(c => c.Value).ThenByDescending(c => c.Key).First();
+        return new Score(agreeing, multiField, fields);
+    }
+
+    private static bool CommasLookDecimal(string sample)
+    {
+        var seen = false;
+        for (var i = 0; i < sample.Length; i++)
+        {
+            if (sample[i] != ',')
+            {
+                continue;
+            }
+            if (i == 0 || i + 1 >= sample.Length || !char.IsAsciiDigit(sample[i - 1]) || !char.IsAsciiDigit(sample[i + 1]))
             {
                 return false;
             }
             seen = true;
         }
-        return seen && text.AsSpan(0, limit).Contains(';');
+        return seen;
     }
 
-    /// <summary>Field counts of the first non-empty records, honouring quotes so a quoted separator or line break does not count.</summary>
-    private static List<int> CountFields(string text, char separator)
+    /// <summary>Records that agree on the commonest field count, then records with several fields, then that count.</summary>
+    private readonly record struct Score(int Agreeing, int MultiField, int Fields) : IComparable<Score>
     {
-        var counts = new List<int>();
-        var fields = 1;
-        var inQuotes = false;
-        var recordHasContent = false;
-        var limit = Math.Min(text.Length, SampleChars);
-        for (var i = 0; i < limit && counts.Count < SampleRecords; i++)
-        {
-            var c = text[i];
-            if (inQuotes)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < limit && text[i + 1] == '"')
-                    {
-                        i++;
-                    }
-                    else
-                    {
-                        inQuotes = false;
-                    }
-                }
-                continue;
-            }
-            if (c == '"')
-            {
-                inQuotes = true;
-                recordHasContent = true;
-            }
-            else if (c == separator)
-            {
-                fields++;
-                recordHasContent = true;
-            }
-            else if (c is '\r' or '\n')
-            {
-                if (recordHasContent)
-                {
-                    counts.Add(fields);
-                }
-                fields = 1;
-                recordHasContent = false;
-            }
-            else
-            {
-                recordHasContent = true;
-            }
-        }
-        if (recordHasContent && counts.Count < SampleRecords)
-        {
-            counts.Add(fields);
-        }
-        return counts;
+        public static Score None => new(0, 0, 0);
+
+        public int CompareTo(Score other) =>
+            Agreeing != other.Agreeing ? Agreeing.CompareTo(other.Agreeing)
+            : MultiField != other.MultiField ? MultiField.CompareTo(other.MultiField)
+            : Fields.CompareTo(other.Fields);
     }
 }

@@ -1,0 +1,29 @@
+using System.Globalization;
+using ReportHub.Core.Issues;
+
+namespace ReportHub.Readers.Csv;
+
+/// <summary>
+/// The rejections only a CSV raises. Lines are counted as a text editor counts them (Notepad's Ctrl+G), since
+/// a file broken this way no longer shows its rows correctly in Excel.
+/// </summary>
+internal static class CsvRejections
+{
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static FileRejectedException UnbalancedQuote(string fileName, int line) => new(
+        IssueCodes.CsvUnbalancedQuote,
+        $"Tệp “{fileName}” có dấu ngoặc kép (\") mở ở dòng {line} nhưng không được đóng, nên các ô phía sau sẽ bị lệch cột. "
+        + $"Hãy mở tệp bằng Notepad, đến dòng {line} (Ctrl+G), thêm dấu \" đóng hoặc xóa dấu \" thừa; "
+        + "hoặc mở bảng tính gốc bằng Excel và lưu lại (Tệp › Lưu thành › CSV UTF-8) rồi gửi lại.");
+
+    public static FileRejectedException CellTooLong(string fileName, int line, int maxCharacters) => new(
+        IssueCodes.CellTooLong,
+        $"Tệp “{fileName}” có một ô bắt đầu ở dòng {line} dài quá {maxCharacters.ToString("N0", Vietnamese)} ký tự "
+        + "(giới hạn của một ô trong Excel). Hãy mở tệp, rút gọn nội dung ô đó hoặc tách thành nhiều ô, lưu lại rồi gửi lại.");
+
+    public static FileRejectedException TooManyCells(string fileName, string sheetName, int maxCells) => new(
+        IssueCodes.SheetTooManyCells,
+        $"Trang tính “{sheetName}” của tệp “{fileName}” có quá {maxCells.ToString("N0", Vietnamese)} ô có dữ liệu. "
+        + "Hãy xóa các vùng dữ liệu không thuộc báo cáo (chỉ giữ lại phụ lục) rồi gửi lại.");
+}

@@ -1,0 +1,67 @@
+namespace ReportHub.Readers.Tests.Csv;
+
+/// <summary>
+/// The letter and PHỤ LỤC of seed 004 (Sở Công Thương Quảng Ngãi, 2162/SCT-VP) as the cells of one sheet, the way
+/// an office lays it out in Excel before "Save as CSV": header lines in column A, the two tables, the narratives.
+/// </summary>
+internal static class Seed004
+{
+    public static string[][] Rows { get; } =
+    [
+        ["UBND TỈNH QUẢNG NGÃI"],
+        ["SỞ CÔNG THƯƠNG"],
+        [],
+        ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        ["Độc lập – Tự do – Hạnh phúc"],
+        [],
+        ["Số: 2162/SCT-VP"],
+        [],
+        ["Quảng Ngãi, ngày 27 tháng 10 năm 2021"],
+        [],
+        ["V/v báo cáo tình hình triển khai ứng dụng các giải pháp công nghệ trong phòng, chống dịch Covid-19"],
+        [],
+        ["Kính gửi: Sở Thông tin và Truyền thông tỉnh Quảng Ngãi"],
+        [],
+        ["Theo Công văn số 1406/STTTT-BCVT&CNTT ngày 26/10/2021 của Sở Thông tin và Truyền thông về việc báo cáo tình hình triển khai ứng dụng các giải pháp công nghệ trong phòng, chống dịch Covid-19; Sở Công Thương báo cáo tình hình triển khai tuyên truyền và ứng dụng các giải pháp công nghệ trong công tác phòng, chống dịch Covid-19 tại Sở và trong các hoạt động chuyên môn của Sở theo Phụ lục đính kèm Công văn này."],
+        [],
+        ["Kính đề nghị Sở Thông tin và Truyền thông tổng hợp./."],
+        [],
+        ["Nơi nhận:"],
+        [],
+        ["- Như trên;"],
+        ["- GD Sở, các PGD Sở;"],
+        ["- Lưu: VT, VP."],
+        [],
+        ["KT. GIÁM ĐỐC"],
+        ["PHÓ GIÁM ĐỐC"],
+        [],
+        ["Nguyễn Đức Huy"],
+        [],
+        [],
+        ["PHỤ LỤC"],
+        ["BIỂU MẪU BÁO CÁO TÌNH HÌNH TRIỂN KHAI TUYÊN TRUYỀN VÀ ỨNG DỤNG CÔNG NGHỆ TRONG PHÒNG, CHỐNG DỊCH COVID-19"],
+        [],
+        ["1. Công tác chỉ đạo, triển khai và tuyên truyền"],
+        ["STT", "Nội dung thực hiện", "Số, ngày ban hành văn bản", "Đơn vị ban hành", "Đối tượng tiếp nhận thông tin"],
+        ["1", "Về việc triển khai, sử dụng các biện pháp, giải pháp công nghệ phục vụ công tác phòng, chống dịch Covid-19 trong tình hình mới", "780/SCT-VP ngày 07/05/2021", "Sở Công Thương tỉnh Quảng Ngãi", "Công chức, viên chức, người lao động thuộc Sở"],
+        ["2", "Triển khai văn bản hướng dẫn phòng chống Covid-19 tại chợ", "1532/SCT-QLTM ngày 09/08/2021", "Sở Công Thương tỉnh Quảng Ngãi", "- UBND các huyện, thị xã, thành phố.\n- Chợ Đầu mối Nông sản Quảng Ngãi.\n- Các chợ hạng 1 trên địa bàn tỉnh Quảng Ngãi."],
+        ["3", "Triển khai Công văn số 1088/STTTT-CNTT ngày 26/8/2021 của Sở Thông tin và Truyền thông; Công văn số 780/SCT-VP ngày 07/5/2021 của Giám đốc Sở về việc triển khai áp dụng các giải pháp công nghệ trong phòng, chống dịch Covid-19.", "1711/TB-SCT ngày 30/8/2021", "Sở Công Thương tỉnh Quảng Ngãi", "- Công chức, viên chức, người lao động thuộc Sở.\n- Văn phòng UBND tỉnh (báo cáo)."],
+        [],
+        ["2. Kết quả tạo, quản lý mã QR địa điểm và quét mã QR tại các địa điểm"],
+        ["TT", "Đối tượng thống kê", "Tổng số mã QR địa điểm đã tạo và quản lý", "Tổng số lượt quét mã QR của các địa điểm", "Ghi chú"],
+        ["1", "Sở Công Thương tỉnh Quảng Ngãi", "01", "541"],
+        [],
+        ["3. Công tác kiểm tra, giám sát triển khai"],
+        ["- Công chức, viên chức, người lao động tại Sở đã thực hiện nghiêm các quy định về phòng chống dịch trong việc cài đặt các ứng dụng phát hiện tiếp xúc gần PC-COVID (Bluezone cũ); ứng dụng khai báo y tế tự nguyện (Ncovi), luôn bật trong suốt quá trình làm việc và khi tới nơi công cộng."],
+        ["- Chấp hành nghiêm túc các yêu cầu khai báo y tế điện tử trên các ứng dụng (Bluezone và NCOVI), thực hiện việc quét mã QR Code khi ra vào cơ quan và các địa điểm công cộng."],
+        ["- Báo cáo việc cài đặt và sử dụng ứng dụng Bluezone để phòng, chống dịch Covid-19 gửi Sở Thông tin và Truyền thông tại Công văn số 1521/SCT-VP ngày 20/08/2020 của Sở Công Thương."],
+        [],
+        ["4. Một số kết quả triển khai, kinh nghiệm."],
+        ["- Sở Công Thương đã triển khai tuyên truyền, hướng dẫn đến toàn bộ công chức, viên chức và người lao động tại Sở “Tài liệu giới thiệu Bộ giải pháp công nghệ phòng, chống dịch Covid-19 trong tình hình mới” do Bộ Thông tin và Truyền thông phát hành, kết hợp với việc cài đặt ứng dụng PC-Covid (Bluezone cũ), khai báo y tế điện tử trên các ứng dụng phòng chống dịch."],
+        ["- Cập nhật Bộ giải pháp và các thông tin cần thiết, liên quan trong công tác phòng, chống dịch bệnh Covid-19, banner tuyên truyền trên Cổng Thông tin điện tử của Sở."],
+        ["- Chủ động triển khai, hướng dẫn phòng chống dịch Covid-19 tại chợ trên địa bàn tỉnh Quảng Ngãi bằng các biện pháp công nghệ, cài đặt các ứng dụng phòng chống dịch covid-19; triển khai bản đồ an toàn covid tại các khu công nghiệp, cụm công nghiệp trên địa bàn tỉnh Quảng Ngãi."],
+        [],
+        ["5. Kiến nghị, đề xuất."],
+        ["- Không có"],
+    ];
+}
