@@ -16,9 +16,10 @@ public sealed class SheetGrid
 {
     private readonly Dictionary<(int Row, int Column), GridCell> _cells = [];
     private readonly SortedDictionary<int, List<GridCell>> _rows = [];
-    private readonly List<MergedRange> _merges = [];
+    private MergeIndex _merges = MergeIndex.Empty;
 
-    public SheetGrid(string name) => Name = name;
+    // The name is stored with the report; a control character in it would reach the warehouse like one in a cell.
+    public SheetGrid(string name) => Name = VietnameseText.StripControls(name);
 
     public string Name { get; }
 
@@ -35,24 +36,19 @@ public sealed class SheetGrid
     /// <summary>The cell's text, or for a cell hidden under a merge, the text of the merge's top-left cell.</summary>
     public GridCell? AtOrMerged(int row, int column)
     {
-        if (_cells.TryGetValue((row, column), out var cell))
-        {
-            return cell;
-        }
-        foreach (var merge in _merges)
-        {
-            if (merge.Contains(row, column))
-            {
-                return _cells.GetValueOrDefault((merge.FirstRow, merge.FirstColumn));
-            }
-        }
-        return null;
+        return _cells.TryGetValue((row, column), out var cell) ? cell : _merges.Find(row, column);
     }
 
-    public static SheetGrid Build(string name, IEnumerable<SheetRow> rows, Func<IReadOnlyList<MergedRange>> merges)
+    /// <summary>
+    /// Reads the rows into a grid. <paramref name="merges"/> is asked only after the rows, since readers know a sheet's
+    /// merges once they have streamed it. Only rows holding a cell are looked up under merges (see <see cref="MergeIndex"/>).
+    /// </summary>
+    public static SheetGrid Build(string name, IEnumerable<SheetRow> rows, Func<IReadOnlyList<MergedRange>> merges,
+        CancellationToken cancellationToken = default)
     {
         var grid = new SheetGrid(name);
         var materialized = rows.ToList();
+        cancellationToken.ThrowIfCancellationRequested();
         var fontless = materialized.SelectMany(r => r.Cells)
             .Where(c => c.Kind == CellKind.Text && LegacyText.CharsetOfFont(c.Font) == Text.LegacyCharset.Unicode)
             .Select(c => c.Text);
@@ -62,18 +58,24 @@ public sealed class SheetGrid
             Text.LegacyCharset.Vni => "VNI-Times",
             _ => null,
         };
+        var added = 0;
         foreach (var row in materialized)
         {
             foreach (var value in row.Cells)
             {
+                if ((++added & 0xFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
                 grid.Add(value, sheetFont);
             }
         }
-        grid._merges.AddRange(merges());
+        var ranges = merges();
         foreach (var list in grid._rows.Values)
         {
             list.Sort((a, b) => a.Column.CompareTo(b.Column));
         }
+        grid._merges = MergeIndex.Build(ranges, [.. grid._rows.Keys], (r, c) => grid.At(r, c), cancellationToken);
         return grid;
     }
 
@@ -83,7 +85,8 @@ public sealed class SheetGrid
         {
             return;
         }
-        var text = value.Text;
+        // Readers hand over what the file holds; control characters (NUL above all) stop here for every format.
+        var text = VietnameseText.StripControls(value.Text);
         if (value.Kind == CellKind.Text)
         {
             // Cells with no legacy font of their own take the sheet's charset, where the sheet has one.
@@ -95,10 +98,10 @@ public sealed class SheetGrid
                 LegacyCharset = applied;
             }
             text = VietnameseText.CleanMultiline(text);
-            if (text.Length == 0)
-            {
-                return;
-            }
+        }
+        if (text.Length == 0)
+        {
+            return;
         }
         var cell = new GridCell(value.Row, value.Column, text, value.Kind, value.Number);
         _cells[(value.Row, value.Column)] = cell;
