@@ -14,12 +14,24 @@ public sealed record GridCell(int Row, int Column, string Text, CellKind Kind, d
 /// </summary>
 public sealed class SheetGrid
 {
-    private readonly Dictionary<(int Row, int Column), GridCell> _cells = [];
+    private readonly Dictionary<(int Row, int Column), GridCell> _cells;
     private readonly SortedDictionary<int, List<GridCell>> _rows = [];
+    private const int MaxPresizedCells = 4_000_000;
+
     private MergeIndex _merges = MergeIndex.Empty;
 
     // The name is stored with the report; a control character in it would reach the warehouse like one in a cell.
-    public SheetGrid(string name) => Name = VietnameseText.StripControls(name);
+    public SheetGrid(string name)
+        : this(name, 0)
+    {
+    }
+
+    // Sized up front when the cell count is known: growing a dictionary of two million cells briefly holds two.
+    private SheetGrid(string name, int capacity)
+    {
+        Name = VietnameseText.StripControls(name);
+        _cells = new Dictionary<(int Row, int Column), GridCell>(capacity);
+    }
 
     public string Name { get; }
 
@@ -46,9 +58,9 @@ public sealed class SheetGrid
     public static SheetGrid Build(string name, IEnumerable<SheetRow> rows, Func<IReadOnlyList<MergedRange>> merges,
         CancellationToken cancellationToken = default)
     {
-        var grid = new SheetGrid(name);
         var materialized = rows.ToList();
         cancellationToken.ThrowIfCancellationRequested();
+        var grid = new SheetGrid(name, (int)Math.Min(MaxPresizedCells, materialized.Sum(r => (long)r.Cells.Count)));
         var fontless = materialized.SelectMany(r => r.Cells)
             .Where(c => c.Kind == CellKind.Text && LegacyText.CharsetOfFont(c.Font) == Text.LegacyCharset.Unicode)
             .Select(c => c.Text);
@@ -59,8 +71,11 @@ public sealed class SheetGrid
             _ => null,
         };
         var added = 0;
-        foreach (var row in materialized)
+        for (var i = 0; i < materialized.Count; i++)
         {
+            var row = materialized[i];
+            // Let each row go once it is in the grid, so the reader's copy and the grid's never peak together.
+            materialized[i] = null!;
             foreach (var value in row.Cells)
             {
                 if ((++added & 0xFFF) == 0)
