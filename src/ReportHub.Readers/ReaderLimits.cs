@@ -16,11 +16,30 @@ public sealed record ReaderLimits
 
     public int MaxColumns { get; init; } = 16_384;
 
-    /// <summary>Characters in one cell: Excel's own limit, so no genuine workbook exceeds it.</summary>
+    /// <summary>
+    /// Cells per sheet (every cell element a reader walks, empty or not). Objects, not bytes, are what exhaust memory:
+    /// a 4 MB package can declare twelve million one-character cells. A real report has a few thousand.
+    /// </summary>
+    public int MaxCellsPerSheet { get; init; } = 2_000_000;
+
+    /// <summary>Characters in one cell; Excel itself cannot hold more, so a longer cell was not written by Excel.</summary>
     public int MaxCellCharacters { get; init; } = 32_767;
 
-    /// <summary>Non-empty cells per sheet, so a sheet's grid stays small enough to hold while it is parsed.</summary>
-    public int MaxCellsPerSheet { get; init; } = 2_000_000;
+    /// <summary>Merged ranges per sheet. A real template merges a few dozen.</summary>
+    public int MaxMergedRanges { get; init; } = 100_000;
+
+    /// <summary>
+    /// Characters in the whole shared-string table of a .xlsx, held in memory as UTF-16: 50 million is 100 MB, far
+    /// above any real report and well inside the memory a worker can spare.
+    /// </summary>
+    public long MaxSharedStringCharacters { get; init; } = 50_000_000;
+
+    /// <summary>
+    /// Longest run of inflated XML bytes without a '&lt;' or '&gt;'. XmlReader materialises a start tag with all its
+    /// attributes, or a whole text node, before we can look at it; bounding the run bounds that. A cell of
+    /// <see cref="MaxCellCharacters"/> escaped as entities stays under 200 KB, so 1 MB never refuses a real file.
+    /// </summary>
+    public int MaxXmlRunBytes { get; init; } = 1024 * 1024;
 
     public static ReaderLimits Default { get; } = new();
 }

@@ -106,6 +106,32 @@ internal static class Rejections
         $"Trang tính “{sheetName}” của tệp “{fileName}” có quá {maxColumns.ToString("N0", Vietnamese)} cột. "
         + "Hãy xóa các cột thừa ở bên phải bảng số liệu rồi gửi lại.");
 
+    public static FileRejectedException TooManyCells(string fileName, string sheetName, int maxCells) => new(
+        IssueCodes.SheetTooManyCells,
+        $"Trang tính “{sheetName}” của tệp “{fileName}” có quá {maxCells.ToString("N0", Vietnamese)} ô nên hệ thống từ chối đọc. "
+        + "Hãy chép riêng bảng phụ lục sang một sổ làm việc mới (Trang đầu › Dán › Dán giá trị), xóa các vùng thừa, lưu lại rồi gửi lại.");
+
+    public static FileRejectedException TooManyMerges(string fileName, string sheetName, int maxMerges) => new(
+        IssueCodes.SheetTooManyMerges,
+        $"Trang tính “{sheetName}” của tệp “{fileName}” có quá {maxMerges.ToString("N0", Vietnamese)} vùng ô được gộp. "
+        + "Hãy chọn toàn bộ trang tính, bấm Trang đầu › Gộp và Căn giữa › Bỏ gộp ô, chỉ gộp lại các ô tiêu đề cần thiết, lưu lại rồi gửi lại.");
+
+    public static FileRejectedException CellTooLong(string fileName, string sheetName, string? cell, int maxCharacters) => new(
+        IssueCodes.CellTooLong,
+        $"{(cell is null ? "Một ô" : "Ô " + cell)} trên trang tính “{sheetName}” của tệp “{fileName}” dài quá "
+        + $"{maxCharacters.ToString("N0", Vietnamese)} ký tự (giới hạn của Excel). "
+        + "Hãy rút gọn nội dung ô đó hoặc chia sang nhiều ô, lưu lại bằng Excel rồi gửi lại.");
+
+    public static FileRejectedException SharedTextTooLong(string fileName, int maxCharacters) => new(
+        IssueCodes.CellTooLong,
+        $"Tệp “{fileName}” có một chuỗi văn bản dài quá {maxCharacters.ToString("N0", Vietnamese)} ký tự (giới hạn của Excel), "
+        + "nên không phải do Excel lưu. Hãy mở tệp bằng Excel, rút gọn ô quá dài, lưu lại thành .xlsx rồi gửi lại.");
+
+    public static FileRejectedException DuplicatePart(string fileName, string partName) => new(
+        IssueCodes.FileCorrupt,
+        $"Tệp “{fileName}” bị hỏng: phần “{partName}” xuất hiện hai lần trong gói nén nên không biết bản nào là thật. "
+        + "Hãy mở tệp bằng Excel, lưu lại thành .xlsx (Tệp › Lưu thành) rồi gửi lại.");
+
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     private static string FormatMegabytes(long bytes) =>

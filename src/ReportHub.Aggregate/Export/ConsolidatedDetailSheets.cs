@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using ReportHub.Aggregate.Rollups;
+using ReportHub.Core.Domain;
 
 namespace ReportHub.Aggregate.Export;
 
@@ -87,8 +88,8 @@ internal static class ConsolidatedDetailSheets
         var label = sheet.Range(row, 1, row, 3).Merge();
         OfficialStyle.SetText(label.FirstCell(), "Tổng cộng");
         label.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-        OfficialStyle.SetCount(sheet.Cell(row, 4), data.QrRows.Sum(r => r.QrCodes));
-        OfficialStyle.SetCount(sheet.Cell(row, 5), data.QrRows.Sum(r => r.QrScans));
+        OfficialStyle.SetCount(sheet.Cell(row, 4), Counts.Sum(data.QrRows, r => r.QrCodes));
+        OfficialStyle.SetCount(sheet.Cell(row, 5), Counts.Sum(data.QrRows, r => r.QrScans));
         var total = sheet.Range(row, 1, row, QrHeaders.Length);
         total.Style.Font.Bold = true;
         OfficialStyle.Borders(total);

@@ -103,9 +103,10 @@ public sealed class RollupService(Db db, ReferenceStore reference, TimeProvider 
         UnitsOnTime = units.Count(u => u.Status == UnitStatuses.OnTime),
         UnitsLate = units.Count(u => u.Status == UnitStatuses.Late),
         UnitsMissing = units.Count(u => u.Status == UnitStatuses.Missing),
-        Directives = units.Sum(u => u.Directives),
-        QrCodes = units.Sum(u => u.QrCodes),
-        QrScans = units.Sum(u => u.QrScans),
+        // Saturating: a warehouse may hold figures stored before counts were bounded, and totals must still answer.
+        Directives = Counts.Sum(units, u => u.Directives),
+        QrCodes = Counts.Sum(units, u => u.QrCodes),
+        QrScans = Counts.Sum(units, u => u.QrScans),
     };
 
     public async Task<ConsolidatedData?> ConsolidatedAsync(string roundCode, CancellationToken cancellationToken)

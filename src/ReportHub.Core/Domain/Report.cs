@@ -96,6 +96,6 @@ public sealed record ParsedReport
     public IReadOnlyList<QrRow> QrRows { get; init; } = [];
     public IReadOnlyList<NarrativeSection> Narratives { get; init; } = [];
 
-    public long QrCodes => QrRows.Sum(r => r.QrCodes);
-    public long QrScans => QrRows.Sum(r => r.QrScans);
+    public long QrCodes => Counts.Sum(QrRows, r => r.QrCodes);
+    public long QrScans => Counts.Sum(QrRows, r => r.QrScans);
 }

@@ -14,8 +14,13 @@ public static class IssueCodes
     public const string SheetTooManyRows = "sheet.too-many-rows";
     public const string SheetNotFound = "sheet.no-appendix";
     public const string SheetTooManyCells = "sheet.too-many-cells";
+    public const string SheetTooManyMerges = "sheet.too-many-merges";
     public const string CellTooLong = "cell.too-long";
     public const string CsvUnbalancedQuote = "csv.unbalanced-quote";
+    public const string SheetHiddenUsed = "sheet.hidden-used";
+
+    /// <summary>The summary that stands for the findings left out once a file has too many to list.</summary>
+    public const string IssuesTruncated = "issues.truncated";
 
     // Resolution of unit and round.
     public const string UnitUnresolved = "unit.unresolved";
@@ -38,6 +43,7 @@ public static class IssueCodes
     public const string NumberInvalid = "value.not-a-number";
     public const string NumberNegative = "value.negative";
     public const string NumberFractional = "value.fractional";
+    public const string NumberImplausible = "value.implausible";
     public const string ScansWithoutCodes = "qr.scans-without-codes";
     public const string TotalMismatch = "qr.total-mismatch";
     public const string CitationInvalid = "directive.citation-invalid";

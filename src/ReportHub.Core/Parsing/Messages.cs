@@ -41,6 +41,10 @@ public static class Messages
     public static string Fractional(string header, string text) =>
         $"Cột “{header}” phải là số nguyên, ô này ghi “{text}”. Nếu là số hàng nghìn hãy viết 1.234; nếu không, hãy làm tròn.";
 
+    public static string Implausible(string header, string text, string cell) =>
+        $"Ô {cell} ghi “{Shorten(text)}” ở cột “{header}”, lớn hơn {N(Domain.Counts.MaxPlausible)} nên không thể là số lượng thật " +
+        "(thường do dán nhầm số điện thoại, số định danh hoặc gõ lặp chữ số). Hãy kiểm tra và ghi lại đúng số lượng.";
+
     public static string BlankCount(string header) =>
         $"Ô của cột “{header}” để trống và được tính là 0. Nếu đơn vị có số liệu, hãy điền vào ô này.";
 
@@ -77,6 +81,17 @@ public static class Messages
     public static string AppendixEmpty() =>
         "Phụ lục không có số liệu: mục 1 không có văn bản chỉ đạo nào và mục 2 không có dòng số liệu mã QR nào. " +
         "Hãy điền ít nhất một mục trước khi gửi.";
+
+    public static string HiddenSheetUsed(string hidden) =>
+        $"Số liệu được lấy từ trang tính đang ẩn “{hidden}” vì các trang tính đang hiển thị không có phụ lục. " +
+        $"Nếu đúng là số liệu cần gửi, hãy hiện trang tính đó (nhấp chuột phải vào tên một trang tính › Bỏ ẩn › chọn “{hidden}”) " +
+        "hoặc chép phụ lục sang trang tính đang hiển thị rồi gửi lại; nếu không, hãy xóa trang tính ẩn.";
+
+    public static string MoreIssues(int more, bool errors) =>
+        $"Và {N(more)} {(errors ? "lỗi" : "cảnh báo")} khác không được liệt kê để danh sách không quá dài. " +
+        "Thường đó là cùng một lỗi lặp lại ở nhiều dòng: hãy sửa các ô đã nêu rồi gửi lại để xem phần còn lại.";
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     public static string LegacyConverted(string charset, int cells) =>
         $"{cells} ô được gõ bằng bảng mã {charset} và đã được chuyển sang Unicode. Nên dùng phông Unicode (Times New Roman) cho các lần sau.";

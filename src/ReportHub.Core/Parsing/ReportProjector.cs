@@ -93,8 +93,8 @@ internal sealed class ReportProjector(TemplateDefinition template, ParseContext 
         }
         if (table.TotalRow is { } total)
         {
-            CheckTotal(total, section, "qrCodes", result.Sum(r => r.QrCodes));
-            CheckTotal(total, section, "qrScans", result.Sum(r => r.QrScans));
+            CheckTotal(total, section, "qrCodes", Counts.Sum(result, r => r.QrCodes));
+            CheckTotal(total, section, "qrScans", Counts.Sum(result, r => r.QrScans));
         }
         return result;
     }
@@ -134,6 +134,9 @@ internal sealed class ReportProjector(TemplateDefinition template, ParseContext 
                 return 0;
             case CountStatus.Fractional:
                 context.Error(IssueCodes.NumberFractional, cell.Address, Messages.Fractional(header, cell.Text));
+                return 0;
+            case CountStatus.Implausible:
+                context.Error(IssueCodes.NumberImplausible, cell.Address, Messages.Implausible(header, cell.Text, cell.Address));
                 return 0;
             default:
                 context.Error(IssueCodes.NumberInvalid, cell.Address, Messages.NotANumber(header, cell.Text));

@@ -25,13 +25,18 @@ public static partial class SectionLocator
         public bool LengthFits(int length) => length >= Section.Heading.Length - 12 && length <= DecomposedLength + 12;
     }
 
-    public static IReadOnlyList<SectionHit> Locate(SheetGrid grid, TemplateDefinition template)
+    public static IReadOnlyList<SectionHit> Locate(SheetGrid grid, TemplateDefinition template, CancellationToken cancellationToken = default)
     {
         var keys = template.Sections.Select(SectionKeys.Of).ToList();
         var hits = new List<SectionHit>();
         var index = 0;
+        var seen = 0;
         foreach (var rowNumber in grid.RowNumbers)
         {
+            if ((++seen & 0x3FF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             var row = grid.Row(rowNumber);
             if (row.Count == 0 || row.Count > 4)
             {

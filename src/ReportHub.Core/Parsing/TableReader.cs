@@ -11,7 +11,8 @@ public static partial class TableReader
     [GeneratedRegex(@"^\(?\s*\d{1,2}\s*\)?$")]
     private static partial Regex ColumnNumber();
 
-    public static TableData? Read(SheetGrid grid, SectionDefinition section, int headingRow, int endRow, ParseContext context)
+    public static TableData? Read(SheetGrid grid, SectionDefinition section, int headingRow, int endRow, ParseContext context,
+        CancellationToken cancellationToken = default)
     {
         var table = section.Table!;
         var layout = TableLayout.Find(grid, table, headingRow, endRow);
@@ -35,8 +36,13 @@ public static partial class TableReader
         TableRow? total = null;
         var firstColumn = layout.Columns.Values.Min();
         var lastColumn = layout.Columns.Values.Max();
+        var seen = 0;
         foreach (var rowNumber in grid.RowNumbers.Where(r => r > layout.HeaderRow && r < endRow))
         {
+            if ((++seen & 0x3FF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             // A row counts only when it has a value of its own; merged text from above then fills it in.
             if (!layout.Columns.Values.Any(c => grid.At(rowNumber, c) is not null))
             {

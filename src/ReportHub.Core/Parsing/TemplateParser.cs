@@ -24,8 +24,8 @@ public sealed class TemplateParser(TemplateDefinition template)
         foreach (var sheet in reader.Sheets.OrderBy(s => s.Hidden))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var grid = SheetGrid.Build(sheet.Name, reader.ReadRows(sheet.Index, cancellationToken), () => reader.MergedRanges(sheet.Index));
-            var hits = SectionLocator.Locate(grid, Template);
+            var grid = SheetGrid.Build(sheet.Name, reader.ReadRows(sheet.Index, cancellationToken), () => reader.MergedRanges(sheet.Index), cancellationToken);
+            var hits = SectionLocator.Locate(grid, Template, cancellationToken);
             if (hits.Count > bestHits.Count)
             {
                 (bestGrid, bestHits, bestIndex) = (grid, hits, sheet.Index);
@@ -41,12 +41,18 @@ public sealed class TemplateParser(TemplateDefinition template)
             var locator = IssueLocator.For(reader, bestIndex);
             return new ParseResult(null, locator.Locate([Issue.Error(IssueCodes.SheetNotFound, Messages.NoAppendix(Template), sheetName)])) { Locator = locator };
         }
-        var result = ParseGrid(bestGrid, bestHits, options);
+        var result = ParseGrid(bestGrid, bestHits, options, cancellationToken);
+        if (reader.Sheets.FirstOrDefault(s => s.Index == bestIndex) is { Hidden: true } hidden)
+        {
+            // Figures nobody can see in Excel are easy to forget; taking them silently would store numbers the
+            // sender never checked.
+            result = result with { Issues = [Issue.Warning(IssueCodes.SheetHiddenUsed, Messages.HiddenSheetUsed(hidden.Name), bestGrid.Name), .. result.Issues] };
+        }
         var found = IssueLocator.For(reader, bestIndex);
         return result with { Issues = found.Locate(result.Issues), Locator = found };
     }
 
-    public ParseResult ParseGrid(SheetGrid grid, IReadOnlyList<SectionHit> hits, ParseOptions options)
+    public ParseResult ParseGrid(SheetGrid grid, IReadOnlyList<SectionHit> hits, ParseOptions options, CancellationToken cancellationToken = default)
     {
         var context = new ParseContext(grid.Name);
         if (grid.LegacyCellsConverted > 0)
@@ -71,11 +77,12 @@ public sealed class TemplateParser(TemplateDefinition template)
         var narratives = new List<NarrativeSection>();
         for (var i = 0; i < hits.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var hit = hits[i];
             var endRow = i + 1 < hits.Count ? hits[i + 1].Cell.Row : int.MaxValue;
             if (hit.Section.Table is not null)
             {
-                if (TableReader.Read(grid, hit.Section, hit.Cell.Row, endRow, context) is { } data)
+                if (TableReader.Read(grid, hit.Section, hit.Cell.Row, endRow, context, cancellationToken) is { } data)
                 {
                     tables[hit.Section.Table.RowKind] = data;
                 }

@@ -10,6 +10,9 @@ public enum CountStatus
     NotNumber,
     Negative,
     Fractional,
+
+    /// <summary>A whole number above <see cref="Domain.Counts.MaxPlausible"/>, including one too long for a long.</summary>
+    Implausible,
 }
 
 public readonly record struct CountParse(CountStatus Status, long Value);
@@ -23,7 +26,7 @@ public static partial class VietnameseNumbers
     /// </summary>
     /// <remarks>
     /// Value is the count for Ok, the (truncated) signed value for Negative, the whole part for Fractional and 0
-    /// for Blank and NotNumber. A decimal part of only zeros ("5,0", "12.00") is a whole count.
+    /// for Blank, NotNumber and Implausible. A decimal part of only zeros ("5,0", "12.00") is a whole count.
     /// </remarks>
     public static CountParse ParseCount(string? text, double? raw = null)
     {
@@ -52,9 +55,9 @@ public static partial class VietnameseNumbers
             return new CountParse(CountStatus.NotNumber, 0);
         }
 
-        if (!TryReadDigits(body, out var whole, out var fractional))
+        if (!TryReadDigits(body, out var whole, out var fractional, out var tooLong))
         {
-            return new CountParse(CountStatus.NotNumber, 0);
+            return new CountParse(tooLong && !negative ? CountStatus.Implausible : CountStatus.NotNumber, 0);
         }
 
         if (negative && (whole != 0 || fractional))
@@ -62,14 +65,24 @@ public static partial class VietnameseNumbers
             return new CountParse(CountStatus.Negative, -whole);
         }
 
+        if (whole > Domain.Counts.MaxPlausible)
+        {
+            return new CountParse(CountStatus.Implausible, 0);
+        }
+
         return new CountParse(fractional ? CountStatus.Fractional : CountStatus.Ok, whole);
     }
 
     private static CountParse FromNumber(double number)
     {
-        if (double.IsNaN(number) || double.IsInfinity(number) || Math.Abs(number) >= 9.2e18)
+        if (double.IsNaN(number) || double.IsNegativeInfinity(number) || number <= -9.2e18)
         {
             return new CountParse(CountStatus.NotNumber, 0);
+        }
+
+        if (number > Domain.Counts.MaxPlausible)
+        {
+            return new CountParse(CountStatus.Implausible, 0);
         }
 
         var whole = (long)Math.Truncate(number);
@@ -87,14 +100,17 @@ public static partial class VietnameseNumbers
     private static bool IsBlankWord(string clean, string folded) =>
         clean is "-" or "\u2013" or "\u2014" or "--" || folded is "khong" or "khong co";
 
-    private static bool TryReadDigits(string body, out long whole, out bool fractional)
+    /// <param name="tooLong">True when the text is a well-formed whole number too large for a long.</param>
+    private static bool TryReadDigits(string body, out long whole, out bool fractional, out bool tooLong)
     {
         whole = 0;
         fractional = false;
+        tooLong = false;
 
         if (PlainDigits().IsMatch(body))
         {
-            return long.TryParse(body, NumberStyles.None, CultureInfo.InvariantCulture, out whole);
+            tooLong = !long.TryParse(body, NumberStyles.None, CultureInfo.InvariantCulture, out whole);
+            return !tooLong;
         }
 
         // "1.234", "1,234", "1 234", "1.234.567": every group after the first has exactly three digits,
@@ -105,7 +121,8 @@ public static partial class VietnameseNumbers
             var separators = grouped.Groups["sep"].Captures.Select(c => c.Value).Distinct().Count();
             if (separators == 1)
             {
-                return long.TryParse(StripSeparators(body), NumberStyles.None, CultureInfo.InvariantCulture, out whole);
+                tooLong = !long.TryParse(StripSeparators(body), NumberStyles.None, CultureInfo.InvariantCulture, out whole);
+                return !tooLong;
             }
 
             return false;
@@ -125,6 +142,7 @@ public static partial class VietnameseNumbers
 
             if (!long.TryParse(StripSeparators(integerPart), NumberStyles.None, CultureInfo.InvariantCulture, out whole))
             {
+                tooLong = true;
                 return false;
             }
 

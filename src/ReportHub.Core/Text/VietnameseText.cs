@@ -5,7 +5,10 @@ namespace ReportHub.Core.Text;
 /// <summary>Clean-up and folding of Vietnamese text. Pure functions, no I/O.</summary>
 public static class VietnameseText
 {
-    /// <summary>NFC; trims; collapses every run of whitespace (tabs, NBSP, line breaks) to one space. Keeps U+00AD.</summary>
+    /// <summary>
+    /// NFC; trims; collapses every run of whitespace (tabs, NBSP, line breaks) to one space; drops control characters
+    /// (<see cref="IsControl"/>). Keeps U+00AD.
+    /// </summary>
     public static string Clean(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -24,6 +27,11 @@ public static class VietnameseText
                 continue;
             }
 
+            if (IsControl(c))
+            {
+                continue;
+            }
+
             if (pendingSpace)
             {
                 sb.Append(' ');
@@ -36,7 +44,9 @@ public static class VietnameseText
         return sb.ToString();
     }
 
-    /// <summary>NFC; keeps line breaks (normalised to \n); trims each line and drops blank lines at both ends.</summary>
+    /// <summary>
+    /// NFC; keeps line breaks (normalised to \n); trims each line, drops control characters and blank lines at both ends.
+    /// </summary>
     public static string CleanMultiline(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -133,6 +143,37 @@ public static class VietnameseText
 
         return sb.ToString(0, end);
     }
+
+    /// <summary>The text without control characters (<see cref="IsControl"/>); the same string when it has none.</summary>
+    public static string StripControls(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var first = 0;
+        while (first < text.Length && !IsControl(text[first]))
+        {
+            first++;
+        }
+        if (first == text.Length)
+        {
+            return text;
+        }
+        var sb = new StringBuilder(text.Length).Append(text, 0, first);
+        for (var i = first + 1; i < text.Length; i++)
+        {
+            if (!IsControl(text[i]))
+            {
+                sb.Append(text[i]);
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// C0 controls other than tab, line feed, carriage return, vertical tab and form feed (which count as spaces), and
+    /// DEL. They are invisible in Excel, mean nothing in a report, and NUL is refused outright by PostgreSQL (22021).
+    /// C1 controls stay: legacy TCVN3/VNI text decoded byte for byte may use that range for letters.
+    /// </summary>
+    public static bool IsControl(char c) => c is (< ' ' and not ('\t' or '\n' or '\r' or '\v' or '\f')) or '\u007F';
 
     /// <summary>
     /// The whitespace this project collapses. U+00AD (soft hyphen) is deliberately absent: in TCVN3 text it is the letter ư.

@@ -52,7 +52,7 @@ internal sealed class XlsWorkbookReader : IWorkbookReader
             using var reader = OpenAt(sheetIndex);
             // ExcelDataReader reads a sheet's MERGEDCELLS records when it first reads a row of it.
             reader.Read();
-            return ToRanges(reader.MergeCells);
+            return ToRanges(reader.MergeCells, sheetIndex);
         }, Map);
         _merges[sheetIndex] = merges;
         return merges;
@@ -69,7 +69,9 @@ internal sealed class XlsWorkbookReader : IWorkbookReader
         do
         {
             var state = reader.VisibleState;
-            sheets.Add(new SheetInfo(sheets.Count, CellText.Nfc(reader.Name ?? $"Sheet{sheets.Count + 1}"),
+            // BIFF names are raw strings and may carry NUL; the name ends up in messages stored with the report.
+            var name = ReportHub.Core.Text.VietnameseText.StripControls(reader.Name ?? "");
+            sheets.Add(new SheetInfo(sheets.Count, CellText.Nfc(name.Length == 0 ? $"Sheet{sheets.Count + 1}" : name),
                 state is not null && !state.Equals("visible", StringComparison.OrdinalIgnoreCase)));
         }
         while (reader.NextResult());
@@ -81,6 +83,7 @@ internal sealed class XlsWorkbookReader : IWorkbookReader
         using var reader = OpenAt(sheetIndex);
         var sheetName = Sheets[sheetIndex].Name;
         var rowIndex = 0;
+        var cellCount = 0;
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -92,7 +95,21 @@ internal sealed class XlsWorkbookReader : IWorkbookReader
             var cells = new List<CellValue>();
             for (var column = 0; column < reader.FieldCount; column++)
             {
-                if (ToCell(rowIndex, column + 1, reader.GetValue(column)) is { } cell)
+                var value = reader.GetValue(column);
+                if (value is null or DBNull)
+                {
+                    continue;
+                }
+                // ExcelDataReader has already decoded the row; these bounds keep what we build from it small.
+                if (++cellCount > _limits.MaxCellsPerSheet)
+                {
+                    throw Rejections.TooManyCells(_fileName, sheetName, _limits.MaxCellsPerSheet);
+                }
+                if (value is string { Length: var length } && length > _limits.MaxCellCharacters)
+                {
+                    throw Rejections.CellTooLong(_fileName, sheetName, A1.Format(rowIndex, column + 1), _limits.MaxCellCharacters);
+                }
+                if (ToCell(rowIndex, column + 1, value) is { } cell)
                 {
                     cells.Add(cell);
                 }
@@ -107,7 +124,7 @@ internal sealed class XlsWorkbookReader : IWorkbookReader
             }
             yield return new SheetRow(rowIndex, cells);
         }
-        _merges[sheetIndex] = ToRanges(reader.MergeCells);
+        _merges[sheetIndex] = ToRanges(reader.MergeCells, sheetIndex);
     }
 
     private static CellValue? ToCell(int row, int column, object? value) => value switch
@@ -123,10 +140,18 @@ internal sealed class XlsWorkbookReader : IWorkbookReader
         _ => CellText.Text(row, column, value.ToString() ?? "", null),
     };
 
-    private static List<MergedRange> ToRanges(CellRange[]? ranges) =>
-        ranges is null
-            ? []
-            : [.. ranges.Select(r => new MergedRange(r.FromRow + 1, r.FromColumn + 1, r.ToRow + 1, r.ToColumn + 1))];
+    private List<MergedRange> ToRanges(CellRange[]? ranges, int sheetIndex)
+    {
+        if (ranges is null)
+        {
+            return [];
+        }
+        if (ranges.Length > _limits.MaxMergedRanges)
+        {
+            throw Rejections.TooManyMerges(_fileName, Sheets[sheetIndex].Name, _limits.MaxMergedRanges);
+        }
+        return [.. ranges.Select(r => new MergedRange(r.FromRow + 1, r.FromColumn + 1, r.ToRow + 1, r.ToColumn + 1))];
+    }
 
     private IExcelDataReader OpenAt(int sheetIndex)
     {

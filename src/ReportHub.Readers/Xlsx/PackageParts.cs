@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 using System.Xml;
 
 namespace ReportHub.Readers.Xlsx;
@@ -42,8 +41,18 @@ internal sealed class PackageParts : IDisposable
         _entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in _archive.Entries)
         {
+            // ZipCrypto (general-purpose flag bit 0): inflating would only yield noise, read as a damaged file.
+            if (entry.IsEncrypted)
+            {
+                throw Rejections.Encrypted(fileName);
+            }
             CheckDeclaredSize(entry);
-            _entries.TryAdd(Normalize(entry.FullName), entry);
+            // Two entries with one name: Excel and we could each pick a different one, so what we check would not
+            // be what the sender sees. Part names are case-insensitive in OPC.
+            if (!_entries.TryAdd(Normalize(entry.FullName), entry))
+            {
+                throw Rejections.DuplicatePart(fileName, Normalize(entry.FullName));
+            }
         }
     }
 
@@ -67,19 +76,9 @@ internal sealed class PackageParts : IDisposable
                 throw Rejections.ZipBomb(_fileName, _app);
             }
         }
-
-        // DtdProcessing.Prohibit already refuses a DTD, but only as a generic XmlException; looking at the
-        // prolog first lets us report it as unsafe XML rather than as a corrupt file.
-        using (var peek = OpenCounted(entry))
-        {
-            Span<byte> prolog = stackalloc byte[4096];
-            var length = peek.ReadAtLeast(prolog, prolog.Length, throwOnEndOfStream: false);
-            if (HasDoctype(prolog[..length]))
-            {
-                throw Rejections.UnsafeXml(_fileName, _app);
-            }
-        }
-        return XmlReader.Create(OpenCounted(entry), XmlSettings);
+        var guarded = new XmlGuardStream(OpenCounted(entry), _limits.MaxXmlRunBytes,
+            () => Rejections.ZipBomb(_fileName, _app), () => Rejections.UnsafeXml(_fileName, _app));
+        return XmlReader.Create(guarded, XmlSettings);
     }
 
     private CountingStream OpenCounted(ZipArchiveEntry entry)
@@ -88,11 +87,6 @@ internal sealed class PackageParts : IDisposable
         var compressed = Math.Max(1, entry.CompressedLength);
         return new CountingStream(entry.Open(), read => OnInflated(key, compressed, read));
     }
-
-    private static bool HasDoctype(ReadOnlySpan<byte> prolog) =>
-        prolog.IndexOf("<!DOCTYPE"u8) >= 0
-        || prolog.IndexOf(Encoding.Unicode.GetBytes("<!DOCTYPE")) >= 0
-        || prolog.IndexOf(Encoding.BigEndianUnicode.GetBytes("<!DOCTYPE")) >= 0;
 
     public static string Normalize(string partName) => partName.Replace('\\', '/').TrimStart('/');
 

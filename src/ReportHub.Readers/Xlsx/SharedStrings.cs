@@ -25,17 +25,33 @@ internal sealed class SharedStrings
         return false;
     }
 
-    public static SharedStrings Read(XmlReader reader)
+    /// <remarks>
+    /// The table is bounded in objects as well as characters: no sheet may hold more than
+    /// <see cref="ReaderLimits.MaxCellsPerSheet"/> cells, so no real workbook needs more strings than that.
+    /// </remarks>
+    public static SharedStrings Read(XmlReader reader, string fileName, ReaderLimits limits)
     {
         // uniqueCount is not trusted for preallocation: it is whatever the file claims.
         var items = new List<(string, string?)>();
+        long characters = 0;
         reader.MoveToContent();
         while (!reader.EOF)
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
             {
-                var (text, font) = XmlNav.ReadRichText(reader);
-                items.Add((CellText.Nfc(text), font));
+                if (items.Count >= limits.MaxCellsPerSheet)
+                {
+                    throw Rejections.ZipBomb(fileName);
+                }
+                var (text, font) = XmlNav.ReadRichText(reader, limits.MaxCellCharacters,
+                    () => Rejections.SharedTextTooLong(fileName, limits.MaxCellCharacters));
+                characters += text.Length;
+                if (characters > limits.MaxSharedStringCharacters)
+                {
+                    throw Rejections.ZipBomb(fileName);
+                }
+                // One string object for every empty entry: a table of millions of <si/> costs no more than its list.
+                items.Add((text.Length == 0 ? "" : CellText.Nfc(text), font));
                 continue;
             }
             reader.Read();

@@ -20,6 +20,7 @@ internal static class SheetXml
 
     public static IEnumerable<SheetRow> ReadRows(XmlReader reader, SheetContext context, List<MergedRange> merges, CancellationToken cancellationToken)
     {
+        var budget = new Budget(context, cancellationToken);
         var lastRow = 0;
         while (!reader.EOF)
         {
@@ -36,7 +37,7 @@ internal static class SheetXml
                     var declared = XmlNav.IntAttribute(reader, "r");
                     var rowIndex = declared is > 0 ? declared.Value : lastRow + 1;
                     lastRow = rowIndex;
-                    var cells = ReadCells(reader, rowIndex, context);
+                    var cells = ReadCells(reader, rowIndex, context, budget);
                     if (cells.Count > 0)
                     {
                         if (rowIndex > context.Limits.MaxRows)
@@ -47,10 +48,7 @@ internal static class SheetXml
                     }
                     continue; // ReadCells left the reader on the node after </row>
                 case "mergeCell":
-                    if (reader.GetAttribute("ref") is { Length: > 0 } reference)
-                    {
-                        merges.Add(MergedRange.Parse(reference));
-                    }
+                    AddMerge(reader, merges, context, cancellationToken);
                     break;
             }
             reader.Read();
@@ -58,7 +56,7 @@ internal static class SheetXml
     }
 
     /// <summary>Collects merged ranges without decoding any cell, for callers that ask before reading rows.</summary>
-    public static List<MergedRange> ReadMerges(XmlReader reader)
+    public static List<MergedRange> ReadMerges(XmlReader reader, SheetContext context)
     {
         var merges = new List<MergedRange>();
         while (!reader.EOF)
@@ -70,9 +68,9 @@ internal static class SheetXml
                     reader.Skip();
                     continue;
                 }
-                if (reader.LocalName == "mergeCell" && reader.GetAttribute("ref") is { Length: > 0 } reference)
+                if (reader.LocalName == "mergeCell")
                 {
-                    merges.Add(MergedRange.Parse(reference));
+                    AddMerge(reader, merges, context, CancellationToken.None);
                 }
             }
             reader.Read();
@@ -80,7 +78,42 @@ internal static class SheetXml
         return merges;
     }
 
-    private static List<CellValue> ReadCells(XmlReader reader, int rowIndex, SheetContext context)
+    private static void AddMerge(XmlReader reader, List<MergedRange> merges, SheetContext context, CancellationToken cancellationToken)
+    {
+        if (reader.GetAttribute("ref") is not { Length: > 0 } reference)
+        {
+            return;
+        }
+        if (merges.Count >= context.Limits.MaxMergedRanges)
+        {
+            throw Rejections.TooManyMerges(context.FileName, context.SheetName, context.Limits.MaxMergedRanges);
+        }
+        if ((merges.Count & 0xFFF) == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        merges.Add(MergedRange.Parse(reference));
+    }
+
+    /// <summary>Counts the cell elements of one sheet, empty ones too, and looks at the token now and then.</summary>
+    private sealed class Budget(SheetContext context, CancellationToken cancellationToken)
+    {
+        private int _cells;
+
+        public void Cell()
+        {
+            if (++_cells > context.Limits.MaxCellsPerSheet)
+            {
+                throw Rejections.TooManyCells(context.FileName, context.SheetName, context.Limits.MaxCellsPerSheet);
+            }
+            if ((_cells & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    private static List<CellValue> ReadCells(XmlReader reader, int rowIndex, SheetContext context, Budget budget)
     {
         var cells = new List<CellValue>();
         if (reader.IsEmptyElement)
@@ -95,6 +128,7 @@ internal static class SheetXml
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "c")
             {
+                budget.Cell();
                 var column = ColumnOf(reader.GetAttribute("r")) ?? lastColumn + 1;
                 lastColumn = column;
                 if (column > context.Limits.MaxColumns)
@@ -138,7 +172,8 @@ internal static class SheetXml
                         value = reader.ReadElementContentAsString();
                         continue;
                     case "is":
-                        (inlineText, inlineFont) = XmlNav.ReadRichText(reader);
+                        (inlineText, inlineFont) = XmlNav.ReadRichText(reader, context.Limits.MaxCellCharacters,
+                            () => Rejections.CellTooLong(context.FileName, context.SheetName, A1.Format(row, column), context.Limits.MaxCellCharacters));
                         continue;
                     default:
                         // <f> and extensions: the cached <v> is what Excel last showed, which is what we want.
@@ -149,6 +184,10 @@ internal static class SheetXml
             reader.Read();
         }
         reader.Read();
+        if (value?.Length > context.Limits.MaxCellCharacters)
+        {
+            throw Rejections.CellTooLong(context.FileName, context.SheetName, A1.Format(row, column), context.Limits.MaxCellCharacters);
+        }
         return Convert(row, column, type, style, value, inlineText, inlineFont, context);
     }
 
@@ -172,7 +211,7 @@ internal static class SheetXml
                 var inline = inlineText ?? value;
                 return string.IsNullOrEmpty(inline) ? null : CellText.Text(row, column, inline, inlineFont ?? styleFont);
             case "str":
-                return string.IsNullOrEmpty(value) ? null : CellText.Text(row, column, value, styleFont);
+                return string.IsNullOrEmpty(value) ? null : CellText.Text(row, column, XmlNav.Unescape(value), styleFont);
             case "b":
                 return string.IsNullOrEmpty(value) ? null : CellText.Boolean(row, column, value.Trim() is "1" or "true", styleFont);
             case "e":

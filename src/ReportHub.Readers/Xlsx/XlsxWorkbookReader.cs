@@ -64,7 +64,7 @@ internal sealed class XlsxWorkbookReader : IWorkbookReader
         var merges = Guard.Run(() =>
         {
             using var reader = OpenSheet(sheetIndex);
-            return reader is null ? [] : SheetXml.ReadMerges(reader);
+            return reader is null ? [] : SheetXml.ReadMerges(reader, Context(sheetIndex));
         }, Map);
         _merges[sheetIndex] = merges;
         return merges;
@@ -80,7 +80,7 @@ internal sealed class XlsxWorkbookReader : IWorkbookReader
             _merges[sheetIndex] = [];
             yield break;
         }
-        var context = new SheetContext(_fileName, _entries[sheetIndex].Name, _sharedStrings, _styles, _date1904, _limits);
+        var context = Context(sheetIndex);
         var merges = new List<MergedRange>();
         foreach (var row in SheetXml.ReadRows(reader, context, merges, cancellationToken))
         {
@@ -88,6 +88,9 @@ internal sealed class XlsxWorkbookReader : IWorkbookReader
         }
         _merges[sheetIndex] = merges;
     }
+
+    private SheetContext Context(int sheetIndex) =>
+        new(_fileName, _entries[sheetIndex].Name, _sharedStrings, _styles, _date1904, _limits);
 
     /// <summary>Null for a sheet without a worksheet part (a chart sheet, say): it has no cells.</summary>
     private XmlReader? OpenSheet(int sheetIndex)
@@ -115,7 +118,7 @@ internal sealed class XlsxWorkbookReader : IWorkbookReader
         if (FindRelated(relationships, "/sharedStrings", "xl/sharedStrings.xml") is { } sharedStringsPart)
         {
             using var reader = _parts.OpenXml(sharedStringsPart)!;
-            sharedStrings = SharedStrings.Read(reader);
+            sharedStrings = SharedStrings.Read(reader, _fileName, _limits);
         }
 
         var styles = Styles.Empty;
@@ -191,6 +194,8 @@ internal sealed class XlsxWorkbookReader : IWorkbookReader
     private FileRejectedException Map(Exception e) => e switch
     {
         InvalidDataException => Rejections.Corrupt(_fileName, "tệp nén bị cắt cụt hoặc hỏng"),
+        // The guard stream names a DOCTYPE first; this catches any XmlReader still finds on its own.
+        XmlException x when x.Message.Contains("DTD", StringComparison.Ordinal) => Rejections.UnsafeXml(_fileName),
         XmlException => Rejections.Corrupt(_fileName, "nội dung XML không hợp lệ"),
         _ => Rejections.Corrupt(_fileName),
     };

@@ -6,7 +6,11 @@ namespace ReportHub.Readers.Xlsx;
 internal static class XmlNav
 {
     /// <summary>Reads the text of a rich-text container (&lt;si&gt; or &lt;is&gt;): runs concatenated, phonetic runs left out.</summary>
-    public static (string Text, string? FirstRunFont) ReadRichText(XmlReader reader)
+    /// <remarks>
+    /// Throws what <paramref name="tooLong"/> makes once the text passes <paramref name="maxCharacters"/>: runs are
+    /// small one by one, but a hostile string can have millions of them.
+    /// </remarks>
+    public static (string Text, string? FirstRunFont) ReadRichText(XmlReader reader, int maxCharacters, Func<Exception> tooLong)
     {
         if (reader.IsEmptyElement)
         {
@@ -30,6 +34,10 @@ internal static class XmlNav
                         continue;
                     case "t":
                         text.Append(reader.ReadElementContentAsString());
+                        if (text.Length > maxCharacters)
+                        {
+                            throw tooLong();
+                        }
                         continue;
                     case "r":
                         runs++;
@@ -42,7 +50,38 @@ internal static class XmlNav
             reader.Read();
         }
         reader.Read(); // past the closing tag
-        return (text.ToString(), firstRunFont);
+        return (Unescape(text.ToString()), firstRunFont);
+    }
+
+    /// <summary>
+    /// Decodes the _xHHHH_ escapes of ST_Xstring, which is how Excel writes characters XML cannot carry (a carriage
+    /// return as _x000D_, even NUL as _x0000_); _x005F_ stands for a literal underscore. The grid later drops the
+    /// control characters among them.
+    /// </summary>
+    public static string Unescape(string text)
+    {
+        var at = text.IndexOf("_x", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return text;
+        }
+        var sb = new System.Text.StringBuilder(text.Length);
+        sb.Append(text, 0, at);
+        var i = at;
+        while (i < text.Length)
+        {
+            if (i + 7 <= text.Length && text[i] == '_' && text[i + 1] == 'x' && text[i + 6] == '_'
+                && ushort.TryParse(text.AsSpan(i + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier,
+                    System.Globalization.CultureInfo.InvariantCulture, out var code))
+            {
+                sb.Append((char)code);
+                i += 7;
+                continue;
+            }
+            sb.Append(text[i]);
+            i++;
+        }
+        return sb.ToString();
     }
 
     /// <summary>Moves to the next start element with the given local name anywhere below; false at end of document.</summary>

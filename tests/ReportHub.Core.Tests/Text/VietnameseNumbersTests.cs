@@ -64,10 +64,38 @@ public sealed class VietnameseNumbersTests
     [InlineData("1.2.3")]
     [InlineData("1.234,567.8")]
     [InlineData("1,23.456")]
-    [InlineData("99999999999999999999")]
+    [InlineData("-99999999999999999999")]
     public void ParseCount_rejects_text_that_is_not_a_number(string text)
     {
         Assert.Equal(CountStatus.NotNumber, VietnameseNumbers.ParseCount(text).Status);
+    }
+
+    [Theory]
+    [InlineData("99999999999999999999")]
+    [InlineData("9223372036854775807")]
+    [InlineData("9.223.372.036.854.775.807")]
+    [InlineData("9.223.372.036.854.775.808")]
+    [InlineData("1.000.000.000.001")]
+    [InlineData("1 000 000 000 001,5")]
+    public void CountsAboveTheCeilingAreImplausibleHoweverWritten(string text)
+    {
+        Assert.Equal(new CountParse(CountStatus.Implausible, 0), VietnameseNumbers.ParseCount(text));
+    }
+
+    [Theory]
+    [InlineData(9.223372036854775807e18)]
+    [InlineData(1e12 + 1)]
+    [InlineData(double.PositiveInfinity)]
+    public void StoredNumbersAboveTheCeilingAreImplausible(double raw)
+    {
+        Assert.Equal(new CountParse(CountStatus.Implausible, 0), VietnameseNumbers.ParseCount("", raw));
+    }
+
+    [Fact]
+    public void TheCeilingItselfIsAPlausibleCount()
+    {
+        Assert.Equal(new CountParse(CountStatus.Ok, Domain.Counts.MaxPlausible), VietnameseNumbers.ParseCount("1.000.000.000.000"));
+        Assert.Equal(new CountParse(CountStatus.Ok, Domain.Counts.MaxPlausible), VietnameseNumbers.ParseCount("", 1e12));
     }
 
     [Theory]
