@@ -98,7 +98,7 @@ internal sealed class CsvSource
 
     /// <summary>
     /// A file that is mostly binary (an image, an archive, a database renamed .csv) rather than text with a stray NUL
-    /// or two, which the tokenizer strips. Binary shows as control characters: more than 1% over the file, or a
+    /// or two, which the record reader strips. Binary shows as control characters: more than 1% over the file, or a
     /// dense block of them anywhere, such as a blob appended after some text.
     /// </summary>
     public bool LooksBinary()

@@ -70,23 +70,18 @@ internal sealed class CsvWorkbookReader : IWorkbookReader
     private IEnumerable<SheetRow> StreamRows(CancellationToken cancellationToken)
     {
         var sheetName = Sheets[0].Name;
-        using var text = _source.Open();
-        var tokenizer = new CsvTokenizer(text, _separator, new CsvFieldLimits
+        using var records = new CsvRecords(_source, _separator, _skipSeparatorHint, new CsvFieldLimits
         {
             FileName = _fileName,
             SheetName = sheetName,
             MaxCellCharacters = _limits.MaxCellCharacters,
             MaxColumns = _limits.MaxColumns,
         });
-        if (_skipSeparatorHint)
-        {
-            tokenizer.SkipLine();
-        }
         var fields = new List<CsvField>();
         var rowIndex = 0;
         var cellCount = 0L;
         // Blank lines are blank rows in Excel; counting them keeps row numbers the same as Excel shows.
-        while (tokenizer.ReadRecord(fields))
+        while (records.Read(fields))
         {
             cancellationToken.ThrowIfCancellationRequested();
             rowIndex++;

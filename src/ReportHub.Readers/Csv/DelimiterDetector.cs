@@ -1,12 +1,15 @@
+using CsvHelper;
+
 namespace ReportHub.Readers.Csv;
 
 /// <summary>
 /// Picks the separator that splits the records of a sample into the most consistent number of fields. Excel writes
 /// ',' or ';' by the list separator of the Windows region (Vietnamese Excel, whose decimal mark is ',', writes ';'),
 /// "Unicode text" exports use tab, and some systems use '|'.
-/// Each candidate is tried with the real quoting rules, so a quoted separator or line break does not count, and only
-/// records it splits into two or more fields are scored: title lines that hold one cell say nothing, and prose with
-/// commas in a ';' file splits into counts that disagree with each other (and after spaces), while table rows agree.
+/// Each candidate is tried with CsvHelper, quoting as the file is read, so a quoted separator or line break does not
+/// count, and only records it splits into two or more fields are scored: title lines that hold one cell say nothing,
+/// and prose with commas in a ';' file splits into counts that disagree with each other (and after spaces), while
+/// table rows agree.
 /// </summary>
 internal static class DelimiterDetector
 {
@@ -42,18 +45,28 @@ internal static class DelimiterDetector
 
     private static Score Measure(string sample, char separator)
     {
-        var tokenizer = new CsvTokenizer(new StringReader(sample), separator, limits: null);
+        using var reader = CsvReader.FromText(sample, CsvRecords.Options(separator));
         var counts = new Dictionary<int, int>();
         var multiField = 0;
-        for (var records = 0; records < SampleRecords && tokenizer.ReadRecord(null); records++)
+        for (var records = 0; records < SampleRecords && reader.Read(); records++)
         {
+            var fieldCount = reader.FieldCount;
             // "Quảng Ngãi, ngày 27": a separator followed by a space is prose punctuation, not a cell boundary.
-            if (tokenizer.FieldCount < 2 || tokenizer.FieldsAfterSpace * 2 >= tokenizer.FieldCount - 1)
+            // A field's raw text starts with a space only when it is not quoted.
+            var afterSpace = 0;
+            for (var i = 1; i < fieldCount; i++)
+            {
+                if (reader.GetRawSpan(i) is [(byte)' ', ..])
+                {
+                    afterSpace++;
+                }
+            }
+            if (fieldCount < 2 || afterSpace * 2 >= fieldCount - 1)
             {
                 continue;
             }
             multiField++;
-            counts[tokenizer.FieldCount] = counts.GetValueOrDefault(tokenizer.FieldCount) + 1;
+            counts[fieldCount] = counts.GetValueOrDefault(fieldCount) + 1;
         }
         if (multiField == 0)
         {

@@ -128,6 +128,82 @@ public sealed class CsvHostileTests
     }
 
     [Fact]
+    public void QuoteNeverClosedInAFileLargerThanARecordMayGrowIsRefusedNamingItsLine()
+    {
+        // Megabytes of rows after the open quote: CsvHelper stops buffering the record, and the line it began on is named.
+        var text = "STT;Nội dung\r\n1;\"Triển khai\r\n" + string.Concat(Enumerable.Repeat("2;Công văn số 780/SCT-VP\r\n", 150_000));
+
+        var error = RejectedOnRead(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(IssueCodes.CsvUnbalancedQuote, error.Code);
+        Assert.Contains("dòng 2", error.Message);
+    }
+
+    [Fact]
+    public void HugeCellAfterAHintAndAMultiLineCellNamesTheLineNotepadShows()
+    {
+        // Line 1 is the "sep=;" hint and the quoted cell on lines 3–4 is one row: the giant cell starts on line 5.
+        var text = "sep=;\r\nSTT;Nội dung\r\n\"Chỉ thị\r\nsố 12\";x\r\n2;" + new string('x', 3 * 1024 * 1024) + "\r\n";
+
+        var error = RejectedOnRead(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(IssueCodes.CellTooLong, error.Code);
+        Assert.Contains("dòng 5", error.Message);
+    }
+
+    [Fact]
+    public void QuotedCellOverTheLimitAcrossLinesIsReportedAsTheQuote()
+    {
+        var text = "STT;Nội dung\r\n1;\"Triển khai\r\n" + string.Concat(Enumerable.Repeat("văn bản số 780\r\n", 20)) + "\";x\r\n";
+
+        var error = RejectedOnRead(Encoding.UTF8.GetBytes(text), new ReaderLimits { MaxCellCharacters = 100 });
+
+        Assert.Equal(IssueCodes.CsvUnbalancedQuote, error.Code);
+        Assert.Contains("dòng 2", error.Message);
+    }
+
+    [Fact]
+    public void TextAfterAClosingQuoteIsRefusedEvenAfterAStrayQuoteInTheSameRow()
+    {
+        // The stray quote in column B is text; the quoted cell in column C closes early and text follows it.
+        var text = "STT,Tên,Ghi chú,X\r\n1,Chợ \"Đầu mối,\"Bảng 2\" và 3,x\r\n";
+
+        var error = RejectedOnRead(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(IssueCodes.CsvUnbalancedQuote, error.Code);
+        Assert.Contains("dòng 2", error.Message);
+    }
+
+    [Fact]
+    public void LinesOfAFileWithAHintAreCountedAsNotepadCountsThem()
+    {
+        var error = RejectedOnRead(Encoding.UTF8.GetBytes("sep=;\r\nSTT;Nội dung\r\n1;\"Công văn\" số 12\r\n"));
+
+        Assert.Equal(IssueCodes.CsvUnbalancedQuote, error.Code);
+        Assert.Contains("dòng 3", error.Message);
+    }
+
+    [Fact]
+    public void OldMacLineEndingsEndRowsAndLines()
+    {
+        var rows = ReadAll(Encoding.UTF8.GetBytes("STT;Tên\r1;Sở Y tế\r\r3;Sở Công Thương\r"), fileName: "bc.csv");
+        Assert.Equal([1, 2, 4], rows.Select(r => r.Index));
+        Assert.Equal("Sở Công Thương", rows.Cell("B4").Text);
+
+        var error = RejectedOnRead(Encoding.UTF8.GetBytes("STT;Tên\r1;Sở Y tế\r2;\"Sở\" Công Thương\r"));
+        Assert.Equal(IssueCodes.CsvUnbalancedQuote, error.Code);
+        Assert.Contains("dòng 3", error.Message);
+    }
+
+    [Fact]
+    public void ByteOrderMarkAtTheStartOfACellIsDropped()
+    {
+        var rows = ReadAll(Encoding.UTF8.GetBytes("STT;Tên\r\n1;\uFEFFSở Y tế\r\n"), fileName: "bc.csv");
+
+        Assert.Equal("Sở Y tế", rows.Cell("B2").Text);
+    }
+
+    [Fact]
     public void SheetWithMoreCellsThanTheLimitIsRefused()
     {
         var limits = new ReaderLimits { MaxCellsPerSheet = 100 };
