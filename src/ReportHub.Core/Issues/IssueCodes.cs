@@ -11,8 +11,12 @@ public static class IssueCodes
     public const string FileCorrupt = "file.corrupt";
     public const string FileZipBomb = "file.zip-bomb";
     public const string FileUnsafeXml = "file.unsafe-xml";
+    public const string FileTimeout = "file.timeout";
     public const string SheetTooManyRows = "sheet.too-many-rows";
     public const string SheetNotFound = "sheet.no-appendix";
+
+    // Storing the outcome.
+    public const string WarehouseSaveFailed = "warehouse.save-failed";
 
     // Resolution of unit and round.
     public const string UnitUnresolved = "unit.unresolved";
