@@ -71,7 +71,7 @@ public sealed class CliTests
         Assert.Equal("rejected", rejected.GetProperty("status").GetString());
         Assert.Equal(0, rejected.GetProperty("qrScans").GetInt64());
         var issue = rejected.GetProperty("issues").EnumerateArray().First(i => i.GetProperty("code").GetString() == "value.negative");
-        Assert.Equal(["cell", "code", "message", "severity", "sheet"], issue.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["cell", "code", "location", "message", "severity", "sheet"], issue.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal("error", issue.GetProperty("severity").GetString());
         Assert.Equal(builder.Cells["qr.0.scans"], issue.GetProperty("cell").GetString());
         Assert.Equal("Phụ lục", issue.GetProperty("sheet").GetString());
