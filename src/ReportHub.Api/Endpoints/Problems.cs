@@ -17,6 +17,11 @@ internal static class Problems
     public static ProblemHttpResult SubmissionNotFound(long id) =>
         NotFound("Không tìm thấy báo cáo", $"Không có báo cáo mã #{id}.");
 
+    public static ProblemHttpResult FileNotKept(long id, string fileName, long size) => NotFound("Không có tệp gốc",
+        $"Tệp “{fileName}” của báo cáo mã #{id} ({(size / (1024.0 * 1024.0)).ToString("#,##0.#", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} MB) "
+        + "vượt quá dung lượng cho phép nên không được lưu lại; chỉ có tên, dung lượng và mã SHA-256 của tệp. "
+        + "Hãy đề nghị đơn vị gửi lại tệp nhỏ hơn (xóa trang tính, hình ảnh thừa hoặc tách thành nhiều tệp).");
+
     public static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(title: "Yêu cầu không hợp lệ", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 }

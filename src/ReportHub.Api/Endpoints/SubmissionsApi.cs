@@ -1,6 +1,10 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using ReportHub.Api.Infrastructure;
 using ReportHub.Pipeline.Ingestion;
+using ReportHub.Pipeline.Intake;
 using ReportHub.Warehouse.Submissions;
 
 namespace ReportHub.Api.Endpoints;
@@ -28,6 +32,10 @@ public static class SubmissionsApi
         public long? DuplicateOf { get; init; }
         public long? Supersedes { get; init; }
         public long? ReplayOf { get; init; }
+
+        /// <summary>False when the file was too large to keep: GET …/file then answers 404.</summary>
+        public bool FileStored { get; init; } = true;
+
         public required IReadOnlyList<IssueDto> Issues { get; init; }
     }
 
@@ -42,9 +50,13 @@ public static class SubmissionsApi
 
         group.MapGet("/{id:long}/file", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (long id, SubmissionStore store, CancellationToken ct) =>
         {
-            if (await store.GetAsync(id, ct) is not { } s || await store.FileAsync(id, ct) is not { } bytes)
+            if (await store.GetAsync(id, ct) is not { } s)
             {
                 return Problems.SubmissionNotFound(id);
+            }
+            if (!s.FileKept || await store.FileAsync(id, ct) is not { } bytes)
+            {
+                return Problems.FileNotKept(id, s.FileName, s.FileSize);
             }
             return TypedResults.File(bytes, ContentType(s.FileName), s.FileName);
         });
@@ -53,25 +65,46 @@ public static class SubmissionsApi
     }
 
     private static async Task<IResult> Upload(HttpRequest request, [FromQuery] string? round, [FromQuery] string? unit,
-        [FromQuery] bool? dryRun, IngestService ingest, CancellationToken ct)
+        [FromQuery] bool? dryRun, IngestService ingest, IOptions<IngestOptions> options, CancellationToken ct)
     {
+        var requestBytes = UploadLimits.RequestBytes(options.Value);
+        // Refused before a byte of the body is read: by the announced length, and by counting for chunked bodies.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = requestBytes;
+        }
+        if (request.ContentLength > requestBytes)
+        {
+            return TypedResults.Problem(RequestProblems.TooLarge(request.HttpContext));
+        }
         if (!request.HasFormContentType)
         {
             return Problems.BadRequest("Hãy gửi tệp báo cáo dưới dạng multipart/form-data, trường “file”.");
         }
-        var form = await request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (IOException ex) when (ex is not BadHttpRequestException && !ct.IsCancellationRequested)
+        {
+            // An unterminated part or a body cut short: the client's request, not the server, is at fault.
+            throw new MalformedFormException(ex);
+        }
         if (form.Files.GetFile("file") is not { } file)
         {
             return Problems.BadRequest("Thiếu trường “file” chứa tệp báo cáo (.xlsx, .xls hoặc .csv).");
         }
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var dry = dryRun ?? false;
-        var result = await ingest.IngestAsync(new IngestRequest
+        ReceivedFile received;
+        await using (var stream = file.OpenReadStream())
         {
-            FileName = Path.GetFileName(file.FileName),
-            Content = buffer.ToArray(),
-            Source = "upload",
+            // Bounded: a file over the limit is hashed and recorded, never held in memory.
+            received = await ReceivedFile.ReadAsync(stream, options.Value.MaxFileBytes, file.Length, ct);
+        }
+        var dry = dryRun ?? false;
+        // The client's name is only a label: cleaned of control characters and capped, never used as a path.
+        var result = await ingest.IngestAsync(IngestRequest.From(received, file.FileName, "upload") with
+        {
             RoundHint = round,
             UnitHint = unit,
             DryRun = dry,
@@ -120,6 +153,7 @@ public static class SubmissionsApi
         DuplicateOf = s.DuplicateOf,
         Supersedes = s.Supersedes,
         ReplayOf = s.ReplayOf,
+        FileStored = s.FileKept,
         Issues = s.Issues.Select(IssueDto.From).ToList(),
     };
 

@@ -13,7 +13,8 @@ public static class ReportHubRegistration
         {
             builder.WebHost.UseUrls("http://localhost:5080");
         }
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = RequestProblems.Translate);
+        builder.Services.AddExceptionHandler<RequestProblems>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.AddIngestion(builder.Configuration);
@@ -24,9 +25,14 @@ public static class ReportHubRegistration
             builder.Services.AddInboxWorker();
         }
         var maxBytes = builder.Configuration.GetValue($"{IngestOptions.Section}:{nameof(IngestOptions.MaxFileBytes)}", 20L * 1024 * 1024);
-        // Let an oversized upload through to the pipeline (up to twice the limit) so it is stored and told why.
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxBytes * 2);
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxBytes * 2 + 1024 * 1024);
+        // The upload is the only route with a body: nothing larger than one file and its envelope is ever read.
+        var requestBytes = UploadLimits.RequestBytes(maxBytes);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = requestBytes;
+            o.ValueCountLimit = UploadLimits.MaxFormFields;
+        });
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = requestBytes);
         return builder;
     }
 

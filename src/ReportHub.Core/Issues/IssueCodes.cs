@@ -11,6 +11,7 @@ public static class IssueCodes
     public const string FileCorrupt = "file.corrupt";
     public const string FileZipBomb = "file.zip-bomb";
     public const string FileUnsafeXml = "file.unsafe-xml";
+    public const string FileTimeout = "file.timeout";
     public const string SheetTooManyRows = "sheet.too-many-rows";
     public const string SheetNotFound = "sheet.no-appendix";
     public const string SheetTooManyCells = "sheet.too-many-cells";
@@ -21,6 +22,9 @@ public static class IssueCodes
 
     /// <summary>The summary that stands for the findings left out once a file has too many to list.</summary>
     public const string IssuesTruncated = "issues.truncated";
+
+    // Storing the outcome.
+    public const string WarehouseSaveFailed = "warehouse.save-failed";
 
     // Resolution of unit and round.
     public const string UnitUnresolved = "unit.unresolved";

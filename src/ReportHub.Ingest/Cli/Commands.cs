@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using ReportHub.Aggregate.Rollups;
 using ReportHub.Pipeline.Inbox;
 using ReportHub.Pipeline.Ingestion;
+using ReportHub.Pipeline.Intake;
 using ReportHub.Pipeline.Reference;
 using ReportHub.Warehouse.Resilience;
 using ReportHub.Warehouse.Submissions;
@@ -33,14 +34,14 @@ internal static class Commands
         using var host = CliHost.Build(config);
         await Prepare(host.Services, ct);
         var ingest = host.Services.GetRequiredService<IngestService>();
+        var maxBytes = host.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxFileBytes;
         var anyRejected = false;
         foreach (var file in files)
         {
-            var result = await ingest.IngestAsync(new IngestRequest
+            // The size is checked before the bytes are read: a file over the limit is hashed, never held.
+            var received = await ReceivedFile.ReadFileAsync(file, maxBytes, ct);
+            var result = await ingest.IngestAsync(IngestRequest.From(received, Path.GetFileName(file), "cli") with
             {
-                FileName = Path.GetFileName(file),
-                Content = await File.ReadAllBytesAsync(file, ct),
-                Source = "cli",
                 RoundHint = round,
                 UnitHint = unit,
                 DryRun = dryRun,
@@ -127,7 +128,10 @@ internal static class Commands
         foreach (var id in await store.ReplayableAsync(onlyRejected, ct))
         {
             var original = (await store.GetAsync(id, ct))!;
-            var content = (await store.FileAsync(id, ct))!;
+            if (await store.FileAsync(id, ct) is not { } content)
+            {
+                continue;
+            }
             var result = await ingest.IngestAsync(new IngestRequest
             {
                 FileName = original.FileName,
@@ -166,11 +170,17 @@ internal static class Commands
             {
                 // A folder holds notes and manifests too; only spreadsheets are reports.
                 files.AddRange(Directory.EnumerateFiles(path)
-                    .Where(f => !Path.GetFileName(f).StartsWith('.') && SpreadsheetExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Where(f => !Path.GetFileName(f).StartsWith('.') && SpreadsheetExtensions.Contains(Path.GetExtension(f).ToLowerInvariant())
+                        && InboxEntry.KindOfTarget(f) != EntryKind.Special)
                     .Order(StringComparer.Ordinal));
             }
             else if (File.Exists(path))
             {
+                if (InboxEntry.KindOfTarget(path) == EntryKind.Special)
+                {
+                    // Reading a FIFO or device would block or never end.
+                    throw new ConfigurationException($"“{path}” không phải tệp thông thường (FIFO hoặc thiết bị). Hãy chỉ định tệp báo cáo .xlsx, .xls hoặc .csv.");
+                }
                 files.Add(path);
             }
             else

@@ -1,8 +1,12 @@
-using System.Security.Cryptography;
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReportHub.Core.Issues;
 using ReportHub.Pipeline.Ingestion;
+using ReportHub.Pipeline.Intake;
+using ReportHub.Warehouse.Resilience;
+using ReportHub.Warehouse.Submissions;
 using ReportHub.Warehouse.Work;
 
 namespace ReportHub.Pipeline.Inbox;
@@ -17,12 +21,19 @@ public sealed record InboxPass(int Processed, int Waiting);
 /// instant, move it out, mark the claim done. A worker killed at any step leaves either nothing committed (the
 /// next claimant ingests the file) or a committed submission with that stamp (the next claimant finds it, moves the
 /// file out and records nothing again).
+/// Only regular files whose real path lies inside the inbox are taken: a symbolic link (to a file or to a folder)
+/// and a FIFO, socket or device are skipped with a warning and left where they are, untouched, for an operator to
+/// remove; they never count as waiting. Reading through a link would publish whatever it points at, and opening a
+/// FIFO blocks for ever. A file over <c>Ingest:MaxFileBytes</c> is hashed without being buffered, recorded as
+/// rejected without its bytes and moved to quarantine. A file the warehouse refuses for good is quarantined too.
 /// </summary>
 public sealed class InboxProcessor(ClaimedIngestor worker, IOptions<IngestOptions> options, TimeProvider clock, ILogger<InboxProcessor> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
     private readonly Dictionary<string, (long Size, DateTime Written)> _seen = [];
+    // PendingCount runs on the health endpoint's thread while a sweep runs.
+    private readonly ConcurrentDictionary<string, bool> _warned = new(StringComparer.Ordinal);
 
     public async Task<InboxPass> RunOnceAsync(CancellationToken stoppingToken)
     {
@@ -30,7 +41,7 @@ public sealed class InboxProcessor(ClaimedIngestor worker, IOptions<IngestOption
         Directory.CreateDirectory(inbox);
         var processed = 0;
         var waiting = 0;
-        var files = Directory.EnumerateFiles(inbox, "*", SearchOption.AllDirectories).Where(p => !Ignored(p)).Order(StringComparer.Ordinal).ToList();
+        var files = Candidates(inbox);
         // Workers start at different places, so that several of them seldom reach for the same file.
         var start = files.Count == 0 ? 0 : Random.Shared.Next(files.Count);
         foreach (var path in files.Skip(start).Concat(files.Take(start)))
@@ -44,10 +55,10 @@ public sealed class InboxProcessor(ClaimedIngestor worker, IOptions<IngestOption
                 waiting++;
                 continue;
             }
-            byte[] content;
+            ReceivedFile content;
             try
             {
-                content = await File.ReadAllBytesAsync(path, stoppingToken);
+                content = await ReceivedFile.ReadFileAsync(path, options.Value.MaxFileBytes, stoppingToken);
             }
             catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
             {
@@ -90,9 +101,9 @@ public sealed class InboxProcessor(ClaimedIngestor worker, IOptions<IngestOption
         Stopped,
     }
 
-    private async Task<Step> ProcessAsync(string inbox, string path, byte[] content, CancellationToken stoppingToken)
+    private async Task<Step> ProcessAsync(string inbox, string path, ReceivedFile content, CancellationToken stoppingToken)
     {
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var sha = content.Sha256;
         var relative = Path.GetRelativePath(inbox, path);
         Claim? claim;
         try
@@ -113,9 +124,9 @@ public sealed class InboxProcessor(ClaimedIngestor worker, IOptions<IngestOption
             logger.LogDebug("{File} is being processed by another worker", path);
             return Step.Busy;
         }
+        IngestResult? result = null;
         try
         {
-            IngestResult result;
             await using (worker.KeepAlive(claim))
             {
                 if (claim.Previous is { Abandoned: true } previous)
@@ -129,14 +140,15 @@ public sealed class InboxProcessor(ClaimedIngestor worker, IOptions<IngestOption
                     _seen.Remove(path);
                     return Step.Gone;
                 }
-                result = await worker.IngestAsync(claim, new IngestRequest
+                if (content.TooLarge)
                 {
-                    FileName = Path.GetFileName(path),
-                    Content = content,
-                    Source = "inbox",
+                    logger.LogWarning("{File} is {Size} bytes, over Ingest:MaxFileBytes; recording it without its bytes", path, content.Size);
+                }
+                result = await worker.IngestAsync(claim, IngestRequest.From(content, Path.GetFileName(path), "inbox") with
+                {
                     RoundHint = RoundFolder(inbox, path),
                 }, stoppingToken);
-                MoveOut(path, content, result);
+                MoveOut(path, sha, result);
             }
             await worker.FinishAsync(claim, result, CancellationToken.None);
             _seen.Remove(path);
@@ -146,6 +158,29 @@ public sealed class InboxProcessor(ClaimedIngestor worker, IOptions<IngestOption
         {
             await worker.ReleaseAsync(claim);
             return Step.Stopped;
+        }
+        catch (Exception ex) when (result is null && !TransientErrors.IsTransient(ex))
+        {
+            // A failure that would come back on every sweep: the file goes to quarantine with why, never round again.
+            logger.LogError(ex, "Could not ingest {File}; moving it to quarantine", path);
+            try
+            {
+                MoveOut(path, sha, new IngestResult
+                {
+                    File = FileNames.Clean(Path.GetFileName(path)),
+                    Status = Outcomes.Rejected,
+                    Issues = [IssueDto.From(IngestMessages.SaveFailed(FileNames.Clean(Path.GetFileName(path)), recorded: false))],
+                });
+            }
+            catch (Exception move) when (move is IOException or UnauthorizedAccessException)
+            {
+                logger.LogError("Could not quarantine {File}: {Error}; it stays in the inbox", path, move.Message);
+                await worker.ReleaseAsync(claim);
+                return Step.Busy;
+            }
+            await worker.FinishAsync(claim, null, CancellationToken.None);
+            _seen.Remove(path);
+            return Step.Done;
         }
         catch (Exception ex)
         {
@@ -167,24 +202,25 @@ public sealed class InboxProcessor(ClaimedIngestor worker, IOptions<IngestOption
         {
             return;
         }
-        var recorded = await worker.RecordedResultAsync(sha, Path.GetFileName(path), previous.ClaimedAt, stoppingToken);
-        if (recorded is null)
+        var recorded = await worker.RecordedResultAsync(sha, FileNames.Clean(Path.GetFileName(path)), previous.ClaimedAt, stoppingToken);
+        if (recorded is null || InboxEntry.KindOf(path) != EntryKind.Regular)
         {
             return;
         }
-        byte[] content;
+        ReceivedFile content;
         try
         {
-            content = await File.ReadAllBytesAsync(path, stoppingToken);
+            // Hashed only: the bytes are not needed again.
+            content = await ReceivedFile.ReadFileAsync(path, maxBytes: 0, stoppingToken);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             return;
         }
-        if (Convert.ToHexStringLower(SHA256.HashData(content)) == sha)
+        if (content.Sha256 == sha)
         {
             logger.LogInformation("{File} was committed by the dead worker as submission {Id}; moving it out", path, recorded.SubmissionId);
-            MoveOut(path, content, recorded);
+            MoveOut(path, sha, recorded);
         }
     }
 
@@ -192,9 +228,62 @@ public sealed class InboxProcessor(ClaimedIngestor worker, IOptions<IngestOption
     public int PendingCount()
     {
         var inbox = Path.GetFullPath(options.Value.Inbox);
-        return Directory.Exists(inbox)
-            ? Directory.EnumerateFiles(inbox, "*", SearchOption.AllDirectories).Count(p => !Ignored(p))
-            : 0;
+        return Directory.Exists(inbox) ? Candidates(inbox).Count : 0;
+    }
+
+    /// <summary>
+    /// The regular files under the inbox, found without following any link: a linked file or folder is skipped,
+    /// so every file taken has its real path inside the inbox.
+    /// </summary>
+    private List<string> Candidates(string inbox)
+    {
+        var files = new List<string>();
+        var folders = new Stack<string>([inbox]);
+        while (folders.TryPop(out var folder))
+        {
+            IEnumerable<string> entries;
+            try
+            {
+                entries = Directory.EnumerateFileSystemEntries(folder).ToList();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning("Cannot list {Folder}: {Error}", folder, ex.Message);
+                continue;
+            }
+            foreach (var entry in entries)
+            {
+                if (Ignored(entry))
+                {
+                    continue;
+                }
+                switch (InboxEntry.KindOf(entry))
+                {
+                    case EntryKind.Directory:
+                        folders.Push(entry);
+                        break;
+                    case EntryKind.Regular:
+                        files.Add(entry);
+                        break;
+                    case EntryKind.SymbolicLink:
+                        WarnOnce(entry, "is a symbolic link; only regular files inside the inbox are ingested. Remove it or copy the file itself into the inbox");
+                        break;
+                    case EntryKind.Special:
+                        WarnOnce(entry, "is not a regular file (FIFO, socket or device); it is skipped. Remove it from the inbox");
+                        break;
+                }
+            }
+        }
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    private void WarnOnce(string path, string why)
+    {
+        if (_warned.TryAdd(path, true))
+        {
+            logger.LogWarning("{Path} {Why}", path, why);
+        }
     }
 
     private static bool Ignored(string path)
@@ -234,9 +323,8 @@ public sealed class InboxProcessor(ClaimedIngestor worker, IOptions<IngestOption
     }
 
     /// <summary>Moves the file to the archive (or quarantine), named by its hash. Another worker may have moved it first.</summary>
-    private void MoveOut(string path, byte[] content, IngestResult result)
+    private void MoveOut(string path, string sha, IngestResult result)
     {
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
         var rejected = result.Rejected;
         var folder = Path.GetFullPath(rejected ? options.Value.Quarantine : options.Value.Archive);
         Directory.CreateDirectory(folder);

@@ -1,12 +1,22 @@
 using System.Text.Json.Serialization;
 using ReportHub.Core.Issues;
+using ReportHub.Pipeline.Intake;
 
 namespace ReportHub.Pipeline.Ingestion;
 
 public sealed record IngestRequest
 {
-    public required string FileName { get; init; }
+    /// <summary>As the submitter named it; cleaned on the way in (<see cref="FileNames.Clean"/>), never a path.</summary>
+    public required string FileName { get; init => field = FileNames.Clean(value); }
+
+    /// <summary>The bytes; empty for a file over the limit (<see cref="TooLargeSize"/>).</summary>
     public required byte[] Content { get; init; }
+
+    /// <summary>The hash when the caller already computed it while reading.</summary>
+    public string? Sha256 { get; init; }
+
+    /// <summary>Set for a file whose bytes were not read because it is over <c>Ingest:MaxFileBytes</c>.</summary>
+    public long? TooLargeSize { get; init; }
     /// <summary>"cli", "upload", "inbox", "http" or "replay".</summary>
     public required string Source { get; init; }
     public string? RoundHint { get; init; }
@@ -14,6 +24,16 @@ public sealed record IngestRequest
     public bool DryRun { get; init; }
     public DateTimeOffset? ReceivedAt { get; init; }
     public long? ReplayOf { get; init; }
+
+    /// <summary>A request for a file read with <see cref="ReceivedFile"/>: its bytes, or only its size and hash when too large.</summary>
+    public static IngestRequest From(ReceivedFile file, string fileName, string source) => new()
+    {
+        FileName = fileName,
+        Content = file.Content ?? [],
+        Sha256 = file.Sha256,
+        TooLargeSize = file.TooLarge ? file.Size : null,
+        Source = source,
+    };
 }
 
 /// <summary>CONTRACT §4: the object printed per file by <c>ingest --json</c> and returned by the upload route.</summary>

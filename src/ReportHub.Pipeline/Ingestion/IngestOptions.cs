@@ -19,6 +19,12 @@ public sealed class IngestOptions
 
     public int MaxRows { get; set; } = 200_000;
 
+    /// <summary>
+    /// The time one file may take to read and check. A file that takes longer is stored and rejected
+    /// (<c>file.timeout</c>) so that it can be replayed, rather than holding the worker for ever.
+    /// </summary>
+    public double FileTimeoutSeconds { get; set; } = 60;
+
     /// <summary>Run the inbox worker inside the API process.</summary>
     public bool RunWorker { get; set; } = true;
 

@@ -7,13 +7,15 @@ using ReportHub.Core.Templates;
 using ReportHub.Pipeline.Resolution;
 using ReportHub.Readers;
 using ReportHub.Warehouse.Reference;
+using ReportHub.Warehouse.Resilience;
 using ReportHub.Warehouse.Submissions;
 
 namespace ReportHub.Pipeline.Ingestion;
 
 /// <summary>
 /// The one path every file takes, whatever its source: hash, read, parse, resolve, validate, store.
-/// Every received file is stored with its outcome, rejected ones included.
+/// Every received file is stored with its outcome, rejected ones included; a file too large to keep is recorded
+/// without its bytes, and a file the warehouse refuses for good is recorded as rejected without its rows.
 /// </summary>
 public sealed class IngestService(
     ReferenceStore reference,
@@ -27,7 +29,7 @@ public sealed class IngestService(
     public async Task<IngestResult> IngestAsync(IngestRequest request, CancellationToken cancellationToken)
     {
         var receivedAt = request.ReceivedAt ?? clock.GetUtcNow();
-        var sha = Convert.ToHexStringLower(SHA256.HashData(request.Content));
+        var sha = request.Sha256 ?? Convert.ToHexStringLower(SHA256.HashData(request.Content));
 
         (Evaluation Outcome, IReadOnlyList<Issue> Issues)? evaluated = null;
         long? id = null;
@@ -52,6 +54,14 @@ public sealed class IngestService(
             {
                 logger.LogInformation("{File}: another writer committed first; looking again", request.FileName);
             }
+            catch (Exception ex) when (TransientErrors.IsPermanent(ex))
+            {
+                // Retrying would fail the same way for ever; the file is recorded as rejected instead.
+                logger.LogError("{File}: the warehouse refused the submission ({Reason}); recording it as rejected without its rows",
+                    request.FileName, TransientErrors.Describe(ex));
+                (id, evaluated) = await RecordSaveFailureAsync(request, sha, receivedAt, evaluated.Value.Outcome, cancellationToken);
+                break;
+            }
         }
         var (outcome, issues) = evaluated.Value;
         var accepted = IsAccepted(issues);
@@ -72,6 +82,24 @@ public sealed class IngestService(
         };
     }
 
+    private async Task<(long? Id, (Evaluation, IReadOnlyList<Issue>) Evaluated)> RecordSaveFailureAsync(
+        IngestRequest request, string sha, DateTimeOffset receivedAt, Evaluation outcome, CancellationToken cancellationToken)
+    {
+        var withoutRows = outcome with { Report = null };
+        IReadOnlyList<Issue> recorded = [IngestMessages.SaveFailed(request.FileName, recorded: true)];
+        try
+        {
+            var id = await submissions.SaveAsync(ToSubmission(request, sha, receivedAt, withoutRows, recorded), cancellationToken);
+            return (id, (withoutRows, recorded));
+        }
+        catch (Exception ex) when (TransientErrors.IsPermanent(ex))
+        {
+            // Not even the rejection could be written: the caller quarantines the file with these issues.
+            logger.LogError("{File}: the warehouse refused the rejection record too ({Reason})", request.FileName, TransientErrors.Describe(ex));
+            return (null, (withoutRows, [IngestMessages.SaveFailed(request.FileName, recorded: false)]));
+        }
+    }
+
     private static bool IsAccepted(IReadOnlyList<Issue> issues) => !issues.Any(i => i.Severity == Severity.Error);
 
     private static NewSubmission ToSubmission(IngestRequest request, string sha, DateTimeOffset receivedAt, Evaluation outcome, IReadOnlyList<Issue> issues) => new()
@@ -79,6 +107,8 @@ public sealed class IngestService(
         FileSha256 = sha,
         FileName = request.FileName,
         Content = request.Content,
+        KeepContent = request.TooLargeSize is null,
+        DiscardedSize = request.TooLargeSize,
         Source = request.Source,
         ReceivedAt = receivedAt,
         Outcome = IsAccepted(issues) ? Outcomes.Accepted : Outcomes.Rejected,
@@ -117,24 +147,51 @@ public sealed class IngestService(
 
     private async Task<(Evaluation, IReadOnlyList<Issue>)> EvaluateAsync(IngestRequest request, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
+        var unread = new Evaluation(null, request.UnitHint, request.RoundHint);
+        if (request.TooLargeSize is { } size)
+        {
+            return (unread, [IngestMessages.TooLarge(request.FileName, size, options.Value.MaxFileBytes)]);
+        }
         var limits = new ReaderLimits { MaxFileBytes = options.Value.MaxFileBytes, MaxRows = options.Value.MaxRows };
+        var budget = TimeSpan.FromSeconds(Math.Max(0.001, options.Value.FileTimeoutSeconds));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(budget);
         ParseResult parsed;
         try
         {
-            using var stream = new MemoryStream(request.Content, writable: false);
-            using var reader = WorkbookReaders.Open(stream, request.FileName, limits);
             var today = DateOnly.FromDateTime(receivedAt.UtcDateTime);
-            parsed = _parser.Parse(reader, new ParseOptions { Today = today }, cancellationToken);
+            // On the thread pool so that the budget holds even where a reader does not look at the token: the caller
+            // gets its answer on time, and the reader stops at its next check.
+            var started = clock.GetTimestamp();
+            parsed = await Task.Run(() =>
+            {
+                using var stream = new MemoryStream(request.Content, writable: false);
+                using var reader = WorkbookReaders.Open(stream, request.FileName, limits);
+                timeout.Token.ThrowIfCancellationRequested();
+                var result = _parser.Parse(reader, new ParseOptions { Today = today }, timeout.Token);
+                // The timer may fire late; a file that took longer than its budget is over it all the same.
+                if (clock.GetElapsedTime(started) > budget)
+                {
+                    timeout.Cancel();
+                }
+                timeout.Token.ThrowIfCancellationRequested();
+                return result;
+            }, timeout.Token).WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("{File}: reading took longer than {Seconds}s; stopped and recorded as rejected", request.FileName, budget.TotalSeconds);
+            return (unread, [IngestMessages.Timeout(request.FileName, budget.TotalSeconds)]);
         }
         catch (FileRejectedException rejected)
         {
-            return (new Evaluation(null, request.UnitHint, request.RoundHint), [rejected.ToIssue() with { Location = IssueLocator.WholeFile }]);
+            return (unread, [rejected.ToIssue() with { Location = IssueLocator.WholeFile }]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A reader bug must not lose the file: it is stored as rejected and can be replayed once fixed.
             logger.LogError(ex, "Unexpected failure reading {File}", request.FileName);
-            return (new Evaluation(null, request.UnitHint, request.RoundHint),
+            return (unread,
                 [Issue.Error(IssueCodes.FileCorrupt, "Không đọc được tệp do lỗi không lường trước. Tệp đã được lưu lại; Sở Thông tin và Truyền thông sẽ kiểm tra và xử lý lại.") with { Location = IssueLocator.WholeFile }]);
         }
         if (parsed.Report is null)

@@ -49,6 +49,48 @@ public static class TransientErrors
         return false;
     }
 
+    /// <summary>
+    /// True for a database error that a retry would meet again: the data itself is refused. PostgreSQL data
+    /// exceptions (class 22: 22021 invalid byte sequence, 22001 value too long), integrity violations (class 23),
+    /// program limits (class 54); SQL Server truncation (8152, 2628), constraint (547, 2627, 2601), null (515),
+    /// conversion and overflow (245, 8114, 8115, 220, 232); SQLite constraint (19, triggers included), too big (18),
+    /// mismatch (20), range (25). Any other database error that is not transient counts too, so that no file is
+    /// retried for ever; connection trouble and cancellation never do.
+    /// </summary>
+    public static bool IsPermanent(Exception? exception)
+    {
+        if (exception is null or OperationCanceledException || IsTransient(exception) || IsConnectionLoss(exception))
+        {
+            return false;
+        }
+        for (var ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is DbException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The provider's own code for a log line: "PostgreSQL 22021", "SQL Server 8152", "SQLite 19/1811".</summary>
+    public static string Describe(Exception exception)
+    {
+        for (var ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            switch (ex)
+            {
+                case PostgresException pg:
+                    return $"PostgreSQL {pg.SqlState}: {pg.MessageText}";
+                case SqlException sql:
+                    return $"SQL Server {sql.Number}: {sql.Message}";
+                case SqliteException sqlite:
+                    return $"SQLite {sqlite.SqliteErrorCode}/{sqlite.SqliteExtendedErrorCode}: {sqlite.Message}";
+            }
+        }
+        return $"{exception.GetType().Name}: {exception.Message}";
+    }
+
     /// <summary>True for errors after which a pooled connection is likely dead, so the pools are worth clearing.</summary>
     public static bool IsConnectionLoss(Exception? exception)
     {

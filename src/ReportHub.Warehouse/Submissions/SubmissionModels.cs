@@ -34,6 +34,14 @@ public sealed record NewSubmission
     public ParsedReport? Report { get; init; }
     public IReadOnlyList<Issue> Issues { get; init; } = [];
     public long? ReplayOf { get; init; }
+
+    /// <summary>False for a file too large to keep: only its name, size and hash are recorded.</summary>
+    public bool KeepContent { get; init; } = true;
+
+    /// <summary>The file's size when its bytes are not in <see cref="Content"/>.</summary>
+    public long? DiscardedSize { get; init; }
+
+    public long Size => KeepContent ? Content.Length : DiscardedSize ?? 0;
 }
 
 public sealed record SubmissionRecord
@@ -60,5 +68,9 @@ public sealed record SubmissionRecord
     public long? DuplicateOf { get; init; }
     public long? Supersedes { get; init; }
     public long? ReplayOf { get; init; }
+
+    /// <summary>False when the file was too large to keep; GET …/file then has nothing to send.</summary>
+    public bool FileKept { get; init; } = true;
+
     public IReadOnlyList<Issue> Issues { get; init; } = [];
 }

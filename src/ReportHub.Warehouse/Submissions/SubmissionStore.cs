@@ -21,7 +21,8 @@ public sealed class SubmissionStore(Db db)
         received_at AS ReceivedAt, outcome AS Outcome, status AS Status, unit_code AS UnitCode, round_code AS RoundCode,
         parser_version AS ParserVersion, template_id AS TemplateId, sheet AS Sheet, directives AS Directives,
         qr_codes AS QrCodes, qr_scans AS QrScans, doc_number AS DocNumber, doc_date AS DocDate, signer AS Signer,
-        duplicate_of AS DuplicateOf, supersedes AS Supersedes, replay_of AS ReplayOf
+        duplicate_of AS DuplicateOf, supersedes AS Supersedes, replay_of AS ReplayOf,
+        CASE WHEN EXISTS (SELECT 1 FROM files f WHERE f.sha256 = submissions.file_sha256 AND f.kept = 0) THEN 0 ELSE 1 END AS FileKept
         """;
 
     // Only accepted bytes make a duplicate: a file rejected because the round was not yet set up may simply be sent again.
@@ -45,13 +46,20 @@ public sealed class SubmissionStore(Db db)
         """;
 
     // Replays start from the files as first received, never from earlier replays.
-    private const string SelectAllIds = "SELECT id FROM submissions WHERE outcome <> 'duplicate' AND replay_of IS NULL ORDER BY id";
+    // A file whose bytes were not kept (too large) has nothing to replay.
+    private const string SelectAllIds = """
+        SELECT s.id FROM submissions s
+        WHERE s.outcome <> 'duplicate' AND s.replay_of IS NULL
+          AND EXISTS (SELECT 1 FROM files f WHERE f.sha256 = s.file_sha256 AND f.kept = 1)
+        ORDER BY s.id
+        """;
 
     // A rejected file whose bytes have since been accepted (on replay or sent again) has nothing left to replay.
     private const string SelectRejectedIds = """
         SELECT s.id FROM submissions s
         WHERE s.outcome = 'rejected' AND s.replay_of IS NULL
           AND NOT EXISTS (SELECT 1 FROM submissions a WHERE a.file_sha256 = s.file_sha256 AND a.outcome = 'accepted')
+          AND EXISTS (SELECT 1 FROM files f WHERE f.sha256 = s.file_sha256 AND f.kept = 1)
         ORDER BY s.id
         """;
 
@@ -61,7 +69,7 @@ public sealed class SubmissionStore(Db db)
         """;
 
     private const string SelectFile = """
-        SELECT f.content FROM files f JOIN submissions s ON s.file_sha256 = f.sha256 WHERE s.id = @Id
+        SELECT f.content FROM files f JOIN submissions s ON s.file_sha256 = f.sha256 WHERE s.id = @Id AND f.kept = 1
         """;
 
     private const string CurrentOf = """
@@ -80,15 +88,19 @@ public sealed class SubmissionStore(Db db)
          @DuplicateOf, @Supersedes, @ReplayOf)
         """;
 
-    // SQLite and PostgreSQL share the upsert form.
+    // SQLite and PostgreSQL share the upsert form. Bytes that were once too large to keep are kept when they come
+    // again under a higher limit.
     private const string InsertFileSqlite = """
-        INSERT INTO files (sha256, size, content, stored_at) VALUES (@Sha, @Size, @Content, @StoredAt)
-        ON CONFLICT (sha256) DO NOTHING
+        INSERT INTO files (sha256, size, content, stored_at, kept) VALUES (@Sha, @Size, @Content, @StoredAt, @Kept)
+        ON CONFLICT (sha256) DO UPDATE SET content = excluded.content, kept = 1
+        WHERE files.kept = 0 AND excluded.kept = 1
         """;
 
     private const string InsertFileSqlServer = """
         IF NOT EXISTS (SELECT 1 FROM files WITH (UPDLOCK, HOLDLOCK) WHERE sha256 = @Sha)
-        INSERT INTO files (sha256, size, content, stored_at) VALUES (@Sha, @Size, @Content, @StoredAt)
+            INSERT INTO files (sha256, size, content, stored_at, kept) VALUES (@Sha, @Size, @Content, @StoredAt, @Kept)
+        ELSE IF @Kept = 1
+            UPDATE files SET content = @Content, kept = 1 WHERE sha256 = @Sha AND kept = 0
         """;
 
     private static readonly RowColumn[] DirectiveColumns =
@@ -129,6 +141,7 @@ public sealed class SubmissionStore(Db db)
         return row with { Issues = issues.Select(i => i.ToIssue()).ToList() };
     }
 
+    /// <summary>The original bytes; null when there is no such submission or its bytes were not kept (see <see cref="SubmissionRecord.FileKept"/>).</summary>
     public async Task<byte[]?> FileAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
@@ -191,7 +204,7 @@ public sealed class SubmissionStore(Db db)
         {
             submission.FileSha256,
             submission.FileName,
-            FileSize = (long)submission.Content.Length,
+            FileSize = submission.Size,
             submission.Source,
             ReceivedAt = Instant(submission.ReceivedAt),
             submission.Outcome,
@@ -274,9 +287,10 @@ public sealed class SubmissionStore(Db db)
         await connection.ExecuteAsync(new CommandDefinition(sql, new
         {
             Sha = submission.FileSha256,
-            Size = (long)submission.Content.Length,
-            Content = submission.Content.ToArray(),
+            Size = submission.Size,
+            Content = submission.KeepContent ? submission.Content.ToArray() : [],
             StoredAt = Instant(DateTimeOffset.UtcNow),
+            Kept = submission.KeepContent ? 1 : 0,
         }, tx, cancellationToken: cancellationToken));
     }
 

@@ -81,13 +81,24 @@ public sealed class CorpusApiTests
             Outcome.Check(c, json, json.Str("outcome"), "API");
         }
 
-        // Never lost: the file is stored with its outcome and its bytes, rejected or not.
+        // Never lost: the file is stored with its outcome and its bytes, rejected or not; a file over the size
+        // limit is recorded by name, size and hash only, and its bytes are answered 404 saying why.
         var id = json.Num("submissionId");
         Assert.True(id > 0, body);
         var stored = await app.GetJsonAsync($"/api/submissions/{id}");
         Assert.Equal(c.Status, stored.Str("outcome"));
+        Assert.Equal(bytes.Length, stored.Num("size"));
         using var client = app.CreateClient();
-        Assert.Equal(bytes, await client.GetByteArrayAsync($"/api/submissions/{id}/file"));
+        using var file = await client.GetAsync($"/api/submissions/{id}/file");
+        if (c.MaxFileBytes is { } limit && bytes.Length > limit)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
+            Assert.True(Vietnamese.IsVietnameseSentence(JsonDocument.Parse(await file.Content.ReadAsStringAsync()).RootElement.Str("detail")));
+        }
+        else
+        {
+            Assert.Equal(bytes, await file.Content.ReadAsByteArrayAsync());
+        }
         if (c.Status == Status.Rejected)
         {
             Assert.Equal("rejected", app.Warehouse.Status(id));

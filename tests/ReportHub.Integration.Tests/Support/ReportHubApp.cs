@@ -20,12 +20,16 @@ public sealed class ReportHubApp : WebApplicationFactory<Program>
     private readonly bool? _loadSamples;
     private readonly string _environment;
     private readonly string _samplesPath;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     /// <param name="loadSamples">Samples:Load; null leaves it to the environment's default.</param>
     /// <param name="samplesPath">Samples:Path; null is the repository's samples folder (reference and sample reports).</param>
     /// <param name="connectionString">Warehouse:ConnectionString; null is a new SQLite file in <see cref="Folder"/>.</param>
-    public ReportHubApp(bool? loadSamples = false, string environment = "Production", string? samplesPath = null, string? connectionString = null)
+    /// <param name="settings">Further configuration, e.g. Ingest:MaxFileBytes.</param>
+    public ReportHubApp(bool? loadSamples = false, string environment = "Production", string? samplesPath = null, string? connectionString = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         Folder = Paths.NewTempFolder("rh-api");
         ConnectionString = connectionString ?? Paths.ConnectionString(Folder);
         _loadSamples = loadSamples;
@@ -34,10 +38,10 @@ public sealed class ReportHubApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Reference data (units, rounds) loaded, no sample reports: an empty round 2021-10.</summary>
-    public static ReportHubApp ReferenceOnly(string environment = "Production")
+    public static ReportHubApp ReferenceOnly(string environment = "Production", IReadOnlyDictionary<string, string>? settings = null)
     {
         var samples = Paths.CopyReference(Paths.NewTempFolder("rh-ref"));
-        return new ReportHubApp(loadSamples: true, environment, samples);
+        return new ReportHubApp(loadSamples: true, environment, samples, settings: settings);
     }
 
     public string Folder { get; }
@@ -58,6 +62,10 @@ public sealed class ReportHubApp : WebApplicationFactory<Program>
             builder.UseSetting("Samples:Load", load ? "true" : "false");
         }
         builder.UseSetting("Samples:Path", _samplesPath);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public IngestService Ingest => Services.GetRequiredService<IngestService>();

@@ -1,0 +1,17 @@
+using ReportHub.Pipeline.Ingestion;
+
+namespace ReportHub.Api.Infrastructure;
+
+/// <summary>How large an upload request may be: the file limit plus room for the multipart envelope.</summary>
+public static class UploadLimits
+{
+    /// <summary>Boundaries, part headers (at most 16 KB each) and the few small fields a form may carry.</summary>
+    public const long MultipartOverhead = 256 * 1024;
+
+    /// <summary>More form fields than this is not a report upload (ASP.NET Core's default as well).</summary>
+    public const int MaxFormFields = 1024;
+
+    public static long RequestBytes(long maxFileBytes) => maxFileBytes + MultipartOverhead;
+
+    public static long RequestBytes(IngestOptions options) => RequestBytes(options.MaxFileBytes);
+}
