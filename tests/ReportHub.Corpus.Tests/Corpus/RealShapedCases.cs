@@ -142,6 +142,9 @@ public static class RealShapedCases
         var binhSon = Report.District();
         yield return Accepted("excel-unicode-text", "2318-UBND-CNTT.txt", () => new LocaleCsv { Separator = '\t', Bytes = CsvBytes.Utf16LeBom }.Write(binhSon), Expect(binhSon, "51.524"));
 
+        var province = UnitReports.Province();
+        yield return Accepted("csv-utf16-le-semicolon", "5120-UBND-KGVX.csv", () => (excelVi with { Bytes = CsvBytes.Utf16LeBom }).Write(province), Expect(province, "51"));
+
         var finance = UnitReports.Finance();
         yield return Accepted("csv-utf16-be-semicolon", "3120-STC-VP.csv", () => (excelVi with { Bytes = CsvBytes.Utf16BeBom }).Write(finance), Expect(finance, "51.STC"));
 
