@@ -245,6 +245,7 @@ public static class Cases
         cases.Add(Xlsx("unit-hint-agrees", Report.Seed(), Status.Accepted) with { Unit = "51.SCT", Figures = Seed });
         cases.Add(Xlsx("round-closed", Report.Seed(), Status.Rejected, Error(IssueCodes.RoundClosed, null)) with { CloseRound = true });
 
+        cases.AddRange(RealShapedCases.Build());
         return cases;
     }
 

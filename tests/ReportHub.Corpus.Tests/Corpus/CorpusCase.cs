@@ -12,11 +12,17 @@ public sealed record ExpectedIssue(string Code, string? Cell, string Severity = 
     /// <summary>When false only the code and severity are checked.</summary>
     public bool CheckCell { get; init; } = true;
 
+    /// <summary>When set, the issue's place in words must read exactly so (a Word letter's "Bảng 4, dòng 2, cột 3").</summary>
+    public string? Location { get; init; }
+
+    /// <summary>Text the message must contain, such as the formats it tells the sender to save as.</summary>
+    public IReadOnlyList<string> Mentions { get; init; } = [];
+
     public static ExpectedIssue Error(string code, string? cell) => new(code, cell);
 
     public static ExpectedIssue Warning(string code, string? cell) => new(code, cell, "warning");
 
-    public override string ToString() => $"{Severity} {Code} @ {Cell ?? "(no cell)"}";
+    public override string ToString() => $"{Severity} {Code} @ {Cell ?? "(no cell)"}{(Location is null ? "" : $" “{Location}”")}{(Mentions.Count == 0 ? "" : " mentioning " + string.Join(", ", Mentions))}";
 }
 
 /// <summary>The figures an accepted file must give.</summary>

@@ -16,7 +16,9 @@ internal static class Outcome
         foreach (var expected in c.Issues)
         {
             Assert.True(actual.Any(a => a.Str("code") == expected.Code && a.Str("severity") == expected.Severity
-                && (!expected.CheckCell || NullIfEmpty(a.Str("cell")) == expected.Cell)), $"missing {expected}. {context}");
+                && (!expected.CheckCell || NullIfEmpty(a.Str("cell")) == expected.Cell)
+                && (expected.Location is null || a.Str("location") == expected.Location)
+                && expected.Mentions.All(m => a.Str("message").Contains(m, StringComparison.Ordinal))), $"missing {expected}. {context}");
         }
         var unexpectedErrors = actual.Where(a => a.Str("severity") == "error" && c.Issues.All(e => e.Severity != "error" || e.Code != a.Str("code"))).ToList();
         Assert.True(unexpectedErrors.Count == 0, $"unexpected errors. {context}");
