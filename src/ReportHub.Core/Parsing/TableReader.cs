@@ -63,7 +63,7 @@ public static partial class TableReader
                     cells[column.Key] = cell;
                 }
             }
-            if (IsColumnNumbering(cells.Values))
+            if (IsColumnNumbering(cells.Values) || IsGroupHeading(cells.Values))
             {
                 continue;
             }
@@ -83,6 +83,26 @@ public static partial class TableReader
             rows.Add(new TableRow(rowNumber, cells, rows.Count + 1));
         }
         return new TableData(layout.HeaderRow, layout, rows, total);
+    }
+
+    /// <summary>
+    /// "I. Các cơ sở y tế tuyến tỉnh" typed once and merged across the table: every column got its text from that one
+    /// cell, so the row groups the rows below it and is not an entity of its own.
+    /// </summary>
+    private static bool IsGroupHeading(IEnumerable<GridCell> cells)
+    {
+        GridCell? only = null;
+        var count = 0;
+        foreach (var cell in cells)
+        {
+            if (only is not null && (only.Row != cell.Row || only.Column != cell.Column))
+            {
+                return false;
+            }
+            only = cell;
+            count++;
+        }
+        return count > 1;
     }
 
     private static bool IsColumnNumbering(IEnumerable<GridCell> cells)

@@ -184,6 +184,25 @@ public sealed class TemplateParserTests
     }
 
     [Fact]
+    public void GroupTitleMergedAcrossTheTableIsNotAnEntity()
+    {
+        var sheet = SeedReport.Section1(new SheetBuilder())
+            .Line("2. Kết quả tạo, quản lý mã QR địa điểm và quét mã QR tại các địa điểm")
+            .Line("TT", "Đối tượng thống kê", "Tổng số mã QR địa điểm đã tạo và quản lý", "Tổng số lượt quét mã QR của các địa điểm", "Ghi chú");
+        var title = sheet.CurrentRow + 1;
+        sheet.Line("I. Các cơ sở y tế tuyến tỉnh")
+            .Merge(title, 1, title, 5)
+            .Line(1, "Bệnh viện Đa khoa tỉnh", 4, 1200)
+            .Line(2, "Trung tâm Kiểm soát bệnh tật", 2, 300);
+
+        var result = Parse(sheet);
+
+        Assert.False(result.HasErrors, string.Join("\n", result.Issues.Select(i => i.Message)));
+        Assert.Equal(["Bệnh viện Đa khoa tỉnh", "Trung tâm Kiểm soát bệnh tật"], result.Report!.QrRows.Select(r => r.Entity));
+        Assert.DoesNotContain(result.Issues, i => i.Code == IssueCodes.NumberInvalid);
+    }
+
+    [Fact]
     public void LegacyTcvn3CellsAreConvertedAndReported()
     {
         var tcvn = ReportHub.Core.Text.LegacyText.FromUnicode("Tổng cộng", ReportHub.Core.Text.LegacyCharset.Tcvn3);
