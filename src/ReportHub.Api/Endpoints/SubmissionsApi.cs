@@ -1,3 +1,4 @@
+using ReportHub.Readers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -157,11 +158,5 @@ public static class SubmissionsApi
         Issues = s.Issues.Select(IssueDto.From).ToList(),
     };
 
-    private static string ContentType(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
-    {
-        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ".xls" => "application/vnd.ms-excel",
-        ".csv" => "text/csv",
-        _ => "application/octet-stream",
-    };
+    private static string ContentType(string fileName) => ReportFormats.MediaTypeOf(fileName);
 }

@@ -1,3 +1,4 @@
+using ReportHub.Readers;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Reference;
 using ReportHub.Warehouse.Connections;
@@ -34,8 +35,7 @@ public sealed class WarehouseStartup(
             return;
         }
         // Sample reports arrive on the round's request date so the first run shows on-time units.
-        foreach (var file in Directory.EnumerateFiles(reports).Where(f => f.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
-            || f.EndsWith(".xls", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(reports).Where(ReportFormats.IsReportFile).Order(StringComparer.Ordinal))
         {
             var result = await ingest.IngestAsync(new IngestRequest
             {

@@ -1,3 +1,4 @@
+using ReportHub.Readers;
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -159,8 +160,6 @@ internal static class Commands
         }
     }
 
-    private static readonly string[] SpreadsheetExtensions = [".xlsx", ".xls", ".csv", ".docx"];
-
     private static List<string> Expand(string[] paths)
     {
         var files = new List<string>();
@@ -168,9 +167,9 @@ internal static class Commands
         {
             if (Directory.Exists(path))
             {
-                // A folder holds notes and manifests too; only spreadsheets are reports.
+                // A folder holds notes and manifests too; only spreadsheets and Word letters are reports.
                 files.AddRange(Directory.EnumerateFiles(path)
-                    .Where(f => !Path.GetFileName(f).StartsWith('.') && SpreadsheetExtensions.Contains(Path.GetExtension(f).ToLowerInvariant())
+                    .Where(f => !Path.GetFileName(f).StartsWith('.') && ReportFormats.IsReportFile(f)
                         && InboxEntry.KindOfTarget(f) != EntryKind.Special)
                     .Order(StringComparer.Ordinal));
             }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReportHub.Readers;
 using Polly.CircuitBreaker;
 using ReportHub.Pipeline.Inbox;
 using ReportHub.Pipeline.Ingestion;
@@ -261,7 +262,6 @@ public sealed class HttpSourcePoller(
     private async Task RecordAsync(string url, SourcePollRecord record) =>
         await warehouse.ExecuteAsync(async t => await states.RecordAsync(url, record, clock.GetUtcNow(), t), CancellationToken.None);
 
-    private static readonly string[] Extensions = [".xlsx", ".xls", ".csv"];
 
     /// <summary>The name from Content-Disposition, else the URL's last segment, else one made from the unit and round.</summary>
     private static string FileNameOf(HttpResponseMessage response, HttpSourceOptions source)
@@ -275,17 +275,12 @@ public sealed class HttpSourcePoller(
         if (Uri.TryCreate(source.Url, UriKind.Absolute, out var uri))
         {
             var last = Uri.UnescapeDataString(uri.Segments.LastOrDefault() ?? "").Trim('/');
-            if (Extensions.Contains(Path.GetExtension(last).ToLowerInvariant()))
+            if (ReportFormats.IsReportFile(last))
             {
                 return last;
             }
         }
-        var extension = response.Content.Headers.ContentType?.MediaType switch
-        {
-            "text/csv" => ".csv",
-            "application/vnd.ms-excel" => ".xls",
-            _ => ".xlsx",
-        };
+        var extension = ReportFormats.ExtensionOf(response.Content.Headers.ContentType?.MediaType) ?? ".xlsx";
         return $"{source.Unit ?? "source"}-{source.Round ?? "report"}{extension}";
     }
 }
