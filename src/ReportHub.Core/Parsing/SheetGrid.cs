@@ -14,23 +14,14 @@ public sealed record GridCell(int Row, int Column, string Text, CellKind Kind, d
 /// </summary>
 public sealed class SheetGrid
 {
-    private readonly Dictionary<(int Row, int Column), GridCell> _cells;
     private readonly SortedDictionary<int, List<GridCell>> _rows = [];
-    private const int MaxPresizedCells = 4_000_000;
 
     private MergeIndex _merges = MergeIndex.Empty;
 
     // The name is stored with the report; a control character in it would reach the warehouse like one in a cell.
     public SheetGrid(string name)
-        : this(name, 0)
-    {
-    }
-
-    // Sized up front when the cell count is known: growing a dictionary of two million cells briefly holds two.
-    private SheetGrid(string name, int capacity)
     {
         Name = VietnameseText.StripControls(name);
-        _cells = new Dictionary<(int Row, int Column), GridCell>(capacity);
     }
 
     public string Name { get; }
@@ -43,58 +34,122 @@ public sealed class SheetGrid
 
     public IReadOnlyList<GridCell> Row(int row) => _rows.TryGetValue(row, out var cells) ? cells : [];
 
-    public GridCell? At(int row, int column) => _cells.GetValueOrDefault((row, column));
+    // Cells are found through their row, kept sorted by column: an index of every cell by address would cost more
+    // memory than the cells themselves on a sheet of a million of them.
+    public GridCell? At(int row, int column)
+    {
+        if (!_rows.TryGetValue(row, out var cells))
+        {
+            return null;
+        }
+        int low = 0, high = cells.Count - 1;
+        while (low <= high)
+        {
+            var mid = (low + high) >>> 1;
+            var found = cells[mid].Column;
+            if (found == column)
+            {
+                return cells[mid];
+            }
+            if (found < column)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        return null;
+    }
 
     /// <summary>The cell's text, or for a cell hidden under a merge, the text of the merge's top-left cell.</summary>
     public GridCell? AtOrMerged(int row, int column)
     {
-        return _cells.TryGetValue((row, column), out var cell) ? cell : _merges.Find(row, column);
+        return At(row, column) ?? _merges.Find(row, column);
     }
 
     /// <summary>
-    /// Reads the rows into a grid. <paramref name="merges"/> is asked only after the rows, since readers know a sheet's
-    /// merges once they have streamed it. Only rows holding a cell are looked up under merges (see <see cref="MergeIndex"/>).
+    /// Reads the rows into a grid as they stream. <paramref name="merges"/> is asked only after the rows, since readers
+    /// know a sheet's merges once they have streamed it. Only rows holding a cell are looked up under merges (see
+    /// <see cref="MergeIndex"/>).
     /// </summary>
+    /// <remarks>
+    /// Text with no legacy font of its own can only be repaired once the whole sheet has been seen (a CSV typed in TCVN3
+    /// is recognised over all its cells), so such cells go in raw and are repaired in a second pass over just them.
+    /// Holding the reader's rows until then would keep two copies of a large sheet alive at once.
+    /// </remarks>
     public static SheetGrid Build(string name, IEnumerable<SheetRow> rows, Func<IReadOnlyList<MergedRange>> merges,
         CancellationToken cancellationToken = default)
     {
-        var materialized = rows.ToList();
-        cancellationToken.ThrowIfCancellationRequested();
-        var grid = new SheetGrid(name, (int)Math.Min(MaxPresizedCells, materialized.Sum(r => (long)r.Cells.Count)));
-        var fontless = materialized.SelectMany(r => r.Cells)
-            .Where(c => c.Kind == CellKind.Text && LegacyText.CharsetOfFont(c.Font) == Text.LegacyCharset.Unicode)
-            .Select(c => c.Text);
-        var sheetFont = LegacyText.DetectForSheet(fontless) switch
-        {
-            Text.LegacyCharset.Tcvn3 => ".VnTime",
-            Text.LegacyCharset.Vni => "VNI-Times",
-            _ => null,
-        };
+        var grid = new SheetGrid(name);
+        var pending = new List<(List<GridCell> Row, int Index)>();
         var added = 0;
-        for (var i = 0; i < materialized.Count; i++)
+        foreach (var row in rows)
         {
-            var row = materialized[i];
-            // Let each row go once it is in the grid, so the reader's copy and the grid's never peak together.
-            materialized[i] = null!;
             foreach (var value in row.Cells)
             {
                 if ((++added & 0xFFF) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
-                grid.Add(value, sheetFont);
+                grid.Add(value, pending);
             }
         }
+        cancellationToken.ThrowIfCancellationRequested();
+        grid.RepairFontless(pending);
         var ranges = merges();
-        foreach (var list in grid._rows.Values)
+        foreach (var (number, list) in grid._rows.ToList())
         {
+            list.RemoveAll(c => c is null);
+            if (list.Count == 0)
+            {
+                grid._rows.Remove(number);
+                continue;
+            }
             list.Sort((a, b) => a.Column.CompareTo(b.Column));
         }
         grid._merges = MergeIndex.Build(ranges, [.. grid._rows.Keys], (r, c) => grid.At(r, c), cancellationToken);
         return grid;
     }
 
-    private void Add(CellValue value, string? sheetFont)
+    private void RepairFontless(List<(List<GridCell> Row, int Index)> pending)
+    {
+        var sheetFont = LegacyText.DetectForSheet(pending.Select(p => p.Row[p.Index].Text)) switch
+        {
+            Text.LegacyCharset.Tcvn3 => ".VnTime",
+            Text.LegacyCharset.Vni => "VNI-Times",
+            _ => null,
+        };
+        foreach (var (row, index) in pending)
+        {
+            var raw = row[index];
+            var text = Repair(raw.Text, sheetFont);
+            if (text.Length == 0)
+            {
+                row[index] = null!;
+            }
+            else if (!ReferenceEquals(text, raw.Text))
+            {
+                var cell = raw with { Text = text };
+                row[index] = cell;
+            }
+        }
+    }
+
+    private string Repair(string text, string? font)
+    {
+        var repaired = LegacyText.Repair(text, font, out var applied);
+        if (applied != Text.LegacyCharset.Unicode)
+        {
+            LegacyCellsConverted++;
+            LegacyCharset = applied;
+        }
+        var cleaned = VietnameseText.CleanMultiline(repaired);
+        return cleaned == text ? text : cleaned;
+    }
+
+    private void Add(CellValue value, List<(List<GridCell> Row, int Index)> pending)
     {
         if (value.IsBlank)
         {
@@ -102,29 +157,40 @@ public sealed class SheetGrid
         }
         // Readers hand over what the file holds; control characters (NUL above all) stop here for every format.
         var text = VietnameseText.StripControls(value.Text);
+        var fontless = false;
         if (value.Kind == CellKind.Text)
         {
-            // Cells with no legacy font of their own take the sheet's charset, where the sheet has one.
-            var font = sheetFont is not null && LegacyText.CharsetOfFont(value.Font) == Text.LegacyCharset.Unicode ? sheetFont : value.Font;
-            text = LegacyText.Repair(text, font, out var applied);
-            if (applied != Text.LegacyCharset.Unicode)
+            fontless = LegacyText.CharsetOfFont(value.Font) == Text.LegacyCharset.Unicode;
+            if (!fontless)
             {
-                LegacyCellsConverted++;
-                LegacyCharset = applied;
+                text = Repair(text, value.Font);
             }
-            text = VietnameseText.CleanMultiline(text);
         }
         if (text.Length == 0)
         {
             return;
         }
         var cell = new GridCell(value.Row, value.Column, text, value.Kind, value.Number);
-        _cells[(value.Row, value.Column)] = cell;
         if (!_rows.TryGetValue(value.Row, out var list))
         {
             list = [];
             _rows[value.Row] = list;
         }
-        list.Add(cell);
+        int index;
+        if (list.Count > 0 && list[^1].Column == value.Column)
+        {
+            // A reader repeating a cell: the later one wins, as it always has.
+            index = list.Count - 1;
+            list[index] = cell;
+        }
+        else
+        {
+            index = list.Count;
+            list.Add(cell);
+        }
+        if (fontless)
+        {
+            pending.Add((list, index));
+        }
     }
 }

@@ -69,7 +69,7 @@ public static partial class TableReader
             }
             var rowCells = grid.Row(rowNumber).Where(c => c.Column >= firstColumn && c.Column <= lastColumn);
             // Total labels are short words; only short text cells can be one.
-            if (rowCells.Any(c => c.Kind == CellKind.Text && c.Text.Length <= 24 && totalKeys.Contains(MatchKey.Of(c.Text))))
+            if (rowCells.Any(c => c.Kind == CellKind.Text && c.Text.Length <= 24 && char.IsLetter(c.Text[0]) && totalKeys.Contains(MatchKey.Of(c.Text))))
             {
                 total = new TableRow(rowNumber, cells, 0);
                 continue;

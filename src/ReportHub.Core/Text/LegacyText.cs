@@ -56,6 +56,11 @@ public static class LegacyText
     {
         ArgumentNullException.ThrowIfNull(text);
         applied = CharsetOfFont(fontName);
+        if (applied == LegacyCharset.Unicode && System.Text.Ascii.IsValid(text))
+        {
+            // Legacy encodings differ from Unicode only above ASCII: plain ASCII with no legacy font is what it says.
+            return text;
+        }
 
         // A legacy font name often survives a conversion to Unicode (the cell keeps ".VnTime" but holds "Sở").
         // Converting such text again would garble it, so real Unicode Vietnamese letters overrule the font.
@@ -89,10 +94,14 @@ public static class LegacyText
     /// The charset of a whole sheet's font-less text (a CSV): single cells are often too short to tell, but a sheet
     /// whose cells mostly carry one legacy signature was typed in it throughout.
     /// </summary>
+    /// <summary>Cells weighed by <see cref="DetectForSheet"/>: a sheet typed in one charset shows it long before this.</summary>
+    public const int SheetSample = 20_000;
+
     public static LegacyCharset DetectForSheet(IEnumerable<string> texts)
     {
         int tcvn3 = 0, vni = 0, unicode = 0;
-        foreach (var text in texts)
+        // Only text that could be either way counts towards the sample: numbers and plain ASCII say nothing.
+        foreach (var text in texts.Where(t => !System.Text.Ascii.IsValid(t)).Take(SheetSample))
         {
             if (LegacySignature.HasUnicodeVietnamese(text))
             {

@@ -26,7 +26,27 @@ public sealed class IngestService(
 {
     private readonly TemplateParser _parser = new(TemplateCatalog.Default);
 
+    /// <summary>Files at least this large leave enough garbage behind to be worth handing back to the system.</summary>
+    private const int ReleaseMemoryAboveBytes = 512 * 1024;
+
     public async Task<IngestResult> IngestAsync(IngestRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await IngestOnceAsync(request, cancellationToken);
+        }
+        finally
+        {
+            if (request.Content.Length >= ReleaseMemoryAboveBytes)
+            {
+                // A large sheet briefly needs hundreds of megabytes of grid; a long-running API or worker would keep
+                // that committed until its next big allocation. One compacting collection per large file gives it back.
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
+        }
+    }
+
+    private async Task<IngestResult> IngestOnceAsync(IngestRequest request, CancellationToken cancellationToken)
     {
         var receivedAt = request.ReceivedAt ?? clock.GetUtcNow();
         var sha = request.Sha256 ?? Convert.ToHexStringLower(SHA256.HashData(request.Content));
