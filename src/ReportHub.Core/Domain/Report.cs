@@ -96,6 +96,18 @@ public sealed record ParsedReport
     public IReadOnlyList<QrRow> QrRows { get; init; } = [];
     public IReadOnlyList<NarrativeSection> Narratives { get; init; } = [];
 
+    /// <summary>The version of <see cref="TemplateId"/> the file was read with.</summary>
+    public int TemplateVersion { get; init; } = 1;
+
+    /// <summary>Every table section's rows, typed by the template's columns, by section key.</summary>
+    public IReadOnlyDictionary<string, ParsedTable> Tables { get; init; } = new Dictionary<string, ParsedTable>();
+
+    /// <summary>
+    /// The submission's value of each template measure, by measure key, computed once at parse time so that rollups
+    /// add stored figures and never re-read rows. Indicators are not here: they are ratios of aggregated measures.
+    /// </summary>
+    public IReadOnlyDictionary<string, decimal> Figures { get; init; } = new Dictionary<string, decimal>();
+
     public long QrCodes => Counts.Sum(QrRows, r => r.QrCodes);
     public long QrScans => Counts.Sum(QrRows, r => r.QrScans);
 }
