@@ -4,6 +4,7 @@ using ReportHub.Pipeline.Inbox;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Reference;
 using ReportHub.Pipeline.Resilience;
+using ReportHub.Pipeline.Rounds;
 using ReportHub.Pipeline.Sources;
 using ReportHub.Warehouse;
 
@@ -20,6 +21,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IngestService>();
         services.AddSingleton<ReferenceLoader>();
+        services.AddSingleton<RoundService>();
         services.AddSingleton<ClaimedIngestor>();
         services.AddSingleton<InboxProcessor>();
         services.AddSingleton<SourceResilience>();

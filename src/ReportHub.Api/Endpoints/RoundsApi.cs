@@ -1,40 +1,29 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReportHub.Aggregate.Export;
 using ReportHub.Aggregate.Rollups;
-using ReportHub.Warehouse.Reference;
+using ReportHub.Pipeline.Rounds;
 
 namespace ReportHub.Api.Endpoints;
 
 public static class RoundsApi
 {
-    public sealed record RoundSummary
-    {
-        public required string Code { get; init; }
-        public required string Title { get; init; }
-        public string? RequestDocument { get; init; }
-        public DateOnly? RequestDate { get; init; }
-        public required DateOnly Deadline { get; init; }
-        public required int UnitsExpected { get; init; }
-        public bool Closed { get; init; }
-    }
-
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static RouteGroupBuilder MapRounds(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/rounds").WithTags("Rounds");
 
-        group.MapGet("/", async (ReferenceStore reference, CancellationToken ct) =>
-            TypedResults.Ok((await reference.RoundsAsync(ct)).Select(r => new RoundSummary
-            {
-                Code = r.Code,
-                Title = r.Title,
-                RequestDocument = r.RequestDocument,
-                RequestDate = r.RequestDate,
-                Deadline = r.Deadline,
-                UnitsExpected = r.ExpectedUnits.Count,
-                Closed = r.Closed,
-            }).ToList()));
+        group.MapGet("/", async (RoundService rounds, CancellationToken ct) =>
+            TypedResults.Ok((await rounds.ListAsync(ct)).Select(RoundView.From).ToList()));
+
+        // Access control: creating, closing and reopening rounds is for analysts (and admins) only; the check goes
+        // on these three routes once keys and sign-in exist (CONTRACT §5, "Added with access control").
+        group.MapPost("/", CreateAsync);
+        group.MapPost("/{code}/close", async Task<Results<Ok<RoundView>, ProblemHttpResult>> (string code, RoundService rounds, CancellationToken ct) =>
+            await rounds.SetClosedAsync(code, closed: true, ct) is { } round ? TypedResults.Ok(RoundView.From(round)) : Problems.RoundNotFound(code));
+        group.MapPost("/{code}/reopen", async Task<Results<Ok<RoundView>, ProblemHttpResult>> (string code, RoundService rounds, CancellationToken ct) =>
+            await rounds.SetClosedAsync(code, closed: false, ct) is { } round ? TypedResults.Ok(RoundView.From(round)) : Problems.RoundNotFound(code));
 
         group.MapGet("/{code}/totals", async Task<Results<Ok<RoundTotals>, ProblemHttpResult>> (string code, RollupService rollups, CancellationToken ct) =>
             await rollups.TotalsAsync(code, ct) is { } totals ? TypedResults.Ok(totals) : Problems.RoundNotFound(code));
@@ -66,4 +55,53 @@ public static class RoundsApi
 
         return group;
     }
+
+    private static async Task<Results<Created<RoundView>, ProblemHttpResult>> CreateAsync(HttpRequest request, RoundService rounds, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBody)
+        {
+            return Problems.BadRequest("Nội dung gửi lên quá dài cho một đợt báo cáo. Hãy gửi một đối tượng JSON {code, title, template, requestDocument, requestDate, deadline, expected}.");
+        }
+        RoundDraft? draft;
+        try
+        {
+            // Read here rather than bound by the framework, so a malformed body gets an answer about JSON, not files.
+            var buffer = new byte[MaxBody + 1];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), ct)) > 0)
+            {
+                length += read;
+            }
+            if (length > MaxBody)
+            {
+                return Problems.BadRequest("Nội dung gửi lên quá dài cho một đợt báo cáo. Hãy gửi một đối tượng JSON {code, title, template, requestDocument, requestDate, deadline, expected}.");
+            }
+            draft = length == 0 ? null : JsonSerializer.Deserialize<RoundDraft>(buffer.AsSpan(0, length), Json);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.BadRequest($"Nội dung gửi lên không phải JSON hợp lệ ({ex.Path}, dòng {ex.LineNumber + 1}). Hãy gửi một đối tượng JSON {{code, title, template, requestDocument, requestDate, deadline, expected: {{types, parents, units}}}}, ngày dạng yyyy-MM-dd.");
+        }
+        if (draft is null)
+        {
+            return Problems.BadRequest("Chưa gửi nội dung đợt báo cáo. Hãy gửi một đối tượng JSON {code, title, template, requestDocument, requestDate, deadline, expected}.");
+        }
+        var created = await rounds.CreateAsync(draft, ct);
+        if (created.Round is { } round)
+        {
+            return TypedResults.Created($"/api/rounds/{Uri.EscapeDataString(round.Code)}", RoundView.From(round));
+        }
+        var errors = created.Problems.Select(p => new { field = p.Field, message = p.Message }).ToList();
+        return TypedResults.Problem(
+            title: created.Duplicate ? "Đợt báo cáo đã có" : "Đợt báo cáo không hợp lệ",
+            detail: string.Join(" ", created.Problems.Select(p => p.Message)),
+            statusCode: created.Duplicate ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
+            extensions: new Dictionary<string, object?> { ["errors"] = errors });
+    }
+
+    // A round is a few hundred bytes; the body limit of uploads is for report files, not for this.
+    private const int MaxBody = 64 * 1024;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }

@@ -33,6 +33,16 @@ public sealed record Round
     public string? RequestDocument { get; init; }
     public DateOnly? RequestDate { get; init; }
     public required DateOnly Deadline { get; init; }
+
+    /// <summary>The template its reports are read with; rounds from before templates were data are COVID rounds.</summary>
+    public string Template { get; init; } = Templates.TemplateCatalog.DefaultId;
+
     public bool Closed { get; init; }
+
+    /// <summary>The rule the expected units were chosen by; null for a round whose units were listed one by one.</summary>
+    public RoundExpectation? Expected { get; init; }
+
     public IReadOnlyList<string> ExpectedUnits { get; init; } = [];
+    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using ReportHub.Core.Domain;
+using ReportHub.Pipeline.Rounds;
 
 namespace ReportHub.Ingest.Cli;
 
@@ -45,7 +47,9 @@ public static class CliApp
         var replay = new Command("replay", "Re-process stored files after reference data or the parser changed.") { onlyRejected, json };
         replay.SetAction((p, ct) => Commands.ReplayAsync(configArgs, p.GetValue(onlyRejected), p.GetValue(json), ct));
 
-        var root = new RootCommand("ReportHub: ingest the provincial appendix reports.") { init, ingest, totals, watch, replay };
+        var rounds = RoundsCommand(configArgs, json);
+
+        var root = new RootCommand("ReportHub: ingest the provincial appendix reports.") { init, ingest, totals, watch, replay, rounds };
         var parsed = root.Parse(commandArgs);
         if (parsed.Errors.Count > 0)
         {
@@ -53,7 +57,7 @@ public static class CliApp
             {
                 await Console.Error.WriteLineAsync(error.Message);
             }
-            await Console.Error.WriteLineAsync("Usage: reporthub init | ingest <file-or-folder>... [--round CODE] [--unit CODE] [--json] [--dry-run] | totals --round CODE [--json] | watch [--drain] | replay [--rejected] [--json]");
+            await Console.Error.WriteLineAsync("Usage: reporthub init | ingest <file-or-folder>... [--round CODE] [--unit CODE] [--json] [--dry-run] | totals --round CODE [--json] | watch [--drain] | replay [--rejected] [--json] | rounds create --code CODE --template ID --title T --request-document DOC --request-date DATE --deadline DATE [--types T,...] [--parents P,...] [--units U,...] | rounds list [--json] | rounds close CODE | rounds reopen CODE");
             return UsageError;
         }
         try
@@ -68,6 +72,46 @@ public static class CliApp
             return UsageError;
         }
     }
+
+    private static Command RoundsCommand(string[] configArgs, Option<bool> json)
+    {
+        var code = new Option<string>("--code") { Required = true, Description = "Round code, e.g. 2025-Q3." };
+        var template = new Option<string>("--template") { Required = true, Description = "Template id, e.g. covid-tech-2021." };
+        var title = new Option<string>("--title") { Required = true, Description = "Round title." };
+        var document = new Option<string>("--request-document") { Required = true, Description = "The request's number/symbol, e.g. 1234/SKHCN-CĐS." };
+        var requestDate = new Option<string>("--request-date") { Required = true, Description = "yyyy-MM-dd or dd/MM/yyyy." };
+        var deadline = new Option<string>("--deadline") { Required = true, Description = "yyyy-MM-dd or dd/MM/yyyy." };
+        var types = new Option<string?>("--types") { Description = "Expected unit types, comma-separated." };
+        var parents = new Option<string?>("--parents") { Description = "Expected units' parent codes, comma-separated." };
+        var units = new Option<string?>("--units") { Description = "Expected unit codes, comma-separated." };
+        var create = new Command("create", "Create a round.") { code, template, title, document, requestDate, deadline, types, parents, units, json };
+        create.SetAction((p, ct) => RoundCommands.CreateAsync(configArgs, new RoundDraft
+        {
+            Code = p.GetValue(code),
+            Template = p.GetValue(template),
+            Title = p.GetValue(title),
+            RequestDocument = p.GetValue(document),
+            RequestDate = p.GetValue(requestDate),
+            Deadline = p.GetValue(deadline),
+            Expected = new RoundExpectation { Types = Split(p.GetValue(types)), Parents = Split(p.GetValue(parents)), Units = Split(p.GetValue(units)) },
+        }, p.GetValue(json), ct));
+
+        var list = new Command("list", "List the rounds.") { json };
+        list.SetAction((p, ct) => RoundCommands.ListAsync(configArgs, p.GetValue(json), ct));
+
+        var closeCode = new Argument<string>("code") { Description = "Round code." };
+        var close = new Command("close", "Close a round: uploads to it are refused.") { closeCode };
+        close.SetAction((p, ct) => RoundCommands.SetClosedAsync(configArgs, p.GetValue(closeCode)!, closed: true, ct));
+
+        var reopenCode = new Argument<string>("code") { Description = "Round code." };
+        var reopen = new Command("reopen", "Reopen a closed round.") { reopenCode };
+        reopen.SetAction((p, ct) => RoundCommands.SetClosedAsync(configArgs, p.GetValue(reopenCode)!, closed: false, ct));
+
+        return new Command("rounds", "Create, list, close and reopen rounds.") { create, list, close, reopen };
+    }
+
+    private static List<string>? Split(string? values) =>
+        values?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }
 
 /// <summary>A problem with the command line or the configuration: exit code 2.</summary>

@@ -21,11 +21,11 @@ internal static class Commands
     public static async Task<int> InitAsync(string[] config, CancellationToken ct)
     {
         using var host = CliHost.Build(config, level: LogLevel.Information);
-        await Prepare(host.Services, ct);
+        await PrepareAsync(host.Services, ct);
         var samples = SamplesFolder.Find(host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Samples:Path"])
             ?? throw new ConfigurationException("Không tìm thấy thư mục samples/ (cần samples/reference/units.csv). Hãy chạy lệnh từ thư mục gốc của ReportHub hoặc đặt Samples:Path.");
         var (units, rounds) = await host.Services.GetRequiredService<ReferenceLoader>().LoadAsync(Path.Combine(samples, "reference"), ct);
-        Console.WriteLine($"Warehouse ready: {units} units, {rounds} rounds loaded from {samples}.");
+        Console.WriteLine($"Warehouse ready: {units} units, {rounds} new rounds loaded from {samples}.");
         return CliApp.Ok;
     }
 
@@ -33,7 +33,7 @@ internal static class Commands
     {
         var files = Expand(paths);
         using var host = CliHost.Build(config);
-        await Prepare(host.Services, ct);
+        await PrepareAsync(host.Services, ct);
         var ingest = host.Services.GetRequiredService<IngestService>();
         var maxBytes = host.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxFileBytes;
         var anyRejected = false;
@@ -56,7 +56,7 @@ internal static class Commands
     public static async Task<int> TotalsAsync(string[] config, string round, bool json, CancellationToken ct)
     {
         using var host = CliHost.Build(config);
-        await Prepare(host.Services, ct);
+        await PrepareAsync(host.Services, ct);
         var totals = await host.Services.GetRequiredService<RollupService>().TotalsAsync(round, ct)
             ?? throw new ConfigurationException($"Không có đợt báo cáo “{round}”.");
         if (json)
@@ -122,7 +122,7 @@ internal static class Commands
     public static async Task<int> ReplayAsync(string[] config, bool onlyRejected, bool json, CancellationToken ct)
     {
         using var host = CliHost.Build(config);
-        await Prepare(host.Services, ct);
+        await PrepareAsync(host.Services, ct);
         var store = host.Services.GetRequiredService<SubmissionStore>();
         var ingest = host.Services.GetRequiredService<IngestService>();
         var anyRejected = false;
@@ -148,7 +148,7 @@ internal static class Commands
         return anyRejected ? CliApp.Rejected : CliApp.Ok;
     }
 
-    private static async Task Prepare(IServiceProvider services, CancellationToken ct)
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct)
     {
         try
         {

@@ -3,39 +3,16 @@ using System.Text.Json;
 using CsvHelper;
 using Microsoft.Extensions.Logging;
 using ReportHub.Core.Domain;
+using ReportHub.Pipeline.Rounds;
 using ReportHub.Warehouse.Reference;
 
 namespace ReportHub.Pipeline.Reference;
 
-/// <summary>Which units a round expects: by type and parent, plus named units; only units active on the request date.</summary>
-public sealed record ExpectedUnits
-{
-    public IReadOnlyList<string>? Types { get; init; }
-    public IReadOnlyList<string>? Parents { get; init; }
-    public IReadOnlyList<string>? Units { get; init; }
-
-    public IReadOnlyList<string> Select(IEnumerable<Unit> registry, DateOnly on) =>
-        registry.Where(u =>
-                (Units?.Contains(u.Code) ?? false)
-                || ((Types is { Count: > 0 } || Parents is { Count: > 0 })
-                    && (Types is not { Count: > 0 } || Types.Contains(u.Type))
-                    && (Parents is not { Count: > 0 } || (u.Parent is not null && Parents.Contains(u.Parent)))
-                    && u.IsActiveOn(on)))
-            .Select(u => u.Code)
-            .ToList();
-}
-
-public sealed record RoundFile
-{
-    public required string Code { get; init; }
-    public required string Title { get; init; }
-    public string? RequestDocument { get; init; }
-    public DateOnly? RequestDate { get; init; }
-    public required DateOnly Deadline { get; init; }
-    public ExpectedUnits Expected { get; init; } = new();
-}
-
-/// <summary>Loads the registry (units.csv) and rounds (rounds.json) from a samples folder into the warehouse.</summary>
+/// <summary>
+/// Loads the registry (units.csv) and the sample rounds (rounds.json) from a samples folder into the warehouse.
+/// Units are refreshed on every load. A round is inserted only when its code is new: after that the warehouse is
+/// the truth, so a round an analyst closed or created survives every restart and every <c>init</c>.
+/// </summary>
 public sealed class ReferenceLoader(ReferenceStore store, ILogger<ReferenceLoader> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -45,26 +22,29 @@ public sealed class ReferenceLoader(ReferenceStore store, ILogger<ReferenceLoade
         var units = ReadUnits(Path.Combine(folder, "units.csv"));
         await store.UpsertUnitsAsync(units, cancellationToken);
         var roundsPath = Path.Combine(folder, "rounds.json");
-        var rounds = File.Exists(roundsPath)
-            ? JsonSerializer.Deserialize<List<RoundFile>>(await File.ReadAllTextAsync(roundsPath, cancellationToken), Json) ?? []
+        var drafts = File.Exists(roundsPath)
+            ? JsonSerializer.Deserialize<List<RoundDraft>>(await File.ReadAllTextAsync(roundsPath, cancellationToken), Json) ?? []
             : [];
-        foreach (var round in rounds)
+        var rounds = (await store.RoundsAsync(cancellationToken)).ToList();
+        var inserted = 0;
+        foreach (var draft in drafts.Where(d => !rounds.Any(r => string.Equals(r.Code, d.Code?.Trim(), StringComparison.OrdinalIgnoreCase))))
         {
-            await store.UpsertRoundAsync(ToRound(round, units), cancellationToken);
+            // The samples may name a template that is registered later, so the id is stored as given.
+            var (round, problems) = RoundPlanner.Plan(draft, units, rounds, knownTemplates: null);
+            if (round is null)
+            {
+                throw new InvalidDataException($"{roundsPath}: round {draft.Code}: {string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}"))}");
+            }
+            if (await store.InsertRoundAsync(round with { CreatedAt = DateTimeOffset.UtcNow }, cancellationToken))
+            {
+                rounds.Add(round);
+                inserted++;
+            }
         }
-        logger.LogInformation("Loaded {Units} units and {Rounds} rounds from {Folder}", units.Count, rounds.Count, folder);
-        return (units.Count, rounds.Count);
+        logger.LogInformation("Loaded {Units} units and {Rounds} new rounds ({Kept} kept as they are) from {Folder}",
+            units.Count, inserted, drafts.Count - inserted, folder);
+        return (units.Count, inserted);
     }
-
-    public static Round ToRound(RoundFile round, IReadOnlyList<Unit> units) => new()
-    {
-        Code = round.Code,
-        Title = round.Title,
-        RequestDocument = round.RequestDocument,
-        RequestDate = round.RequestDate,
-        Deadline = round.Deadline,
-        ExpectedUnits = round.Expected.Select(units, round.RequestDate ?? round.Deadline),
-    };
 
     public static IReadOnlyList<Unit> ReadUnits(string path)
     {

@@ -23,7 +23,7 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
             if (round.Closed)
             {
                 issues.Add(Issue.Error(IssueCodes.RoundClosed,
-                    $"Đợt báo cáo {round.Code} đã đóng nên không nhận thêm báo cáo. Hãy liên hệ Sở Thông tin và Truyền thông nếu cần mở lại.", sheet));
+                    $"Đợt báo cáo {round.Code} đã đóng nên không nhận thêm báo cáo. Nếu vẫn cần gửi, hãy liên hệ cơ quan ban hành {Request(round)} để đề nghị mở lại đợt, rồi gửi lại tệp này.", sheet));
             }
             var on = round.RequestDate ?? round.Deadline;
             if (!unit.IsActiveOn(on))
@@ -185,6 +185,8 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
         }
         return new(null, null);
     }
+
+    private static string Request(Round round) => round.RequestDocument is null ? "văn bản yêu cầu báo cáo" : $"công văn {round.RequestDocument}";
 
     private string Known() => rounds.Count == 0 ? "chưa có" : string.Join(", ", rounds.Select(r => r.Code));
 }

@@ -1,4 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dapper;
 using ReportHub.Core.Domain;
 using ReportHub.Warehouse.Connections;
@@ -8,6 +11,11 @@ namespace ReportHub.Warehouse.Reference;
 /// <summary>Units and rounds: the reference data that resolution and rollups stand on.</summary>
 public sealed class ReferenceStore(Db db)
 {
+    private static readonly JsonSerializerOptions ExpectedJson = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
     private const string SelectUnits = """
         SELECT code AS Code, name AS Name, type AS Type, parent AS Parent, aliases AS Aliases,
                valid_from AS ValidFrom, valid_to AS ValidTo, successor AS Successor
@@ -27,7 +35,8 @@ public sealed class ReferenceStore(Db db)
 
     private const string SelectRounds = """
         SELECT code AS Code, title AS Title, request_document AS RequestDocument, request_date AS RequestDate,
-               deadline AS Deadline, closed AS Closed
+               deadline AS Deadline, template_id AS Template, closed AS Closed, expected AS Expected,
+               created_at AS CreatedAt, closed_at AS ClosedAt
         FROM rounds ORDER BY code
         """;
 
@@ -35,20 +44,27 @@ public sealed class ReferenceStore(Db db)
 
     private const string UpdateRound = """
         UPDATE rounds SET title = @Title, request_document = @RequestDocument, request_date = @RequestDate,
-               deadline = @Deadline
+               deadline = @Deadline, template_id = @Template, expected = @Expected
         WHERE code = @Code
         """;
 
     private const string InsertRound = """
-        INSERT INTO rounds (code, title, request_document, request_date, deadline, closed, created_at)
-        VALUES (@Code, @Title, @RequestDocument, @RequestDate, @Deadline, 0, @CreatedAt)
+        INSERT INTO rounds (code, title, request_document, request_date, deadline, template_id, expected, closed, created_at)
+        VALUES (@Code, @Title, @RequestDocument, @RequestDate, @Deadline, @Template, @Expected, 0, @CreatedAt)
+        """;
+
+    // Inserts only when the code is free, so two analysts (or two starts loading the samples) cannot overwrite a round.
+    private const string InsertRoundIfAbsent = """
+        INSERT INTO rounds (code, title, request_document, request_date, deadline, template_id, expected, closed, created_at)
+        SELECT @Code, @Title, @RequestDocument, @RequestDate, @Deadline, @Template, @Expected, 0, @CreatedAt
+        WHERE NOT EXISTS (SELECT 1 FROM rounds WHERE code = @Code)
         """;
 
     private const string DeleteRoundUnits = "DELETE FROM round_units WHERE round_code = @Code";
 
     private const string InsertRoundUnit = "INSERT INTO round_units (round_code, unit_code) VALUES (@Round, @Unit)";
 
-    private const string SetClosed = "UPDATE rounds SET closed = @Closed WHERE code = @Code";
+    private const string SetClosed = "UPDATE rounds SET closed = @Closed, closed_at = @ClosedAt WHERE code = @Code";
 
     public async Task<IReadOnlyList<Unit>> UnitsAsync(CancellationToken cancellationToken)
     {
@@ -90,30 +106,80 @@ public sealed class ReferenceStore(Db db)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var row = new
-        {
-            round.Code,
-            round.Title,
-            round.RequestDocument,
-            RequestDate = Iso(round.RequestDate),
-            Deadline = Iso(round.Deadline),
-            CreatedAt = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-        };
+        var row = RoundParameters.From(round);
         if (await connection.ExecuteAsync(new CommandDefinition(UpdateRound, row, tx, cancellationToken: cancellationToken)) == 0)
         {
             await connection.ExecuteAsync(new CommandDefinition(InsertRound, row, tx, cancellationToken: cancellationToken));
         }
         await connection.ExecuteAsync(new CommandDefinition(DeleteRoundUnits, new { round.Code }, tx, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(InsertRoundUnit,
-            round.ExpectedUnits.Distinct().Select(u => new { Round = round.Code, Unit = u }), tx, cancellationToken: cancellationToken));
+        await InsertUnitsAsync(connection, tx, round, cancellationToken);
         await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Creates a round with its expected units; false, and nothing written, when the code is taken.</summary>
+    public async Task<bool> InsertRoundAsync(Round round, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        int inserted;
+        try
+        {
+            inserted = await connection.ExecuteAsync(new CommandDefinition(InsertRoundIfAbsent, RoundParameters.From(round), tx, cancellationToken: cancellationToken));
+        }
+        catch (DbException)
+        {
+            // Another writer inserted the same code between our check and our insert: the key refused ours.
+            if (await ExistsAsync(round.Code, cancellationToken))
+            {
+                return false;
+            }
+            throw;
+        }
+        if (inserted == 0)
+        {
+            return false;
+        }
+        await InsertUnitsAsync(connection, tx, round, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<bool> SetClosedAsync(string code, bool closed, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(SetClosed, new { Code = code, Closed = closed ? 1 : 0 }, cancellationToken: cancellationToken)) > 0;
+        var closedAt = closed ? InstantHandler.Format(DateTimeOffset.UtcNow) : null;
+        return await connection.ExecuteAsync(new CommandDefinition(SetClosed, new { Code = code, Closed = closed ? 1 : 0, ClosedAt = closedAt }, cancellationToken: cancellationToken)) > 0;
     }
+
+    /// <summary>
+    /// The template ids registered in the warehouse, or none while it has no templates table (warehouses from
+    /// before templates were data): callers add the templates built into the application.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> TemplateIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var exists = db.Provider switch
+        {
+            WarehouseProvider.Postgres => "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'templates' AND table_schema = current_schema()",
+            WarehouseProvider.SqlServer => "SELECT COUNT(*) FROM sys.tables WHERE name = 'templates'",
+            _ => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'templates'",
+        };
+        if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(exists, cancellationToken: cancellationToken)) == 0)
+        {
+            return [];
+        }
+        return (await connection.QueryAsync<string>(new CommandDefinition("SELECT DISTINCT id FROM templates", cancellationToken: cancellationToken))).ToList();
+    }
+
+    private async Task<bool> ExistsAsync(string code, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM rounds WHERE code = @Code", new { Code = code }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    private static async Task InsertUnitsAsync(DbConnection connection, DbTransaction tx, Round round, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(InsertRoundUnit,
+            round.ExpectedUnits.Distinct().Select(u => new { Round = round.Code, Unit = u }), tx, cancellationToken: cancellationToken));
 
     public static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -156,6 +222,30 @@ public sealed class ReferenceStore(Db db)
         };
     }
 
+    private sealed record RoundParameters
+    {
+        public required string Code { get; init; }
+        public required string Title { get; init; }
+        public string? RequestDocument { get; init; }
+        public string? RequestDate { get; init; }
+        public required string Deadline { get; init; }
+        public required string Template { get; init; }
+        public string? Expected { get; init; }
+        public required string CreatedAt { get; init; }
+
+        public static RoundParameters From(Round round) => new()
+        {
+            Code = round.Code,
+            Title = round.Title,
+            RequestDocument = round.RequestDocument,
+            RequestDate = Iso(round.RequestDate),
+            Deadline = Iso(round.Deadline)!,
+            Template = round.Template,
+            Expected = round.Expected is null ? null : JsonSerializer.Serialize(round.Expected, ExpectedJson),
+            CreatedAt = InstantHandler.Format(round.CreatedAt ?? DateTimeOffset.UtcNow),
+        };
+    }
+
     private sealed record RoundRow
     {
         public required string Code { get; init; }
@@ -163,7 +253,11 @@ public sealed class ReferenceStore(Db db)
         public string? RequestDocument { get; init; }
         public string? RequestDate { get; init; }
         public required string Deadline { get; init; }
+        public required string Template { get; init; }
         public long Closed { get; init; }
+        public string? Expected { get; init; }
+        public string? CreatedAt { get; init; }
+        public string? ClosedAt { get; init; }
 
         public Round ToRound(IReadOnlyList<string> expected) => new()
         {
@@ -172,8 +266,12 @@ public sealed class ReferenceStore(Db db)
             RequestDocument = RequestDocument,
             RequestDate = ParseDate(RequestDate),
             Deadline = ParseDate(Deadline) ?? DateOnly.MinValue,
+            Template = Template,
             Closed = Closed != 0,
+            Expected = Expected is null ? null : JsonSerializer.Deserialize<RoundExpectation>(Expected, ExpectedJson),
             ExpectedUnits = expected,
+            CreatedAt = CreatedAt is null ? null : InstantHandler.Parse(CreatedAt),
+            ClosedAt = ClosedAt is null ? null : InstantHandler.Parse(ClosedAt),
         };
     }
 }
