@@ -14,6 +14,8 @@ internal sealed class SemanticChecks(JsonObject root)
 
     private static readonly HashSet<string> Numeric = ["count", "amount", "percent"];
 
+    private static readonly HashSet<string> Known = ["ordinal", "text", "count", "amount", "percent", "date", "citation", "list", "choice", "unit"];
+
     private readonly List<TemplateError> _errors = [];
 
     private sealed record Column(string Key, string? Type, string Path);
@@ -46,7 +48,8 @@ internal sealed class SemanticChecks(JsonObject root)
                     {
                         continue;
                     }
-                    var type = Text(column, "type");
+                    // An unknown type is the schema's error; judging references by it would only repeat that.
+                    var type = Text(column, "type") is { } t && Known.Contains(t) ? t : null;
                     if (key == RowCount)
                     {
                         Add(columnPath + ".key", "Mã cột “rows” được dành cho số dòng của bảng (“<mã phần>.rows”). Hãy đặt cho cột này một mã khác.");
@@ -105,7 +108,7 @@ internal sealed class SemanticChecks(JsonObject root)
             {
                 Add(at, $"Bảng của phần “{sectionKey}” không có cột “{columnKey}”. Hãy dùng một cột số của bảng ({NumericColumns(section)}) hoặc “{sectionKey}.rows” để đếm số dòng.");
             }
-            else if (!Numeric.Contains(column.Type ?? ""))
+            else if (column.Type is not null && !Numeric.Contains(column.Type))
             {
                 Add(at, $"Cột “{columnKey}” ({column.Path}) có kiểu “{column.Type}”, không phải số nên không cộng được. Hãy dùng cột kiểu count, amount hoặc percent ({NumericColumns(section)}), hoặc “{sectionKey}.rows” để đếm số dòng.");
             }
@@ -171,7 +174,7 @@ internal sealed class SemanticChecks(JsonObject root)
                 {
                     Add($"{path}.{field}", $"Bảng của phần “{sectionKey}” không có cột “{columnKey}”. Hãy dùng một trong các cột: {List(section.Columns.Keys)}.");
                 }
-                else if (type == "dateWindow" ? column.Type is not ("date" or "citation") : !Numeric.Contains(column.Type ?? ""))
+                else if (column.Type is not null && (type == "dateWindow" ? column.Type is not ("date" or "citation") : !Numeric.Contains(column.Type)))
                 {
                     var want = type == "dateWindow" ? "date hoặc citation (có ngày)" : "count, amount hoặc percent";
                     Add($"{path}.{field}", $"Cột “{columnKey}” ({column.Path}) có kiểu “{column.Type}”; quy tắc này cần cột kiểu {want}. Hãy chọn cột khác hoặc sửa kiểu của cột.");

@@ -70,24 +70,34 @@ public sealed class TemplateValidator
         {
             var instancePointer = detail.InstanceLocation.ToString();
             var schemaPointer = detail.SchemaLocation.Fragment;
-            var keyword = JsonPaths.Segments(schemaPointer) is { Count: > 0 } s ? s[^1] : "";
-            if (IsOtherRuleBranch(instance, instancePointer, schemaPointer) || keyword is "oneOf" or "const")
+            var schemaPath = JsonPaths.Segments(schemaPointer);
+            if (schemaPath.Contains("if") || IsOtherRuleBranch(instance, instancePointer, schemaPath))
             {
-                // A rule is checked against the branch of its own type; the other branches' complaints are noise.
+                // An "if" that does not hold is no error; a rule is judged only by the branch of its own type.
                 continue;
             }
             var value = Resolve(instance, instancePointer);
-            var rule = Resolve(schemaNode, schemaPointer);
-            foreach (var error in Describe(keyword, instancePointer, schemaPointer, value, rule))
+            if (JsonPaths.Segments(detail.EvaluationPath.ToString()) is [.., "additionalProperties"])
             {
-                yield return error;
+                // The false schema rejects the extra property itself; the object's schema lists what is allowed.
+                var owner = schemaPath is [.., "additionalProperties"] ? "/" + string.Join('/', schemaPath.SkipLast(1)) : schemaPointer;
+                var name = JsonPaths.Segments(instancePointer) is { Count: > 0 } at ? at[^1] : "";
+                yield return ExtraProperty(JsonPaths.FromPointer(instancePointer), name, Resolve(schemaNode, owner + "/properties") as JsonObject);
+                continue;
+            }
+            foreach (var keyword in detail.Errors!.Keys.Where(k => k is not ("oneOf" or "const" or "$ref" or "allOf")))
+            {
+                var rule = Resolve(schemaNode, $"{schemaPointer}/{keyword}");
+                foreach (var error in Describe(keyword, instancePointer, schemaPointer, value, rule))
+                {
+                    yield return error;
+                }
             }
         }
     }
 
-    private static bool IsOtherRuleBranch(JsonElement instance, string instancePointer, string schemaPointer)
+    private static bool IsOtherRuleBranch(JsonElement instance, string instancePointer, IReadOnlyList<string> schemaPath)
     {
-        var schemaPath = JsonPaths.Segments(schemaPointer);
         if (schemaPath.Count < 2 || schemaPath[0] != "$defs" || !schemaPath[1].EndsWith("Rule", StringComparison.Ordinal))
         {
             return false;
@@ -114,19 +124,7 @@ public sealed class TemplateValidator
                 }
                 yield break;
             case "additionalProperties":
-                // The false schema fails once for the object, listing nothing; each extra property is named here.
-                if (value is { ValueKind: JsonValueKind.Object } obj && Resolve(Schema.Value.Node, ParentPointer(schemaPointer) + "/properties") is JsonObject known)
-                {
-                    foreach (var property in obj.EnumerateObject().Where(p => !known.ContainsKey(p.Name)))
-                    {
-                        yield return Error(path + JsonPaths.Property(property.Name),
-                            $"Trường “{property.Name}” không có trong định nghĩa mẫu. Hãy xóa trường này hoặc sửa lại tên cho đúng (phân biệt chữ hoa, chữ thường); các trường được dùng: {string.Join(", ", known.Select(k => k.Key))}.");
-                    }
-                }
-                else
-                {
-                    yield return Error(path, "Trường này không có trong định nghĩa mẫu. Hãy xóa trường này hoặc sửa lại tên cho đúng.");
-                }
+                // Reported for each extra property on its own; the object's summary adds nothing.
                 yield break;
             case "type":
                 yield return Error(path, $"Giá trị phải là {TypeName(rule)}. Hãy sửa lại giá trị tại vị trí này.");
@@ -162,9 +160,11 @@ public sealed class TemplateValidator
         }
     }
 
-    private static string Owner(string path) => path == JsonPaths.Root ? "định nghĩa mẫu" : $"mục {path}";
+    private static TemplateError ExtraProperty(string path, string name, JsonObject? known) => Error(path,
+        $"Trường “{name}” không có trong định nghĩa mẫu. Hãy xóa trường này hoặc sửa lại tên cho đúng (phân biệt chữ hoa, chữ thường)"
+        + (known is null ? "." : $"; các trường được dùng ở đây: {string.Join(", ", known.Select(k => k.Key))}."));
 
-    private static string ParentPointer(string pointer) => pointer[..Math.Max(0, pointer.LastIndexOf('/'))];
+    private static string Owner(string path) => path == JsonPaths.Root ? "định nghĩa mẫu" : $"mục {path}";
 
     private static string Show(JsonElement? value) => value is { } v ? v.GetRawText() : "(trống)";
 
