@@ -5,6 +5,7 @@ using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Reference;
 using ReportHub.Pipeline.Resilience;
 using ReportHub.Pipeline.Sources;
+using ReportHub.Pipeline.Templates;
 using ReportHub.Warehouse;
 
 namespace ReportHub.Pipeline;
@@ -20,6 +21,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IngestService>();
         services.AddSingleton<ReferenceLoader>();
+        services.AddSingleton<TemplateValidator>();
+        services.AddSingleton<TemplateRegistry>();
         services.AddSingleton<ClaimedIngestor>();
         services.AddSingleton<InboxProcessor>();
         services.AddSingleton<SourceResilience>();
