@@ -148,6 +148,8 @@ internal static class Commands
         return anyRejected ? CliApp.Rejected : CliApp.Ok;
     }
 
+    public static Task PrepareAsync(IServiceProvider services, CancellationToken ct) => Prepare(services, ct);
+
     private static async Task Prepare(IServiceProvider services, CancellationToken ct)
     {
         try
