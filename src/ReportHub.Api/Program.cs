@@ -14,6 +14,7 @@ app.MapHealth();
 app.MapRounds();
 app.MapUnits();
 app.MapSubmissions();
+app.MapTemplates();
 
 app.Run();
 

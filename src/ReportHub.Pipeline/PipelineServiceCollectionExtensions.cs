@@ -6,6 +6,7 @@ using ReportHub.Pipeline.Reference;
 using ReportHub.Pipeline.Resilience;
 using ReportHub.Pipeline.Rounds;
 using ReportHub.Pipeline.Sources;
+using ReportHub.Pipeline.Templates;
 using ReportHub.Warehouse;
 
 namespace ReportHub.Pipeline;
@@ -22,6 +23,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IngestService>();
         services.AddSingleton<ReferenceLoader>();
         services.AddSingleton<RoundService>();
+        services.AddSingleton<TemplateValidator>();
+        services.AddSingleton<TemplateRegistry>();
         services.AddSingleton<ClaimedIngestor>();
         services.AddSingleton<InboxProcessor>();
         services.AddSingleton<SourceResilience>();

@@ -1,6 +1,7 @@
 using ReportHub.Readers;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Reference;
+using ReportHub.Pipeline.Templates;
 using ReportHub.Warehouse.Connections;
 using ReportHub.Warehouse.Reference;
 
@@ -14,6 +15,7 @@ public sealed class WarehouseStartup(
     Migrator migrator,
     ReferenceLoader loader,
     ReferenceStore reference,
+    TemplateRegistry templates,
     IngestService ingest,
     IHostEnvironment environment,
     IConfiguration configuration,
@@ -22,6 +24,7 @@ public sealed class WarehouseStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await migrator.MigrateAsync(cancellationToken);
+        await templates.RegisterShippedAsync(cancellationToken);
         var loadSamples = configuration.GetValue("Samples:Load", environment.IsDevelopment());
         if (!loadSamples || SamplesFolder.Find(configuration["Samples:Path"]) is not { } samples)
         {

@@ -20,7 +20,7 @@ public static class TemplateCatalog
     {
         var assembly = typeof(TemplateCatalog).Assembly;
         var list = new List<TemplateDefinition>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".json", StringComparison.Ordinal)))
+        foreach (var name in TemplateResources.ShippedNames())
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);

@@ -49,7 +49,18 @@ public static class CliApp
 
         var rounds = RoundsCommand(configArgs, json);
 
-        var root = new RootCommand("ReportHub: ingest the provincial appendix reports.") { init, ingest, totals, watch, replay, rounds };
+        var templateFile = new Argument<string>("file") { Description = "The template definition (.json)." };
+        var templateId = new Argument<string>("id") { Description = "Template id, e.g. covid-tech-2021." };
+        var templateVersion = new Option<int?>("--version") { Description = "A registered version; the latest by default." };
+        var templatesAdd = new Command("add", "Register a template definition or a new version of one.") { templateFile, json };
+        templatesAdd.SetAction((p, ct) => TemplateCommands.AddAsync(configArgs, p.GetValue(templateFile)!, p.GetValue(json), ct));
+        var templatesList = new Command("list", "List the latest version of each template.") { json };
+        templatesList.SetAction((p, ct) => TemplateCommands.ListAsync(configArgs, p.GetValue(json), ct));
+        var templatesShow = new Command("show", "Print a template definition.") { templateId, templateVersion };
+        templatesShow.SetAction((p, ct) => TemplateCommands.ShowAsync(configArgs, p.GetValue(templateId)!, p.GetValue(templateVersion), ct));
+        var templates = new Command("templates", "Register, list and show report templates.") { templatesAdd, templatesList, templatesShow };
+
+        var root = new RootCommand("ReportHub: ingest the provincial appendix reports.") { init, ingest, totals, watch, replay, rounds, templates };
         var parsed = root.Parse(commandArgs);
         if (parsed.Errors.Count > 0)
         {
@@ -57,7 +68,7 @@ public static class CliApp
             {
                 await Console.Error.WriteLineAsync(error.Message);
             }
-            await Console.Error.WriteLineAsync("Usage: reporthub init | ingest <file-or-folder>... [--round CODE] [--unit CODE] [--json] [--dry-run] | totals --round CODE [--json] | watch [--drain] | replay [--rejected] [--json] | rounds create --code CODE --template ID --title T --request-document DOC --request-date DATE --deadline DATE [--types T,...] [--parents P,...] [--units U,...] | rounds list [--json] | rounds close CODE | rounds reopen CODE");
+            await Console.Error.WriteLineAsync("Usage: reporthub init | ingest <file-or-folder>... [--round CODE] [--unit CODE] [--json] [--dry-run] | totals --round CODE [--json] | watch [--drain] | replay [--rejected] [--json] | rounds create --code CODE --template ID --title T --request-document DOC --request-date DATE --deadline DATE [--types T,...] [--parents P,...] [--units U,...] | rounds list [--json] | rounds close CODE | rounds reopen CODE | templates add FILE [--json] | templates list [--json] | templates show ID [--version N]");
             return UsageError;
         }
         try

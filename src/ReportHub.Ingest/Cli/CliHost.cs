@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ReportHub.Aggregate;
 using ReportHub.Pipeline;
+using ReportHub.Pipeline.Templates;
 using ReportHub.Warehouse.Connections;
 
 namespace ReportHub.Ingest.Cli;
@@ -31,8 +32,12 @@ internal static class CliHost
         return builder.Build();
     }
 
-    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+    /// <summary>Migrates the warehouse and registers the shipped templates that are not in it yet.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
         await services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+        await services.GetRequiredService<TemplateRegistry>().RegisterShippedAsync(cancellationToken);
+    }
 
     /// <summary>Splits "--Warehouse:Provider=Postgres" style configuration flags from the command's own arguments.</summary>
     public static (string[] Command, string[] Config) SplitArgs(string[] args)

@@ -1,0 +1,64 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ReportHub.Core.Templates;
+using ReportHub.Pipeline.Templates;
+
+namespace ReportHub.Api.Endpoints;
+
+/// <summary>CONTRACT §6: templates as registered, versioned JSON definitions.</summary>
+public static class TemplatesApi
+{
+    private const string SchemaMediaType = "application/schema+json";
+
+    public static RouteGroupBuilder MapTemplates(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/templates").WithTags("Templates");
+
+        group.MapGet("/", async (TemplateRegistry registry, CancellationToken ct) => TypedResults.Ok(await registry.ListAsync(ct)));
+
+        // Mapped before /{id} would be ambiguous only in name: "schema.json" is not a valid template id.
+        group.MapGet("/schema.json", () => TypedResults.Text(TemplateResources.SchemaJson, SchemaMediaType, Encoding.UTF8));
+
+        group.MapGet("/{id}", async Task<Results<ContentHttpResult, ProblemHttpResult>> (string id, int? version, TemplateRegistry registry, CancellationToken ct) =>
+            await registry.GetAsync(id, version, ct) is { } template
+                ? TypedResults.Text(template.Definition, "application/json", Encoding.UTF8)
+                : Problems.NotFound("Không tìm thấy mẫu báo cáo", version is null
+                    ? $"Không có mẫu báo cáo “{id}”. Danh sách mẫu ở /api/templates."
+                    : $"Mẫu báo cáo “{id}” không có phiên bản {version}. Bỏ tham số version để lấy phiên bản mới nhất."));
+
+        // Access control (admin only, CONTRACT §5 "Added with access control") goes here when it lands.
+        group.MapPost("/", Register).DisableAntiforgery();
+
+        return group;
+    }
+
+    private static async Task<Results<Created<TemplateSummary>, Ok<TemplateSummary>, ProblemHttpResult>> Register(HttpRequest request, TemplateRegistry registry, CancellationToken ct)
+    {
+        string body;
+        // Read as text bounded by the validator's limit: a definition is small, and the body is never trusted to be.
+        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
+        {
+            var buffer = new char[TemplateValidator.MaxChars + 1];
+            var read = 0;
+            int n;
+            while (read < buffer.Length && (n = await reader.ReadAsync(buffer.AsMemory(read), ct)) > 0)
+            {
+                read += n;
+            }
+            body = new string(buffer, 0, read);
+        }
+        var result = await registry.AddAsync(body, ct);
+        if (!result.Accepted)
+        {
+            return TypedResults.Problem(
+                title: "Định nghĩa mẫu không hợp lệ",
+                detail: result.Errors.Count == 1 ? result.Errors[0].ToString() : $"Định nghĩa mẫu có {result.Errors.Count} lỗi; xem danh sách “errors”.",
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                extensions: new Dictionary<string, object?> { ["errors"] = result.Errors });
+        }
+        var template = result.Template!;
+        return result.Status == RegistrationStatus.Registered
+            ? TypedResults.Created($"/api/templates/{template.Id}?version={template.Version}", template)
+            : TypedResults.Ok(template);
+    }
+}
