@@ -64,12 +64,12 @@ public sealed class RollupStore(Db db)
         await using var connection = await db.OpenAsync(cancellationToken);
         var args = new { Round = round };
         var units = await connection.QueryAsync<UnitFiguresRow>(new CommandDefinition(UnitRows, args, cancellationToken: cancellationToken));
-        var figures = (await connection.QueryAsync<FigureRow>(new CommandDefinition(CurrentFigures, args, cancellationToken: cancellationToken)))
+        var figures = (await connection.QueryAsync<StoredFigure>(new CommandDefinition(CurrentFigures, args, cancellationToken: cancellationToken)))
             .ToLookup(f => f.SubmissionId);
         return units.Select(u => u with
         {
             Figures = u.SubmissionId is { } id
-                ? new MeasureFigures(figures[id].Select(f => KeyValuePair.Create(f.MeasureKey, f.Value)))
+                ? StoredFigure.ToFigures(figures[id])
                 : MeasureFigures.Empty,
         }).ToList();
     }
@@ -87,12 +87,5 @@ public sealed class RollupStore(Db db)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<T>(new CommandDefinition(sql, new { Round = round }, cancellationToken: cancellationToken))).ToList();
-    }
-
-    private sealed record FigureRow
-    {
-        public long SubmissionId { get; init; }
-        public required string MeasureKey { get; init; }
-        public decimal Value { get; init; }
     }
 }

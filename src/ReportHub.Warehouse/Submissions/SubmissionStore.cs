@@ -4,6 +4,7 @@ using System.Globalization;
 using Dapper;
 using ReportHub.Core.Issues;
 using ReportHub.Warehouse.Connections;
+using ReportHub.Warehouse.Rollups;
 
 namespace ReportHub.Warehouse.Submissions;
 
@@ -138,6 +139,13 @@ public sealed class SubmissionStore(Db db)
         new("submission_id", DbType.Int64), new("measure_key", DbType.String), new("value", DbType.Decimal),
     ];
 
+    // Microsoft.Data.Sqlite binds anything typed Decimal as text, which NUMERIC turns into a REAL when it has a
+    // decimal point; untyped, a whole figure binds as an integer and stays exact (see FigureValue).
+    private static readonly RowColumn[] SqliteFigureColumns =
+    [
+        new("submission_id", DbType.Int64), new("measure_key", DbType.String), new("value", DbType.Object),
+    ];
+
     private static readonly RowColumn[] NarrativeColumns =
     [
         new("submission_id", DbType.Int64), new("section", DbType.String), new("heading", DbType.String),
@@ -165,8 +173,8 @@ public sealed class SubmissionStore(Db db)
             return null;
         }
         var issues = await connection.QueryAsync<IssueRow>(new CommandDefinition(SelectIssues, new { Id = id }, cancellationToken: cancellationToken));
-        var figures = await connection.QueryAsync<FigureRow>(new CommandDefinition(SelectFigures, new { Id = id }, cancellationToken: cancellationToken));
-        return row with { Issues = issues.Select(i => i.ToIssue()).ToList(), Figures = FigureRow.ToDictionary(figures) };
+        var figures = await connection.QueryAsync<StoredFigure>(new CommandDefinition(SelectFigures, new { Id = id }, cancellationToken: cancellationToken));
+        return row with { Issues = issues.Select(i => i.ToIssue()).ToList(), Figures = StoredFigure.ToFigures(figures) };
     }
 
     /// <summary>The original bytes; null when there is no such submission or its bytes were not kept (see <see cref="SubmissionRecord.FileKept"/>).</summary>
@@ -181,9 +189,9 @@ public sealed class SubmissionStore(Db db)
         await using var connection = await db.OpenAsync(cancellationToken);
         var sql = round is null ? SelectVersions : SelectVersionsOfRound;
         var versions = await connection.QueryAsync<SubmissionRecord>(new CommandDefinition(sql, new { Unit = unit, Round = round }, cancellationToken: cancellationToken));
-        var figures = (await connection.QueryAsync<FigureRow>(new CommandDefinition(SelectFiguresOfUnit, new { Unit = unit }, cancellationToken: cancellationToken)))
+        var figures = (await connection.QueryAsync<StoredFigure>(new CommandDefinition(SelectFiguresOfUnit, new { Unit = unit }, cancellationToken: cancellationToken)))
             .ToLookup(f => f.SubmissionId);
-        return versions.Select(v => v with { Figures = FigureRow.ToDictionary(figures[v.Id]) }).ToList();
+        return versions.Select(v => v with { Figures = StoredFigure.ToFigures(figures[v.Id]) }).ToList();
     }
 
     public async Task<IReadOnlyList<long>> ReplayableAsync(bool onlyRejected, CancellationToken cancellationToken)
@@ -272,7 +280,8 @@ public sealed class SubmissionStore(Db db)
                 .SelectMany(t => t.Rows.Select((row, index) => (t.Section, Seq: index + 1, Row: row))).ToList();
             await WriteRowsAsync(connection, tx, "table_rows", TableRowColumns, tableRows, r =>
                 [id, r.Section, r.Seq, r.Row.Cell, RowValuesJson.Write(r.Row.Values)], cancellationToken);
-            await RowWriter.WriteAsync(db.Provider, connection, tx, "figures", FigureColumns, ReportTables.FiguresOf(report), f =>
+            await RowWriter.WriteAsync(db.Provider, connection, tx, "figures",
+                db.Provider == WarehouseProvider.Sqlite ? SqliteFigureColumns : FigureColumns, ReportTables.FiguresOf(report), f =>
                 [id, f.Key, FigureValue(f.Value)], cancellationToken);
         }
         var seq = 0;
@@ -327,8 +336,14 @@ public sealed class SubmissionStore(Db db)
         }
     }
 
-    /// <summary>Normalised so that a count is stored as a whole number (SQLite keeps those as exact integers).</summary>
-    private static decimal FigureValue(decimal value) => RowValuesJson.Normalise(value);
+    /// <summary>
+    /// SQLite is handed a whole figure as an integer, which its NUMERIC column keeps exact (a decimal parameter
+    /// arrives as text such as "9223372036854775807.0" and would be kept as an approximate REAL).
+    /// </summary>
+    private object FigureValue(decimal value) =>
+        db.Provider == WarehouseProvider.Sqlite && decimal.Truncate(value) == value && value is >= long.MinValue and <= long.MaxValue
+            ? (object)(long)value
+            : (object)RowValuesJson.Normalise(value);
 
     private async Task StoreFileAsync(DbConnection connection, DbTransaction tx, NewSubmission submission, CancellationToken cancellationToken)
     {
@@ -351,16 +366,6 @@ public sealed class SubmissionStore(Db db)
     {
         public long Id { get; init; }
         public required string ReceivedAt { get; init; }
-    }
-
-    private sealed record FigureRow
-    {
-        public long SubmissionId { get; init; }
-        public required string MeasureKey { get; init; }
-        public decimal Value { get; init; }
-
-        public static IReadOnlyDictionary<string, decimal> ToDictionary(IEnumerable<FigureRow> rows) =>
-            rows.ToDictionary(r => r.MeasureKey, r => RowValuesJson.Normalise(r.Value), StringComparer.Ordinal);
     }
 
     private sealed record IssueRow
