@@ -40,6 +40,12 @@ public sealed class RoundsApiTests
         Assert.Equal(51, totals.GetProperty("directives").GetInt64());
         Assert.Equal(5840, totals.GetProperty("qrCodes").GetInt64());
         Assert.Equal(711091, totals.GetProperty("qrScans").GetInt64());
+        // CONTRACT §5: the template and its figures (stored at ingest) come with the COVID fields, and agree with them.
+        Assert.Equal("covid-tech-2021", totals.GetProperty("template").GetString());
+        var figures = totals.GetProperty("figures");
+        Assert.Equal(51m, figures.GetProperty("directives").GetDecimal());
+        Assert.Equal(5840m, figures.GetProperty("qrCodes").GetDecimal());
+        Assert.Equal(711091m, figures.GetProperty("qrScans").GetDecimal());
         var unitsExpected = totals.GetProperty("unitsExpected").GetInt32();
         Assert.Equal(expected.Units, totals.GetProperty("unitsOnTime").GetInt32());
         Assert.Equal(0, totals.GetProperty("unitsLate").GetInt32());
@@ -50,6 +56,7 @@ public sealed class RoundsApiTests
         var sct = units.EnumerateArray().Single(u => u.GetProperty("unit").GetString() == "51.SCT");
         Assert.Equal("onTime", sct.GetProperty("status").GetString());
         Assert.Equal(541, sct.GetProperty("qrScans").GetInt64());
+        Assert.Equal(541m, sct.GetProperty("figures").GetProperty("qrScans").GetDecimal());
         Assert.Equal(expected.QrScans, units.EnumerateArray().Sum(u => u.GetProperty("qrScans").GetInt64()));
 
         var rounds = await app.GetJsonAsync("/api/rounds");

@@ -1,4 +1,5 @@
 using ReportHub.Core.Domain;
+using ReportHub.Warehouse.Rollups;
 
 namespace ReportHub.Aggregate.Rollups;
 
@@ -13,11 +14,19 @@ public static class UnitStatuses
 public sealed record RoundTotals
 {
     public required string Round { get; init; }
+
+    /// <summary>The template the round's reports are read with.</summary>
+    public string Template { get; init; } = RollupService.DefaultTemplate;
+
     public required int UnitsExpected { get; init; }
     public required int UnitsReported { get; init; }
     public required int UnitsOnTime { get; init; }
     public required int UnitsLate { get; init; }
     public required int UnitsMissing { get; init; }
+
+    /// <summary>Each measure aggregated over the units' current submissions, by measure key.</summary>
+    public IReadOnlyDictionary<string, decimal> Figures { get; init; } = MeasureFigures.Empty;
+
     public required long Directives { get; init; }
     public required long QrCodes { get; init; }
     public required long QrScans { get; init; }
@@ -32,6 +41,10 @@ public sealed record UnitStatus
     public required string Status { get; init; }
     public DateTimeOffset? ReceivedAt { get; init; }
     public long? SubmissionId { get; init; }
+
+    /// <summary>The current submission's figures by measure key; empty when the unit has not reported.</summary>
+    public IReadOnlyDictionary<string, decimal> Figures { get; init; } = MeasureFigures.Empty;
+
     public required long Directives { get; init; }
     public required long QrCodes { get; init; }
     public required long QrScans { get; init; }

@@ -1,60 +1,32 @@
-using Dapper;
 using ReportHub.Core.Domain;
 using ReportHub.Warehouse.Connections;
 using ReportHub.Warehouse.Reference;
+using ReportHub.Warehouse.Rollups;
 using ReportHub.Warehouse.Submissions;
 
 namespace ReportHub.Aggregate.Rollups;
 
 /// <summary>
 /// Round figures by CONTRACT §2: only each unit's current accepted submission counts, and timeliness comes from
-/// the unit's first accepted receipt.
+/// the unit's first accepted receipt. Figures are the ones stored at ingest (<see cref="RollupStore"/>).
 /// </summary>
 public sealed class RollupService(Db db, ReferenceStore reference, TimeProvider clock)
 {
     /// <summary>Deadlines are Vietnamese calendar days (UTC+7).</summary>
     public static readonly TimeSpan ProvinceOffset = TimeSpan.FromHours(7);
 
-    private const string UnitRows = """
-        SELECT u.code AS Code, u.name AS Name, u.type AS Type,
-               s.id AS SubmissionId, s.directives AS Directives, s.qr_codes AS QrCodes, s.qr_scans AS QrScans,
-               (SELECT MIN(f.received_at) FROM submissions f
-                 WHERE f.unit_code = u.code AND f.round_code = @Round AND f.outcome = 'accepted') AS FirstReceived
-        FROM units u
-        LEFT JOIN submissions s ON s.unit_code = u.code AND s.round_code = @Round AND s.status = 'current'
-        WHERE u.code IN (SELECT unit_code FROM round_units WHERE round_code = @Round) OR s.id IS NOT NULL
-        ORDER BY u.code
-        """;
+    /// <summary>The template of a round none of whose units has reported: before templates, every round was COVID's.</summary>
+    public const string DefaultTemplate = ReportTables.CovidTemplate;
 
-    private const string CurrentDirectives = """
-        SELECT s.unit_code AS Unit, u.name AS UnitName, d.ordinal AS Ordinal, d.content AS Content,
-               d.doc_number AS DocumentNumber, d.doc_symbol AS DocumentSymbol, d.doc_date AS DocumentDate,
-               d.citation_text AS CitationText, d.issuing_unit AS IssuingUnit, d.recipients AS Recipients
-        FROM directives d
-        JOIN submissions s ON s.id = d.submission_id
-        JOIN units u ON u.code = s.unit_code
-        WHERE s.round_code = @Round AND s.status = 'current'
-        ORDER BY s.unit_code, d.ordinal
-        """;
+    /// <summary>The COVID measures, all summed.</summary>
+    public static readonly IReadOnlyDictionary<string, MeasureAggregate> CovidAggregates = new Dictionary<string, MeasureAggregate>
+    {
+        [ReportTables.DirectivesMeasure] = MeasureAggregate.Sum,
+        [ReportTables.QrCodesMeasure] = MeasureAggregate.Sum,
+        [ReportTables.QrScansMeasure] = MeasureAggregate.Sum,
+    };
 
-    private const string CurrentQrRows = """
-        SELECT s.unit_code AS Unit, u.name AS UnitName, q.ordinal AS Ordinal, q.entity AS Entity,
-               q.qr_codes AS QrCodes, q.qr_scans AS QrScans, q.note AS Note
-        FROM qr_rows q
-        JOIN submissions s ON s.id = q.submission_id
-        JOIN units u ON u.code = s.unit_code
-        WHERE s.round_code = @Round AND s.status = 'current'
-        ORDER BY s.unit_code, q.ordinal
-        """;
-
-    private const string CurrentNarratives = """
-        SELECT s.unit_code AS Unit, u.name AS UnitName, n.section AS Section, n.heading AS Heading, n.text AS Text
-        FROM narratives n
-        JOIN submissions s ON s.id = n.submission_id
-        JOIN units u ON u.code = s.unit_code
-        WHERE s.round_code = @Round AND s.status = 'current' AND n.is_empty = 0
-        ORDER BY s.unit_code, n.section
-        """;
+    private readonly RollupStore _store = new(db);
 
     public static DateTimeOffset Cutoff(Round round) =>
         new DateTimeOffset(round.Deadline.AddDays(1).ToDateTime(TimeOnly.MinValue), ProvinceOffset);
@@ -65,12 +37,95 @@ public sealed class RollupService(Db db, ReferenceStore reference, TimeProvider 
         return round is null ? null : await UnitsAsync(round, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<UnitStatus>> UnitsAsync(Round round, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UnitStatus>> UnitsAsync(Round round, CancellationToken cancellationToken) =>
+        (await LoadAsync(round, cancellationToken)).Units;
+
+    public async Task<RoundTotals?> TotalsAsync(string roundCode, CancellationToken cancellationToken) =>
+        await TotalsAsync(roundCode, CovidAggregates, cancellationToken);
+
+    /// <summary>The round's totals, each measure aggregated as <paramref name="aggregates"/> says (unnamed ones are summed).</summary>
+    public async Task<RoundTotals?> TotalsAsync(string roundCode, IReadOnlyDictionary<string, MeasureAggregate> aggregates,
+        CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<UnitRow>(new CommandDefinition(UnitRows, new { Round = round.Code }, cancellationToken: cancellationToken));
+        var round = await reference.RoundAsync(roundCode, cancellationToken);
+        if (round is null)
+        {
+            return null;
+        }
+        var (units, template) = await LoadAsync(round, cancellationToken);
+        return Totals(round, units, aggregates) with { Template = template };
+    }
+
+    public static RoundTotals Totals(Round round, IReadOnlyList<UnitStatus> units) => Totals(round, units, CovidAggregates);
+
+    public static RoundTotals Totals(Round round, IReadOnlyList<UnitStatus> units, IReadOnlyDictionary<string, MeasureAggregate> aggregates)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(units);
+        var figures = FigureTotals.Aggregate(units.Where(u => u.SubmissionId is not null).Select(u => u.Figures), aggregates);
+        return new RoundTotals
+        {
+            Round = round.Code,
+            UnitsExpected = round.ExpectedUnits.Count,
+            UnitsReported = units.Count(u => u.Status != UnitStatuses.Missing),
+            UnitsOnTime = units.Count(u => u.Status == UnitStatuses.OnTime),
+            UnitsLate = units.Count(u => u.Status == UnitStatuses.Late),
+            UnitsMissing = units.Count(u => u.Status == UnitStatuses.Missing),
+            Figures = figures,
+            // Held at the long bounds: a warehouse may hold figures stored before counts were bounded, and totals
+            // must still answer.
+            Directives = FigureTotals.Count(figures, ReportTables.DirectivesMeasure),
+            QrCodes = FigureTotals.Count(figures, ReportTables.QrCodesMeasure),
+            QrScans = FigureTotals.Count(figures, ReportTables.QrScansMeasure),
+        };
+    }
+
+    public async Task<ConsolidatedData?> ConsolidatedAsync(string roundCode, CancellationToken cancellationToken)
+    {
+        var round = await reference.RoundAsync(roundCode, cancellationToken);
+        if (round is null)
+        {
+            return null;
+        }
+        var (units, template) = await LoadAsync(round, cancellationToken);
+        var directives = await _store.DirectivesAsync(round.Code, cancellationToken);
+        var qr = await _store.QrRowsAsync(round.Code, cancellationToken);
+        var narratives = await _store.NarrativesAsync(round.Code, cancellationToken);
+        return new ConsolidatedData
+        {
+            Round = round,
+            Totals = Totals(round, units) with { Template = template },
+            Units = units,
+            Directives = directives.Select(ToModel).ToList(),
+            QrRows = qr.Select(q => new UnitQrRow
+            {
+                Unit = q.Unit,
+                UnitName = q.UnitName,
+                Ordinal = (int)q.Ordinal,
+                Entity = q.Entity,
+                QrCodes = q.QrCodes,
+                QrScans = q.QrScans,
+                Note = q.Note,
+            }).ToList(),
+            Narratives = narratives.Select(n => new UnitNarrative
+            {
+                Unit = n.Unit,
+                UnitName = n.UnitName,
+                Section = n.Section,
+                Heading = n.Heading,
+                Text = n.Text,
+            }).ToList(),
+            ProvinceHeading = "UBND TỈNH QUẢNG NGÃI",
+            AuthorityHeading = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+            GeneratedAt = clock.GetUtcNow().ToOffset(ProvinceOffset),
+        };
+    }
+
+    private async Task<(IReadOnlyList<UnitStatus> Units, string Template)> LoadAsync(Round round, CancellationToken cancellationToken)
+    {
+        var rows = await _store.UnitsAsync(round.Code, cancellationToken);
         var cutoff = Cutoff(round);
-        return rows.Select(r =>
+        var units = rows.Select(r =>
         {
             var received = r.FirstReceived is null ? (DateTimeOffset?)null : SubmissionStore.ParseInstant(r.FirstReceived).ToOffset(ProvinceOffset);
             var reported = r.SubmissionId is not null;
@@ -82,97 +137,28 @@ public sealed class RollupService(Db db, ReferenceStore reference, TimeProvider 
                 Status = !reported || received is null ? UnitStatuses.Missing : received < cutoff ? UnitStatuses.OnTime : UnitStatuses.Late,
                 ReceivedAt = reported ? received : null,
                 SubmissionId = r.SubmissionId,
-                Directives = r.Directives ?? 0,
-                QrCodes = r.QrCodes ?? 0,
-                QrScans = r.QrScans ?? 0,
+                Figures = r.Figures,
+                Directives = FigureTotals.Count(r.Figures, ReportTables.DirectivesMeasure),
+                QrCodes = FigureTotals.Count(r.Figures, ReportTables.QrCodesMeasure),
+                QrScans = FigureTotals.Count(r.Figures, ReportTables.QrScansMeasure),
             };
         }).ToList();
+        // A round's reports are all read with its template; the submissions say which until rounds record it.
+        var template = rows.Select(r => r.TemplateId).FirstOrDefault(t => t is not null) ?? DefaultTemplate;
+        return (units, template);
     }
 
-    public async Task<RoundTotals?> TotalsAsync(string roundCode, CancellationToken cancellationToken)
+    private static UnitDirective ToModel(CurrentDirectiveRow d) => new()
     {
-        var round = await reference.RoundAsync(roundCode, cancellationToken);
-        return round is null ? null : Totals(round, await UnitsAsync(round, cancellationToken));
-    }
-
-    public static RoundTotals Totals(Round round, IReadOnlyList<UnitStatus> units) => new()
-    {
-        Round = round.Code,
-        UnitsExpected = round.ExpectedUnits.Count,
-        UnitsReported = units.Count(u => u.Status != UnitStatuses.Missing),
-        UnitsOnTime = units.Count(u => u.Status == UnitStatuses.OnTime),
-        UnitsLate = units.Count(u => u.Status == UnitStatuses.Late),
-        UnitsMissing = units.Count(u => u.Status == UnitStatuses.Missing),
-        // Saturating: a warehouse may hold figures stored before counts were bounded, and totals must still answer.
-        Directives = Counts.Sum(units, u => u.Directives),
-        QrCodes = Counts.Sum(units, u => u.QrCodes),
-        QrScans = Counts.Sum(units, u => u.QrScans),
+        Unit = d.Unit,
+        UnitName = d.UnitName,
+        Ordinal = (int)d.Ordinal,
+        Content = d.Content,
+        DocumentNumber = d.DocumentNumber,
+        DocumentSymbol = d.DocumentSymbol,
+        DocumentDate = ReferenceStore.ParseDate(d.DocumentDate),
+        CitationText = d.CitationText,
+        IssuingUnit = d.IssuingUnit,
+        Recipients = (d.Recipients ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries),
     };
-
-    public async Task<ConsolidatedData?> ConsolidatedAsync(string roundCode, CancellationToken cancellationToken)
-    {
-        var round = await reference.RoundAsync(roundCode, cancellationToken);
-        if (round is null)
-        {
-            return null;
-        }
-        var units = await UnitsAsync(round, cancellationToken);
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var args = new { Round = round.Code };
-        var directives = await connection.QueryAsync<DirectiveRow>(new CommandDefinition(CurrentDirectives, args, cancellationToken: cancellationToken));
-        var qr = await connection.QueryAsync<UnitQrRow>(new CommandDefinition(CurrentQrRows, args, cancellationToken: cancellationToken));
-        var narratives = await connection.QueryAsync<UnitNarrative>(new CommandDefinition(CurrentNarratives, args, cancellationToken: cancellationToken));
-        return new ConsolidatedData
-        {
-            Round = round,
-            Totals = Totals(round, units),
-            Units = units,
-            Directives = directives.Select(d => d.ToModel()).ToList(),
-            QrRows = qr.ToList(),
-            Narratives = narratives.ToList(),
-            ProvinceHeading = "UBND TỈNH QUẢNG NGÃI",
-            AuthorityHeading = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
-            GeneratedAt = clock.GetUtcNow().ToOffset(ProvinceOffset),
-        };
-    }
-
-    private sealed record UnitRow
-    {
-        public required string Code { get; init; }
-        public required string Name { get; init; }
-        public required string Type { get; init; }
-        public long? SubmissionId { get; init; }
-        public long? Directives { get; init; }
-        public long? QrCodes { get; init; }
-        public long? QrScans { get; init; }
-        public string? FirstReceived { get; init; }
-    }
-
-    private sealed record DirectiveRow
-    {
-        public required string Unit { get; init; }
-        public required string UnitName { get; init; }
-        public long Ordinal { get; init; }
-        public required string Content { get; init; }
-        public string? DocumentNumber { get; init; }
-        public string? DocumentSymbol { get; init; }
-        public string? DocumentDate { get; init; }
-        public string? CitationText { get; init; }
-        public string? IssuingUnit { get; init; }
-        public string? Recipients { get; init; }
-
-        public UnitDirective ToModel() => new()
-        {
-            Unit = Unit,
-            UnitName = UnitName,
-            Ordinal = (int)Ordinal,
-            Content = Content,
-            DocumentNumber = DocumentNumber,
-            DocumentSymbol = DocumentSymbol,
-            DocumentDate = ReferenceStore.ParseDate(DocumentDate),
-            CitationText = CitationText,
-            IssuingUnit = IssuingUnit,
-            Recipients = (Recipients ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries),
-        };
-    }
 }

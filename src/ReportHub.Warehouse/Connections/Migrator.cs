@@ -41,7 +41,10 @@ public sealed class Migrator(Db db, ILogger<Migrator> logger)
         """;
     private const string UnlockSqlServer = "EXEC sp_releaseapplock @Resource = 'reporthub:migrations', @LockOwner = 'Session'";
 
-    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    public Task<int> MigrateAsync(CancellationToken cancellationToken) => MigrateAsync(int.MaxValue, cancellationToken);
+
+    /// <summary>Applies the scripts up to and including <paramref name="throughVersion"/>: a warehouse as an older release left it.</summary>
+    public async Task<int> MigrateAsync(int throughVersion, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var (lockSql, unlockSql) = db.Provider switch
@@ -56,7 +59,7 @@ public sealed class Migrator(Db db, ILogger<Migrator> logger)
         }
         try
         {
-            return await MigrateLockedAsync(connection, cancellationToken);
+            return await MigrateLockedAsync(connection, throughVersion, cancellationToken);
         }
         finally
         {
@@ -67,13 +70,13 @@ public sealed class Migrator(Db db, ILogger<Migrator> logger)
         }
     }
 
-    private async Task<int> MigrateLockedAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
+    private async Task<int> MigrateLockedAsync(System.Data.Common.DbConnection connection, int throughVersion, CancellationToken cancellationToken)
     {
         var journal = db.Provider == WarehouseProvider.SqlServer ? CreateJournalSqlServer : CreateJournal;
         await connection.ExecuteAsync(new CommandDefinition(journal, cancellationToken: cancellationToken));
         var applied = (await connection.QueryAsync<int>(new CommandDefinition(AppliedVersions, cancellationToken: cancellationToken))).ToHashSet();
         var count = 0;
-        foreach (var script in Scripts(db.Provider).Where(s => !applied.Contains(s.Version)))
+        foreach (var script in Scripts(db.Provider).Where(s => s.Version <= throughVersion && !applied.Contains(s.Version)))
         {
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
             foreach (var batch in script.Batches)

@@ -58,7 +58,12 @@ public sealed record SubmissionRecord
     public string? RoundCode { get; init; }
     public required string ParserVersion { get; init; }
     public string? TemplateId { get; init; }
+    public int TemplateVersion { get; init; } = 1;
     public string? Sheet { get; init; }
+
+    /// <summary>The measure values written at ingest (table <c>figures</c>), by measure key; empty unless accepted.</summary>
+    public IReadOnlyDictionary<string, decimal> Figures { get; init; } = new Dictionary<string, decimal>();
+
     public long Directives { get; init; }
     public long QrCodes { get; init; }
     public long QrScans { get; init; }

@@ -4,6 +4,7 @@ using System.Globalization;
 using Dapper;
 using ReportHub.Core.Issues;
 using ReportHub.Warehouse.Connections;
+using ReportHub.Warehouse.Rollups;
 
 namespace ReportHub.Warehouse.Submissions;
 
@@ -19,7 +20,7 @@ public sealed class SubmissionStore(Db db)
     private const string SubmissionColumns = """
         id AS Id, file_sha256 AS FileSha256, file_name AS FileName, file_size AS FileSize, source AS Source,
         received_at AS ReceivedAt, outcome AS Outcome, status AS Status, unit_code AS UnitCode, round_code AS RoundCode,
-        parser_version AS ParserVersion, template_id AS TemplateId, sheet AS Sheet, directives AS Directives,
+        parser_version AS ParserVersion, template_id AS TemplateId, template_version AS TemplateVersion, sheet AS Sheet, directives AS Directives,
         qr_codes AS QrCodes, qr_scans AS QrScans, doc_number AS DocNumber, doc_date AS DocDate, signer AS Signer,
         duplicate_of AS DuplicateOf, supersedes AS Supersedes, replay_of AS ReplayOf,
         CASE WHEN EXISTS (SELECT 1 FROM files f WHERE f.sha256 = submissions.file_sha256 AND f.kept = 0) THEN 0 ELSE 1 END AS FileKept
@@ -68,6 +69,16 @@ public sealed class SubmissionStore(Db db)
         FROM issues WHERE submission_id = @Id ORDER BY seq
         """;
 
+    private const string SelectFigures = """
+        SELECT submission_id AS SubmissionId, measure_key AS MeasureKey, value AS Value FROM figures WHERE submission_id = @Id
+        """;
+
+    private const string SelectFiguresOfUnit = """
+        SELECT f.submission_id AS SubmissionId, f.measure_key AS MeasureKey, f.value AS Value
+        FROM figures f JOIN submissions s ON s.id = f.submission_id
+        WHERE s.unit_code = @Unit
+        """;
+
     private const string SelectFile = """
         SELECT f.content FROM files f JOIN submissions s ON s.file_sha256 = f.sha256 WHERE s.id = @Id AND f.kept = 1
         """;
@@ -81,10 +92,10 @@ public sealed class SubmissionStore(Db db)
 
     private const string InsertSubmissionValues = """
         (file_sha256, file_name, file_size, source, received_at, outcome, status, unit_code, round_code,
-         parser_version, template_id, sheet, directives, qr_codes, qr_scans, doc_number, doc_date, signer,
+         parser_version, template_id, template_version, sheet, directives, qr_codes, qr_scans, doc_number, doc_date, signer,
          duplicate_of, supersedes, replay_of)
         VALUES (@FileSha256, @FileName, @FileSize, @Source, @ReceivedAt, @Outcome, @Status, @UnitCode, @RoundCode,
-         @ParserVersion, @TemplateId, @Sheet, @Directives, @QrCodes, @QrScans, @DocNumber, @DocDate, @Signer,
+         @ParserVersion, @TemplateId, @TemplateVersion, @Sheet, @Directives, @QrCodes, @QrScans, @DocNumber, @DocDate, @Signer,
          @DuplicateOf, @Supersedes, @ReplayOf)
         """;
 
@@ -109,6 +120,30 @@ public sealed class SubmissionStore(Db db)
         new("citation_text", DbType.String), new("doc_number", DbType.String), new("doc_symbol", DbType.String),
         new("doc_date", DbType.String), new("issuing_unit", DbType.String), new("recipients", DbType.String),
         new("cell", DbType.String),
+    ];
+
+    private static readonly RowColumn[] QrColumns =
+    [
+        new("submission_id", DbType.Int64), new("ordinal", DbType.Int32), new("entity", DbType.String),
+        new("qr_codes", DbType.Int64), new("qr_scans", DbType.Int64), new("note", DbType.String), new("cell", DbType.String),
+    ];
+
+    private static readonly RowColumn[] TableRowColumns =
+    [
+        new("submission_id", DbType.Int64), new("section_key", DbType.String), new("seq", DbType.Int32),
+        new("cell", DbType.String), new("row_values", DbType.String),
+    ];
+
+    private static readonly RowColumn[] FigureColumns =
+    [
+        new("submission_id", DbType.Int64), new("measure_key", DbType.String), new("value", DbType.Decimal),
+    ];
+
+    // Microsoft.Data.Sqlite binds anything typed Decimal as text, which NUMERIC turns into a REAL when it has a
+    // decimal point; untyped, a whole figure binds as an integer and stays exact (see FigureValue).
+    private static readonly RowColumn[] SqliteFigureColumns =
+    [
+        new("submission_id", DbType.Int64), new("measure_key", DbType.String), new("value", DbType.Object),
     ];
 
     private static readonly RowColumn[] NarrativeColumns =
@@ -138,7 +173,8 @@ public sealed class SubmissionStore(Db db)
             return null;
         }
         var issues = await connection.QueryAsync<IssueRow>(new CommandDefinition(SelectIssues, new { Id = id }, cancellationToken: cancellationToken));
-        return row with { Issues = issues.Select(i => i.ToIssue()).ToList() };
+        var figures = await connection.QueryAsync<StoredFigure>(new CommandDefinition(SelectFigures, new { Id = id }, cancellationToken: cancellationToken));
+        return row with { Issues = issues.Select(i => i.ToIssue()).ToList(), Figures = StoredFigure.ToFigures(figures) };
     }
 
     /// <summary>The original bytes; null when there is no such submission or its bytes were not kept (see <see cref="SubmissionRecord.FileKept"/>).</summary>
@@ -152,7 +188,10 @@ public sealed class SubmissionStore(Db db)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var sql = round is null ? SelectVersions : SelectVersionsOfRound;
-        return (await connection.QueryAsync<SubmissionRecord>(new CommandDefinition(sql, new { Unit = unit, Round = round }, cancellationToken: cancellationToken))).ToList();
+        var versions = await connection.QueryAsync<SubmissionRecord>(new CommandDefinition(sql, new { Unit = unit, Round = round }, cancellationToken: cancellationToken));
+        var figures = (await connection.QueryAsync<StoredFigure>(new CommandDefinition(SelectFiguresOfUnit, new { Unit = unit }, cancellationToken: cancellationToken)))
+            .ToLookup(f => f.SubmissionId);
+        return versions.Select(v => v with { Figures = StoredFigure.ToFigures(figures[v.Id]) }).ToList();
     }
 
     public async Task<IReadOnlyList<long>> ReplayableAsync(bool onlyRejected, CancellationToken cancellationToken)
@@ -213,6 +252,7 @@ public sealed class SubmissionStore(Db db)
             submission.RoundCode,
             submission.ParserVersion,
             TemplateId = submission.Report?.TemplateId,
+            TemplateVersion = submission.Report?.TemplateVersion ?? 1,
             Sheet = submission.Report?.Sheet,
             Directives = (long)(report?.Directives.Count ?? 0),
             QrCodes = report?.QrCodes ?? 0,
@@ -227,22 +267,22 @@ public sealed class SubmissionStore(Db db)
 
         if (report is not null)
         {
-            await RowWriter.WriteAsync(db.Provider, connection, tx, "directives", DirectiveColumns, report.Directives, d =>
+            await WriteRowsAsync(connection, tx, "directives", DirectiveColumns, report.Directives, d =>
             [
                 id, d.Ordinal, d.Content, d.CitationText, d.Citation?.Number, d.Citation?.Symbol,
                 d.Citation?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.IssuingUnit, string.Join('\n', d.Recipients), d.Cell,
             ], cancellationToken);
-            if (db.HasBulkPath && BulkQrWriter.IsBulk(report.QrRows.Count))
-            {
-                await BulkQrWriter.WriteAsync(connection, tx, id, report.QrRows, cancellationToken);
-            }
-            else
-            {
-                await RowWriter.WriteAsync(db.Provider, connection, tx, BulkQrWriter.Table, BulkQrWriter.Columns, report.QrRows, q =>
-                    [id, q.Ordinal, q.Entity, q.QrCodes, q.QrScans, q.Note, q.Cell], cancellationToken);
-            }
+            await WriteRowsAsync(connection, tx, "qr_rows", QrColumns, report.QrRows, q =>
+                [id, q.Ordinal, q.Entity, q.QrCodes, q.QrScans, q.Note, q.Cell], cancellationToken);
             await RowWriter.WriteAsync(db.Provider, connection, tx, "narratives", NarrativeColumns, report.Narratives, n =>
                 [id, n.Key, n.Heading, n.Text, n.IsEmpty ? 1 : 0], cancellationToken);
+            var tableRows = ReportTables.TablesOf(report).Values
+                .SelectMany(t => t.Rows.Select((row, index) => (t.Section, Seq: index + 1, Row: row))).ToList();
+            await WriteRowsAsync(connection, tx, "table_rows", TableRowColumns, tableRows, r =>
+                [id, r.Section, r.Seq, r.Row.Cell, RowValuesJson.Write(r.Row.Values)], cancellationToken);
+            await RowWriter.WriteAsync(db.Provider, connection, tx, "figures",
+                db.Provider == WarehouseProvider.Sqlite ? SqliteFigureColumns : FigureColumns, ReportTables.FiguresOf(report), f =>
+                [id, f.Key, FigureValue(f.Value)], cancellationToken);
         }
         var seq = 0;
         await RowWriter.WriteAsync(db.Provider, connection, tx, "issues", IssueColumns, submission.Issues, i =>
@@ -268,6 +308,7 @@ public sealed class SubmissionStore(Db db)
             original.RoundCode,
             original.ParserVersion,
             original.TemplateId,
+            original.TemplateVersion,
             original.Sheet,
             original.Directives,
             original.QrCodes,
@@ -280,6 +321,29 @@ public sealed class SubmissionStore(Db db)
             ReplayOf = (long?)null,
         }, cancellationToken: cancellationToken));
     }
+
+    /// <summary>Large row sets take the engine's bulk path where it has one; the rest take <see cref="RowWriter"/>.</summary>
+    private async Task WriteRowsAsync<T>(DbConnection connection, DbTransaction tx, string table, IReadOnlyList<RowColumn> columns,
+        IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
+    {
+        if (db.HasBulkPath && BulkRowWriter.IsBulk(rows.Count))
+        {
+            await BulkRowWriter.WriteAsync(connection, tx, table, columns, rows, values, cancellationToken);
+        }
+        else
+        {
+            await RowWriter.WriteAsync(db.Provider, connection, tx, table, columns, rows, values, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// SQLite is handed a whole figure as an integer, which its NUMERIC column keeps exact (a decimal parameter
+    /// arrives as text such as "9223372036854775807.0" and would be kept as an approximate REAL).
+    /// </summary>
+    private object FigureValue(decimal value) =>
+        db.Provider == WarehouseProvider.Sqlite && decimal.Truncate(value) == value && value is >= long.MinValue and <= long.MaxValue
+            ? (object)(long)value
+            : (object)RowValuesJson.Normalise(value);
 
     private async Task StoreFileAsync(DbConnection connection, DbTransaction tx, NewSubmission submission, CancellationToken cancellationToken)
     {

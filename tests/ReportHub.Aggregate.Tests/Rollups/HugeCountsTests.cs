@@ -74,10 +74,13 @@ public sealed class HugeCountsTests : IAsyncLifetime
         // Each row fits in a long; the rows of one unit, and then the two units, do not.
         await store.SaveAsync(Accepted("51.SCT", [Qr(1, long.MaxValue, long.MaxValue), Qr(2, long.MaxValue - 1, 5)]), None);
         var district = await store.SaveAsync(Accepted("51.524", [Qr(1, 7, 9)]), None);
-        // An older warehouse may hold a unit figure no parser would produce today; write it straight in.
+        // An older warehouse may hold a unit figure no parser would produce today (migration 008 copied it into
+        // figures); write it straight in.
         await using (var connection = await _db.OpenAsync(None))
         {
             await connection.ExecuteAsync("UPDATE submissions SET qr_codes = @Huge, qr_scans = @Huge, directives = @Huge WHERE id = @Id",
+                new { Huge = long.MaxValue, Id = district });
+            await connection.ExecuteAsync("UPDATE figures SET value = @Huge WHERE submission_id = @Id",
                 new { Huge = long.MaxValue, Id = district });
         }
 
@@ -87,6 +90,9 @@ public sealed class HugeCountsTests : IAsyncLifetime
         Assert.Equal(long.MaxValue, totals.QrScans);
         Assert.Equal(long.MaxValue, totals.Directives);
         Assert.Equal(2, totals.UnitsReported);
+        // The figures themselves are decimal: the two units' sum is exact, beyond what a long holds.
+        Assert.Equal((decimal)long.MaxValue * 2, totals.Figures["qrCodes"]);
+        Assert.Equal((decimal)long.MaxValue * 2, totals.Figures["qrScans"]);
 
         var data = (await rollups.ConsolidatedAsync(RoundCode, None))!;
         Assert.Equal(totals, data.Totals);

@@ -1,0 +1,47 @@
+namespace ReportHub.Warehouse.Rollups;
+
+/// <summary>One expected (or reporting) unit of a round and its current submission's figures.</summary>
+public sealed record UnitFiguresRow
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public required string Type { get; init; }
+    public long? SubmissionId { get; init; }
+    public string? TemplateId { get; init; }
+    public string? FirstReceived { get; init; }
+    public MeasureFigures Figures { get; init; } = MeasureFigures.Empty;
+}
+
+public sealed record CurrentDirectiveRow
+{
+    public required string Unit { get; init; }
+    public required string UnitName { get; init; }
+    public long Ordinal { get; init; }
+    public required string Content { get; init; }
+    public string? DocumentNumber { get; init; }
+    public string? DocumentSymbol { get; init; }
+    public string? DocumentDate { get; init; }
+    public string? CitationText { get; init; }
+    public string? IssuingUnit { get; init; }
+    public string? Recipients { get; init; }
+}
+
+public sealed record CurrentQrRow
+{
+    public required string Unit { get; init; }
+    public required string UnitName { get; init; }
+    public long Ordinal { get; init; }
+    public required string Entity { get; init; }
+    public long QrCodes { get; init; }
+    public long QrScans { get; init; }
+    public string? Note { get; init; }
+}
+
+public sealed record CurrentNarrativeRow
+{
+    public required string Unit { get; init; }
+    public required string UnitName { get; init; }
+    public required string Section { get; init; }
+    public required string Heading { get; init; }
+    public required string Text { get; init; }
+}

@@ -1,0 +1,91 @@
+using Dapper;
+using ReportHub.Warehouse.Connections;
+
+namespace ReportHub.Warehouse.Rollups;
+
+/// <summary>
+/// The SQL behind a round's rollups. Figures come from <c>figures</c>, written at ingest: no rollup re-reads a
+/// table's rows to count them. Only each unit's current accepted submission counts (CONTRACT §2).
+/// </summary>
+public sealed class RollupStore(Db db)
+{
+    private const string UnitRows = """
+        SELECT u.code AS Code, u.name AS Name, u.type AS Type,
+               s.id AS SubmissionId, s.template_id AS TemplateId,
+               (SELECT MIN(f.received_at) FROM submissions f
+                 WHERE f.unit_code = u.code AND f.round_code = @Round AND f.outcome = 'accepted') AS FirstReceived
+        FROM units u
+        LEFT JOIN submissions s ON s.unit_code = u.code AND s.round_code = @Round AND s.status = 'current'
+        WHERE u.code IN (SELECT unit_code FROM round_units WHERE round_code = @Round) OR s.id IS NOT NULL
+        ORDER BY u.code
+        """;
+
+    // status = 'current' is only ever set on accepted submissions.
+    private const string CurrentFigures = """
+        SELECT f.submission_id AS SubmissionId, f.measure_key AS MeasureKey, f.value AS Value
+        FROM figures f
+        JOIN submissions s ON s.id = f.submission_id
+        WHERE s.round_code = @Round AND s.status = 'current'
+        """;
+
+    private const string CurrentDirectives = """
+        SELECT s.unit_code AS Unit, u.name AS UnitName, d.ordinal AS Ordinal, d.content AS Content,
+               d.doc_number AS DocumentNumber, d.doc_symbol AS DocumentSymbol, d.doc_date AS DocumentDate,
+               d.citation_text AS CitationText, d.issuing_unit AS IssuingUnit, d.recipients AS Recipients
+        FROM directives d
+        JOIN submissions s ON s.id = d.submission_id
+        JOIN units u ON u.code = s.unit_code
+        WHERE s.round_code = @Round AND s.status = 'current'
+        ORDER BY s.unit_code, d.ordinal
+        """;
+
+    private const string CurrentQrRows = """
+        SELECT s.unit_code AS Unit, u.name AS UnitName, q.ordinal AS Ordinal, q.entity AS Entity,
+               q.qr_codes AS QrCodes, q.qr_scans AS QrScans, q.note AS Note
+        FROM qr_rows q
+        JOIN submissions s ON s.id = q.submission_id
+        JOIN units u ON u.code = s.unit_code
+        WHERE s.round_code = @Round AND s.status = 'current'
+        ORDER BY s.unit_code, q.ordinal
+        """;
+
+    private const string CurrentNarratives = """
+        SELECT s.unit_code AS Unit, u.name AS UnitName, n.section AS Section, n.heading AS Heading, n.text AS Text
+        FROM narratives n
+        JOIN submissions s ON s.id = n.submission_id
+        JOIN units u ON u.code = s.unit_code
+        WHERE s.round_code = @Round AND s.status = 'current' AND n.is_empty = 0
+        ORDER BY s.unit_code, n.section
+        """;
+
+    /// <summary>Every expected or reporting unit, with its current submission's figures (empty when it has none).</summary>
+    public async Task<IReadOnlyList<UnitFiguresRow>> UnitsAsync(string round, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var args = new { Round = round };
+        var units = await connection.QueryAsync<UnitFiguresRow>(new CommandDefinition(UnitRows, args, cancellationToken: cancellationToken));
+        var figures = (await connection.QueryAsync<StoredFigure>(new CommandDefinition(CurrentFigures, args, cancellationToken: cancellationToken)))
+            .ToLookup(f => f.SubmissionId);
+        return units.Select(u => u with
+        {
+            Figures = u.SubmissionId is { } id
+                ? StoredFigure.ToFigures(figures[id])
+                : MeasureFigures.Empty,
+        }).ToList();
+    }
+
+    public async Task<IReadOnlyList<CurrentDirectiveRow>> DirectivesAsync(string round, CancellationToken cancellationToken) =>
+        await QueryAsync<CurrentDirectiveRow>(CurrentDirectives, round, cancellationToken);
+
+    public async Task<IReadOnlyList<CurrentQrRow>> QrRowsAsync(string round, CancellationToken cancellationToken) =>
+        await QueryAsync<CurrentQrRow>(CurrentQrRows, round, cancellationToken);
+
+    public async Task<IReadOnlyList<CurrentNarrativeRow>> NarrativesAsync(string round, CancellationToken cancellationToken) =>
+        await QueryAsync<CurrentNarrativeRow>(CurrentNarratives, round, cancellationToken);
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, string round, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, new { Round = round }, cancellationToken: cancellationToken))).ToList();
+    }
+}
