@@ -14,7 +14,11 @@ public static class TemplateCatalog
     public static TemplateDefinition Default => Get(DefaultId);
 
     public static TemplateDefinition Get(string id) =>
-        Templates.FirstOrDefault(t => t.Id == id) ?? throw new KeyNotFoundException($"No template '{id}'.");
+        Find(id) ?? throw new KeyNotFoundException($"No template '{id}'.");
+
+    /// <summary>The shipped template with this id (its highest version), or null.</summary>
+    public static TemplateDefinition? Find(string id) =>
+        Templates.Where(t => string.Equals(t.Id, id, StringComparison.Ordinal)).MaxBy(t => t.Version);
 
     private static IReadOnlyList<TemplateDefinition> Load()
     {
