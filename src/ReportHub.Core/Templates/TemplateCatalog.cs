@@ -20,16 +20,24 @@ public static class TemplateCatalog
     public static TemplateDefinition? Find(string id) =>
         Templates.Where(t => string.Equals(t.Id, id, StringComparison.Ordinal)).MaxBy(t => t.Version);
 
-    private static IReadOnlyList<TemplateDefinition> Load()
+    private const string SchemaSuffix = ".schema.json";
+
+    private static readonly Lazy<string> SchemaText = new(() => Read(typeof(TemplateCatalog).Assembly
+        .GetManifestResourceNames().Single(n => n.EndsWith(SchemaSuffix, StringComparison.Ordinal))));
+
+    /// <summary>The JSON Schema of a template definition, for editors and for GET /api/templates/schema.json.</summary>
+    public static string Schema => SchemaText.Value;
+
+    private static IReadOnlyList<TemplateDefinition> Load() =>
+        typeof(TemplateCatalog).Assembly.GetManifestResourceNames()
+            .Where(n => n.EndsWith(".json", StringComparison.Ordinal) && !n.EndsWith(SchemaSuffix, StringComparison.Ordinal))
+            .Select(n => TemplateDefinition.FromJson(Read(n)))
+            .ToList();
+
+    private static string Read(string resource)
     {
-        var assembly = typeof(TemplateCatalog).Assembly;
-        var list = new List<TemplateDefinition>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".json", StringComparison.Ordinal)))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            list.Add(TemplateDefinition.FromJson(reader.ReadToEnd()));
-        }
-        return list;
+        using var stream = typeof(TemplateCatalog).Assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 }

@@ -76,4 +76,22 @@ public sealed class TemplateDefinitionTests
             Assert.DoesNotContain(template.Sections.Where(s => s.Table is not null).SelectMany(s => s.Table!.Columns), c => c.Key == "rows");
         }
     }
+
+    [Fact]
+    public void SchemaListsEveryColumnTypeRuleTypeAndOperatorTheModelReads()
+    {
+        using var schema = System.Text.Json.JsonDocument.Parse(TemplateCatalog.Schema);
+        var defs = schema.RootElement.GetProperty("$defs");
+        string[] Enum(string def, string property) =>
+            defs.GetProperty(def).GetProperty("properties").GetProperty(property).GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).ToArray();
+
+        Assert.Equal(Enum<ColumnType>(), Enum("column", "type"));
+        Assert.Equal(Enum<RuleType>(), Enum("rule", "type"));
+        Assert.Equal(Enum<RuleSeverity>(), Enum("rule", "severity"));
+        Assert.Equal(["<", "<=", "=", ">=", ">"], Enum("rule", "op"));
+        Assert.DoesNotContain(TemplateCatalog.Templates, t => t.Id.Contains("schema", StringComparison.Ordinal));
+    }
+
+    private static string[] Enum<T>() where T : struct, System.Enum =>
+        System.Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]).ToArray();
 }
