@@ -8,9 +8,9 @@ namespace ReportHub.Core.Validation;
 /// A date (of a date or citation column) between the rule's first day and the report's date plus a margin: a
 /// document cannot be issued long after the letter that cites it, and one dated before the subject existed is a typo.
 /// </summary>
-internal sealed class DateWindowRule(RuleDefinition rule, DateOnly reportDate) : RowRule(rule)
+internal sealed class DateWindowRule(RuleDefinition rule, DateOnly reportDate, DateOnly earliest) : RowRule(rule)
 {
-    private readonly DateOnly _from = rule.From ?? DateOnly.MinValue;
+    private readonly DateOnly _from = rule.From ?? earliest;
 
     private readonly DateOnly _to = rule.DaysAfterReport is { } days ? reportDate.AddDays(days) : DateOnly.MaxValue;
 

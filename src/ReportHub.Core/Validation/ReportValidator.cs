@@ -18,7 +18,7 @@ internal static class ReportValidator
         foreach (var table in tables)
         {
             var rules = template.Rules.Where(r => r.Section == table.Section.Key).ToList();
-            var rowRules = rules.Where(r => r.Type != RuleType.TotalRow).Select(r => RowRule.For(r, reportDate)).ToList();
+            var rowRules = rules.Where(r => r.Type != RuleType.TotalRow).Select(r => RowRule.For(r, reportDate, options.EarliestDate)).ToList();
             var seen = 0;
             foreach (var row in table.Rows)
             {

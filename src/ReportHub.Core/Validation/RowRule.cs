@@ -10,11 +10,11 @@ internal abstract class RowRule(RuleDefinition rule)
 
     public abstract void Check(TableReading table, ReadRow row, ParseContext context);
 
-    public static RowRule For(RuleDefinition rule, DateOnly reportDate) => rule.Type switch
+    public static RowRule For(RuleDefinition rule, DateOnly reportDate, DateOnly earliest) => rule.Type switch
     {
         RuleType.Compare => new CompareRule(rule),
         RuleType.Requires => new RequiresRule(rule),
-        RuleType.DateWindow => new DateWindowRule(rule, reportDate),
+        RuleType.DateWindow => new DateWindowRule(rule, reportDate, earliest),
         RuleType.Unique => new UniqueRule(rule),
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Type, "Not a row rule."),
     };
