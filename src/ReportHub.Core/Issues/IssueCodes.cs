@@ -56,4 +56,15 @@ public static class IssueCodes
     public const string DuplicateRow = "row.duplicate";
     public const string EntityMissing = "qr.entity-missing";
     public const string LegacyTextConverted = "text.legacy-converted";
+    public const string RequiredMissing = "value.required-missing";
+    public const string DateInvalid = "value.not-a-date";
+    public const string ChoiceUnknown = "value.not-a-choice";
+    public const string OutOfRange = "value.out-of-range";
+
+    // Template rules without a code of their own.
+    public const string RuleCompare = "rule.compare";
+    public const string RuleRequires = "rule.requires";
+    public const string RuleTotalRow = "rule.total-row";
+    public const string RuleDateWindow = "rule.date-window";
+    public const string RuleUnique = "rule.unique";
 }

@@ -48,35 +48,17 @@ public static class Messages
     public static string BlankCount(string header) =>
         $"Ô của cột “{header}” để trống và được tính là 0. Nếu đơn vị có số liệu, hãy điền vào ô này.";
 
-    public static string ScansWithoutCodes(string entity, long scans) =>
-        $"“{entity}” báo cáo {N(scans)} lượt quét nhưng 0 mã QR địa điểm. Hãy kiểm tra lại số mã QR đã tạo và quản lý.";
-
-    public static string TotalMismatch(string header, long written, long sum) =>
-        $"Dòng tổng cộng ghi {N(written)} ở cột “{header}” nhưng cộng các dòng phía trên được {N(sum)}. " +
+    public static string TotalMismatch(string header, decimal written, decimal sum) =>
+        $"Dòng tổng cộng ghi {D(written)} ở cột “{header}” nhưng cộng các dòng phía trên được {D(sum)}. " +
         "Hãy sửa số ở dòng tổng cộng hoặc ở các dòng chi tiết cho khớp.";
 
     public static string CitationInvalid(string text) =>
         $"Không đọc được số, ký hiệu văn bản trong “{text}”. Hãy ghi theo dạng “780/SCT-VP ngày 07/05/2021”.";
 
-    public static string CitationMissing() =>
-        "Chưa ghi số, ngày ban hành văn bản. Hãy ghi theo dạng “780/SCT-VP ngày 07/05/2021”.";
-
     public static string DateImplausible(DateOnly date, DateOnly from, DateOnly to) =>
         $"Ngày ban hành {date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} nằm ngoài khoảng hợp lý " +
         $"({from.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} – {to.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}). " +
         "Hãy kiểm tra lại ngày, tháng, năm.";
-
-    public static string ContentMissing() =>
-        "Dòng văn bản chỉ đạo này chưa ghi nội dung thực hiện. Hãy ghi trích yếu nội dung văn bản.";
-
-    public static string EntityMissing() =>
-        "Dòng số liệu mã QR này chưa ghi đối tượng thống kê. Hãy ghi tên đơn vị, địa phương hoặc địa điểm.";
-
-    public static string DuplicateDirective(string firstCell) =>
-        $"Dòng này trùng với văn bản chỉ đạo đã ghi ở ô {firstCell}. Hãy xóa dòng trùng.";
-
-    public static string DuplicateEntity(string entity, string firstCell) =>
-        $"“{entity}” đã được ghi ở ô {firstCell}. Hãy gộp số liệu vào một dòng để không bị tính hai lần.";
 
     public static string AppendixEmpty() =>
         "Phụ lục không có số liệu: mục 1 không có văn bản chỉ đạo nào và mục 2 không có dòng số liệu mã QR nào. " +
@@ -90,6 +72,49 @@ public static class Messages
     public static string MoreIssues(int more, bool errors) =>
         $"Và {N(more)} {(errors ? "lỗi" : "cảnh báo")} khác không được liệt kê để danh sách không quá dài. " +
         "Thường đó là cùng một lỗi lặp lại ở nhiều dòng: hãy sửa các ô đã nêu rồi gửi lại để xem phần còn lại.";
+
+    public static string NotADecimal(string header, string text) =>
+        $"Ô này ghi “{Shorten(text)}” nhưng cột “{header}” phải là một số (ví dụ 1.234,5 hoặc 12,5%). Hãy ghi lại bằng chữ số.";
+
+    public static string NotADate(string header, string text) =>
+        $"Ô này ghi “{Shorten(text)}” nhưng cột “{header}” phải là một ngày. Hãy ghi theo dạng ngày/tháng/năm, ví dụ 07/05/2021.";
+
+    public static string NotAChoice(string header, string text, IReadOnlyList<string> allowed) =>
+        $"Ô này ghi “{Shorten(text)}” nhưng cột “{header}” chỉ nhận một trong các giá trị: " +
+        string.Join("; ", allowed.Select(v => $"“{v}”")) + ". Hãy chọn lại một giá trị trong danh sách.";
+
+    public static string RequiredMissing(string header) =>
+        $"Ô của cột “{header}” chưa được điền. Hãy điền giá trị vào ô này.";
+
+    public static string OutOfRange(string header, string text, decimal? min, decimal? max) =>
+        $"Cột “{header}” ghi “{Shorten(text)}”, nằm ngoài khoảng cho phép ({Range(min, max)}). Hãy kiểm tra và ghi lại đúng số.";
+
+    private static string Range(decimal? min, decimal? max) => (min, max) switch
+    {
+        ({ } a, { } b) => $"từ {D(a)} đến {D(b)}",
+        ({ } a, null) => $"từ {D(a)} trở lên",
+        (null, { } b) => $"không quá {D(b)}",
+        _ => "không giới hạn",
+    };
+
+    public static string D(decimal value) => value.ToString("#,##0.##", Vi);
+
+    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    public static string CompareFailed(string left, string op, string right, decimal leftValue, decimal rightValue) =>
+        $"Cột “{left}” ({D(leftValue)}) phải {op} cột “{right}” ({D(rightValue)}) trên cùng dòng. " +
+        "Hãy kiểm tra lại số liệu của hai cột này.";
+
+    public static string RequiresFailed(string whenHeader, decimal whenValue, string thenHeader) =>
+        $"Cột “{whenHeader}” ghi {D(whenValue)} nhưng cột “{thenHeader}” bằng 0 hoặc để trống. Hãy kiểm tra lại cột “{thenHeader}”.";
+
+    public static string DuplicateRow(string firstCell) =>
+        $"Dòng này trùng với dòng đã ghi ở ô {firstCell}. Hãy xóa dòng trùng hoặc gộp số liệu vào một dòng.";
+
+    public static string TablesEmpty(TemplateDefinition t) =>
+        "Phụ lục không có số liệu: " +
+        string.Join(" và ", t.Sections.Where(s => s.Table is not null).Select(s => $"bảng của mục {s.Number}")) +
+        " không có dòng số liệu nào. Hãy điền ít nhất một bảng trước khi gửi.";
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 

@@ -7,7 +7,7 @@ public sealed record ParseOptions
     /// <summary>The day the file arrived; bounds the plausible dates of directives.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
 
-    /// <summary>Directives dated before this are implausible for the template's subject.</summary>
+    /// <summary>The first plausible day for a template's dateWindow rule that names no "from" of its own.</summary>
     public DateOnly EarliestDate { get; init; } = new(2019, 12, 1);
 }
 

@@ -57,7 +57,7 @@ public static partial class TableReader
                 }
                 // Text merged down several rows (one issuing unit for three directives) belongs to each row;
                 // numbers are never spread, or a merged total would be counted once per row.
-                var cell = column.Type is ColumnType.Count or ColumnType.Ordinal ? grid.At(rowNumber, c) : grid.AtOrMerged(rowNumber, c);
+                var cell = column.IsNumeric || column.Type == ColumnType.Ordinal ? grid.At(rowNumber, c) : grid.AtOrMerged(rowNumber, c);
                 if (cell is not null)
                 {
                     cells[column.Key] = cell;

@@ -1,7 +1,9 @@
 using ReportHub.Core.Domain;
 using ReportHub.Core.Grid;
 using ReportHub.Core.Issues;
+using ReportHub.Core.Measures;
 using ReportHub.Core.Templates;
+using ReportHub.Core.Validation;
 
 namespace ReportHub.Core.Parsing;
 
@@ -73,7 +75,7 @@ public sealed class TemplateParser(TemplateDefinition template)
         }
 
         var headerRows = grid.RowNumbers.Where(r => r < hits[0].Cell.Row).ToList();
-        var tables = new Dictionary<string, TableData>();
+        var tables = new List<TableReading>();
         var narratives = new List<NarrativeSection>();
         for (var i = 0; i < hits.Count; i++)
         {
@@ -84,7 +86,7 @@ public sealed class TemplateParser(TemplateDefinition template)
             {
                 if (TableReader.Read(grid, hit.Section, hit.Cell.Row, endRow, context, cancellationToken) is { } data)
                 {
-                    tables[hit.Section.Table.RowKind] = data;
+                    tables.Add(TableTyper.Type(hit.Section, data));
                 }
             }
             else
@@ -99,22 +101,25 @@ public sealed class TemplateParser(TemplateDefinition template)
         }
 
         var header = HeaderReader.Read(grid, headerRows, Template);
-        var projector = new ReportProjector(Template, context, options, header);
-        var directives = tables.TryGetValue("directive", out var d) ? projector.Directives(d) : [];
-        var qrRows = tables.TryGetValue("qr", out var q) ? projector.QrRows(q) : [];
-        if (directives.Count == 0 && qrRows.Count == 0 && tables.Count > 0)
+        ReportValidator.Validate(Template, tables, header, options, context, cancellationToken);
+        if (tables.Count > 0 && tables.All(t => t.Rows.Count == 0))
         {
-            context.Error(IssueCodes.AppendixEmpty, hits[0].Cell.Address, Messages.AppendixEmpty());
+            context.Error(IssueCodes.AppendixEmpty, hits[0].Cell.Address,
+                Template.TableOf("directive") is not null && Template.TableOf("qr") is not null ? Messages.AppendixEmpty() : Messages.TablesEmpty(Template));
         }
 
+        var parsed = tables.ToDictionary(t => t.Section.Key, t => t.ToParsed());
         var report = new ParsedReport
         {
             TemplateId = Template.Id,
+            TemplateVersion = Template.Version,
             Sheet = grid.Name,
             Header = header,
-            Directives = directives,
-            QrRows = qrRows,
+            Directives = tables.FirstOrDefault(t => t.Table.RowKind == "directive") is { } d ? ReportProjector.Directives(d) : [],
+            QrRows = tables.FirstOrDefault(t => t.Table.RowKind == "qr") is { } q ? ReportProjector.QrRows(q) : [],
             Narratives = narratives,
+            Tables = parsed,
+            Figures = Figures.Compute(Template, parsed),
         };
         return new ParseResult(report, context.Issues);
     }

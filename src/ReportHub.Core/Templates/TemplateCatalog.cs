@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace ReportHub.Core.Templates;
 
 /// <summary>The templates shipped as embedded JSON. Adding a template is adding a file.</summary>
@@ -14,18 +12,15 @@ public static class TemplateCatalog
     public static TemplateDefinition Default => Get(DefaultId);
 
     public static TemplateDefinition Get(string id) =>
-        Templates.FirstOrDefault(t => t.Id == id) ?? throw new KeyNotFoundException($"No template '{id}'.");
+        Find(id) ?? throw new KeyNotFoundException($"No template '{id}'.");
 
-    private static IReadOnlyList<TemplateDefinition> Load()
-    {
-        var assembly = typeof(TemplateCatalog).Assembly;
-        var list = new List<TemplateDefinition>();
-        foreach (var name in TemplateResources.ShippedNames())
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            list.Add(TemplateDefinition.FromJson(reader.ReadToEnd()));
-        }
-        return list;
-    }
+    /// <summary>The shipped template with this id (its highest version), or null.</summary>
+    public static TemplateDefinition? Find(string id) =>
+        Templates.Where(t => string.Equals(t.Id, id, StringComparison.Ordinal)).MaxBy(t => t.Version);
+
+    /// <summary>The JSON Schema of a template definition, for editors and for GET /api/templates/schema.json.</summary>
+    public static string Schema => TemplateResources.SchemaJson;
+
+    private static IReadOnlyList<TemplateDefinition> Load() =>
+        TemplateResources.ShippedJson().Select(TemplateDefinition.FromJson).ToList();
 }

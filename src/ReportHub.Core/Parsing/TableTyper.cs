@@ -1,0 +1,118 @@
+using ReportHub.Core.Domain;
+using ReportHub.Core.Issues;
+using ReportHub.Core.Templates;
+using ReportHub.Core.Text;
+
+namespace ReportHub.Core.Parsing;
+
+/// <summary>Gives each cell of a table row the meaning its column's type says; says nothing about whether it is right.</summary>
+internal static class TableTyper
+{
+    public static TableReading Type(SectionDefinition section, TableData data) =>
+        new(section, data.Layout, data.Rows.Select(r => Row(section.Table!, r)).ToList(), data.TotalRow is { } t ? Row(section.Table!, t) : null);
+
+    private static ReadRow Row(TableDefinition table, TableRow row)
+    {
+        var values = new Dictionary<string, FieldValue>();
+        var cells = new Dictionary<string, string>();
+        var faults = new List<ValueFault>();
+        foreach (var column in table.Columns)
+        {
+            if (row[column.Key] is not { } cell)
+            {
+                continue;
+            }
+            cells[column.Key] = cell.Address;
+            if (Value(column, cell, faults) is { } value)
+            {
+                values[column.Key] = value;
+            }
+        }
+        var ordinal = values.GetValueOrDefault("ordinal")?.Number is { } n ? (int)n : row.Sequence;
+        var parsed = new ParsedRow { Ordinal = ordinal, Cell = row.Cells.Count > 0 ? row.FirstAddress : Grid.A1.Format(row.Row, 1), Values = values };
+        return new ReadRow(parsed, row.Row, cells, faults);
+    }
+
+    /// <summary>The typed value, or null when the cell holds nothing (a blank count such as "-" or "Không").</summary>
+    private static FieldValue? Value(ColumnDefinition column, GridCell cell, List<ValueFault> faults)
+    {
+        var raw = cell.Kind == Grid.CellKind.Number ? cell.Number : null;
+        var text = cell.Text;
+        switch (column.Type)
+        {
+            case ColumnType.Ordinal:
+                return new FieldValue { Text = text, Number = int.TryParse(text.Trim('.', ' '), out var ordinal) ? ordinal : null };
+            case ColumnType.Count:
+                return Count(column, cell, raw, faults);
+            case ColumnType.Amount:
+            case ColumnType.Percent:
+                var parsed = VietnameseNumbers.ParseDecimal(text, raw);
+                if (parsed.Status == DecimalStatus.Blank)
+                {
+                    return null;
+                }
+                if (parsed.Status != DecimalStatus.Ok)
+                {
+                    faults.Add(new ValueFault(column.Key, IssueCodes.NumberInvalid, cell.Address, Messages.NotADecimal(column.Header, text), true));
+                    return new FieldValue { Text = text };
+                }
+                return new FieldValue { Text = text, Number = parsed.Value };
+            case ColumnType.Date:
+                if ((raw is { } serial && VietnameseDates.TryFromSerial(serial, out var day)) || VietnameseDates.TryParseDate(text, out day))
+                {
+                    return new FieldValue { Text = text, Date = day };
+                }
+                faults.Add(new ValueFault(column.Key, IssueCodes.DateInvalid, cell.Address, Messages.NotADate(column.Header, text), true));
+                return new FieldValue { Text = text };
+            case ColumnType.Citation:
+                if (Citations.TryParse(text, out var citation))
+                {
+                    return new FieldValue { Text = text, Code = citation.Reference, Date = citation.Date };
+                }
+                faults.Add(new ValueFault(column.Key, IssueCodes.CitationInvalid, cell.Address, Messages.CitationInvalid(text), false));
+                return new FieldValue { Text = text };
+            case ColumnType.List:
+                return new FieldValue { Text = text, Items = HeaderLines.SplitList(text) };
+            case ColumnType.Choice:
+                var key = MatchKey.Of(text);
+                if (column.Values.FirstOrDefault(v => MatchKey.Of(v) == key) is { } choice)
+                {
+                    return new FieldValue { Text = text, Code = choice };
+                }
+                faults.Add(new ValueFault(column.Key, IssueCodes.ChoiceUnknown, cell.Address, Messages.NotAChoice(column.Header, text, column.Values), true));
+                return new FieldValue { Text = text };
+            case ColumnType.Unit:
+                // The registry lives outside Core: Code stays null here and the pipeline resolves the name.
+                return new FieldValue { Text = text };
+            case ColumnType.Text:
+            default:
+                return new FieldValue { Text = text };
+        }
+    }
+
+    private static FieldValue? Count(ColumnDefinition column, GridCell cell, double? raw, List<ValueFault> faults)
+    {
+        var parsed = VietnameseNumbers.ParseCount(cell.Text, raw);
+        var header = column.Header;
+        switch (parsed.Status)
+        {
+            case CountStatus.Ok:
+                return new FieldValue { Text = cell.Text, Number = parsed.Value };
+            case CountStatus.Blank:
+                return null;
+            case CountStatus.Negative:
+                faults.Add(new ValueFault(column.Key, IssueCodes.NumberNegative, cell.Address, Messages.Negative(header, cell.Text), true));
+                break;
+            case CountStatus.Fractional:
+                faults.Add(new ValueFault(column.Key, IssueCodes.NumberFractional, cell.Address, Messages.Fractional(header, cell.Text), true));
+                break;
+            case CountStatus.Implausible:
+                faults.Add(new ValueFault(column.Key, IssueCodes.NumberImplausible, cell.Address, Messages.Implausible(header, cell.Text, cell.Address), true));
+                break;
+            default:
+                faults.Add(new ValueFault(column.Key, IssueCodes.NumberInvalid, cell.Address, Messages.NotANumber(header, cell.Text), true));
+                break;
+        }
+        return new FieldValue { Text = cell.Text };
+    }
+}

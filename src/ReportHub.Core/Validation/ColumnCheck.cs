@@ -1,0 +1,49 @@
+using ReportHub.Core.Issues;
+using ReportHub.Core.Parsing;
+
+namespace ReportHub.Core.Validation;
+
+/// <summary>What each column's definition asks of its cell: a value of its type, present when required, within bounds.</summary>
+internal static class ColumnCheck
+{
+    public static void Check(TableReading table, ReadRow row, ParseContext context)
+    {
+        foreach (var column in table.Table.Columns)
+        {
+            foreach (var fault in row.Faults.Where(f => f.Column == column.Key))
+            {
+                if (fault.IsError)
+                {
+                    context.Error(fault.Code, fault.Cell, fault.Message);
+                }
+                else
+                {
+                    context.Warning(fault.Code, fault.Cell, fault.Message);
+                }
+            }
+            var value = row[column.Key];
+            if (value is null)
+            {
+                if (!column.Required)
+                {
+                    continue;
+                }
+                // A blank number is taken as 0 (senders leave zeros out), so it is only a warning that says so.
+                if (column.IsNumeric)
+                {
+                    context.Warning(IssueCodes.NumberInvalid, table.CellOf(row, column.Key), Messages.BlankCount(column.Header));
+                }
+                else
+                {
+                    context.Warning(column.MissingCode ?? IssueCodes.RequiredMissing, table.CellOf(row, column.Key),
+                        column.MissingMessage ?? Messages.RequiredMissing(column.Header));
+                }
+                continue;
+            }
+            if (value.Number is { } number && (number < column.Min || number > column.Max))
+            {
+                context.Error(IssueCodes.OutOfRange, table.CellOf(row, column.Key), Messages.OutOfRange(column.Header, value.Text, column.Min, column.Max));
+            }
+        }
+    }
+}

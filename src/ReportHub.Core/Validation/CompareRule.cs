@@ -1,0 +1,41 @@
+using ReportHub.Core.Issues;
+using ReportHub.Core.Parsing;
+using ReportHub.Core.Templates;
+
+namespace ReportHub.Core.Validation;
+
+/// <summary>left op right between two numeric columns of a row; a row missing either value is left to the column checks.</summary>
+internal sealed class CompareRule(RuleDefinition rule) : RowRule(rule)
+{
+    public override void Check(TableReading table, ReadRow row, ParseContext context)
+    {
+        if (row.Number(Rule.Left!) is not { } left || row.Number(Rule.Right!) is not { } right || Holds(left, right))
+        {
+            return;
+        }
+        var leftHeader = table.Header(Rule.Left!);
+        var rightHeader = table.Header(Rule.Right!);
+        Report(context, IssueCodes.RuleCompare, table.CellOf(row, Rule.Left!),
+            Message(Messages.CompareFailed(leftHeader, Wording(Rule.Op), rightHeader, left, right),
+                ("row", Label(table, row)), ("left", Messages.D(left)), ("right", Messages.D(right)),
+                ("leftHeader", leftHeader), ("rightHeader", rightHeader)));
+    }
+
+    private bool Holds(decimal left, decimal right) => Rule.Op switch
+    {
+        CompareOp.Less => left < right,
+        CompareOp.LessOrEqual => left <= right,
+        CompareOp.Equal => left == right,
+        CompareOp.GreaterOrEqual => left >= right,
+        _ => left > right,
+    };
+
+    private static string Wording(CompareOp op) => op switch
+    {
+        CompareOp.Less => "nhỏ hơn",
+        CompareOp.LessOrEqual => "nhỏ hơn hoặc bằng",
+        CompareOp.Equal => "bằng",
+        CompareOp.GreaterOrEqual => "lớn hơn hoặc bằng",
+        _ => "lớn hơn",
+    };
+}

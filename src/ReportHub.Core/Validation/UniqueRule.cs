@@ -1,0 +1,37 @@
+using ReportHub.Core.Issues;
+using ReportHub.Core.Parsing;
+using ReportHub.Core.Templates;
+using ReportHub.Core.Text;
+
+namespace ReportHub.Core.Validation;
+
+/// <summary>No two rows with the same values in the rule's columns: a repeated row is counted twice in every sum.</summary>
+internal sealed class UniqueRule(RuleDefinition rule) : RowRule(rule)
+{
+    private readonly Dictionary<string, string> _seen = [];
+
+    public override void Check(TableReading table, ReadRow row, ParseContext context)
+    {
+        var parts = Rule.Columns.Select(c => Key(table.Table.Column(c)?.Type, row[c])).ToList();
+        if (parts.All(p => p.Length == 0))
+        {
+            return;
+        }
+        var first = Rule.Columns[0];
+        var cell = row.Cells.GetValueOrDefault(first) ?? row.Row.Cell;
+        if (_seen.TryAdd(string.Join("|", parts), cell))
+        {
+            return;
+        }
+        var firstCell = _seen[string.Join("|", parts)];
+        Report(context, IssueCodes.RuleUnique, cell,
+            Message(Messages.DuplicateRow(firstCell), ("row", Label(table, row)), ("value", row[first]?.Text ?? ""), ("first", firstCell)));
+    }
+
+    // Tones matter in names ("Xã Bình Thanh" and "Xã Bình Thạnh" are two communes of Bình Sơn); a citation is the
+    // same document however its punctuation was typed.
+    private static string Key(ColumnType? type, Domain.FieldValue? value) => value is null ? ""
+        : type == ColumnType.Citation ? MatchKey.Of(value.Code ?? value.Text)
+        : value.Number is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : value.Code ?? VietnameseText.Clean(value.Text).ToLowerInvariant();
+}
