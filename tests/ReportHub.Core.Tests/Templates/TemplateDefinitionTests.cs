@@ -82,15 +82,17 @@ public sealed class TemplateDefinitionTests
     {
         using var schema = System.Text.Json.JsonDocument.Parse(TemplateCatalog.Schema);
         var defs = schema.RootElement.GetProperty("$defs");
-        string[] Enum(string def, string property) =>
-            defs.GetProperty(def).GetProperty("properties").GetProperty(property).GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        string[] Values(JsonElementPath path) => path(defs).GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal).ToArray();
+        static string[] Sorted(IEnumerable<string> names) => names.Order(StringComparer.Ordinal).ToArray();
 
-        Assert.Equal(Enum<ColumnType>(), Enum("column", "type"));
-        Assert.Equal(Enum<RuleType>(), Enum("rule", "type"));
-        Assert.Equal(Enum<RuleSeverity>(), Enum("rule", "severity"));
-        Assert.Equal(["<", "<=", "=", ">=", ">"], Enum("rule", "op"));
+        Assert.Equal(Sorted(Enum<ColumnType>()), Values(d => d.GetProperty("column").GetProperty("properties").GetProperty("type")));
+        Assert.Equal(Sorted(Enum<RuleType>()), Values(d => d.GetProperty("rule").GetProperty("properties").GetProperty("type")));
+        Assert.Equal(Sorted(Enum<RuleSeverity>()), Values(d => d.GetProperty("severity")));
+        Assert.Equal(Sorted(["<", "<=", "=", ">=", ">"]), Values(d => d.GetProperty("compareRule").GetProperty("properties").GetProperty("op")));
         Assert.DoesNotContain(TemplateCatalog.Templates, t => t.Id.Contains("schema", StringComparison.Ordinal));
     }
+
+    private delegate System.Text.Json.JsonElement JsonElementPath(System.Text.Json.JsonElement defs);
 
     private static string[] Enum<T>() where T : struct, System.Enum =>
         System.Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]).ToArray();
