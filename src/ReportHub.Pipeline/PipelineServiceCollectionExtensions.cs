@@ -25,6 +25,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RoundService>();
         services.AddSingleton<TemplateValidator>();
         services.AddSingleton<TemplateRegistry>();
+        services.AddSingleton<TemplateChooser>();
         services.AddSingleton<ClaimedIngestor>();
         services.AddSingleton<InboxProcessor>();
         services.AddSingleton<SourceResilience>();

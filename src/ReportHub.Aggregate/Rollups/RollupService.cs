@@ -1,3 +1,5 @@
+using ReportHub.Core.Measures;
+using ReportHub.Core.Templates;
 using ReportHub.Core.Domain;
 using ReportHub.Warehouse.Connections;
 using ReportHub.Warehouse.Reference;
@@ -40,8 +42,45 @@ public sealed class RollupService(Db db, ReferenceStore reference, TimeProvider 
     public async Task<IReadOnlyList<UnitStatus>> UnitsAsync(Round round, CancellationToken cancellationToken) =>
         (await LoadAsync(round, cancellationToken)).Units;
 
-    public async Task<RoundTotals?> TotalsAsync(string roundCode, CancellationToken cancellationToken) =>
-        await TotalsAsync(roundCode, CovidAggregates, cancellationToken);
+    /// <summary>
+    /// The round's totals by its template: each measure aggregated as the definition says, and each indicator computed
+    /// from those aggregates (a ratio of sums, never a mean of the units' own ratios). An indicator whose denominator
+    /// is zero is left out rather than shown as a number.
+    /// </summary>
+    public async Task<RoundTotals?> TotalsAsync(string roundCode, CancellationToken cancellationToken)
+    {
+        var round = await reference.RoundAsync(roundCode, cancellationToken);
+        if (round is null)
+        {
+            return null;
+        }
+        // Shipped definitions only, for now: a template registered at run time is read by the pipeline, and its
+        // measures are summed here until the rollups can ask the registry.
+        var definition = TemplateCatalog.Find(round.Template);
+        var aggregates = definition is null || definition.Measures.Count == 0
+            ? CovidAggregates
+            : definition.Measures.ToDictionary(m => m.Key, m => m.Aggregate switch
+            {
+                Core.Templates.Aggregate.Min => MeasureAggregate.Min,
+                Core.Templates.Aggregate.Max => MeasureAggregate.Max,
+                _ => MeasureAggregate.Sum,
+            });
+        var (units, _) = await LoadAsync(round, cancellationToken);
+        var totals = Totals(round, units, aggregates) with { Template = round.Template };
+        if (definition is null || definition.Indicators.Count == 0)
+        {
+            return totals;
+        }
+        var figures = new Dictionary<string, decimal>(totals.Figures);
+        foreach (var (key, value) in Indicators.Compute(definition, totals.Figures))
+        {
+            if (value is { } known)
+            {
+                figures[key] = Math.Round(known, 2, MidpointRounding.AwayFromZero);
+            }
+        }
+        return totals with { Figures = new MeasureFigures(figures) };
+    }
 
     /// <summary>The round's totals, each measure aggregated as <paramref name="aggregates"/> says (unnamed ones are summed).</summary>
     public async Task<RoundTotals?> TotalsAsync(string roundCode, IReadOnlyDictionary<string, MeasureAggregate> aggregates,

@@ -5,6 +5,7 @@ using ReportHub.Core.Issues;
 using ReportHub.Core.Parsing;
 using ReportHub.Core.Templates;
 using ReportHub.Pipeline.Resolution;
+using ReportHub.Pipeline.Templates;
 using ReportHub.Readers;
 using ReportHub.Warehouse.Reference;
 using ReportHub.Warehouse.Resilience;
@@ -21,10 +22,10 @@ public sealed class IngestService(
     ReferenceStore reference,
     SubmissionStore submissions,
     IOptions<IngestOptions> options,
+    TemplateChooser templates,
     TimeProvider clock,
     ILogger<IngestService> logger)
 {
-    private readonly TemplateParser _parser = new(TemplateCatalog.Default);
 
     /// <summary>Files at least this large leave enough garbage behind to be worth handing back to the system.</summary>
     private const int ReleaseMemoryAboveBytes = 512 * 1024;
@@ -176,27 +177,24 @@ public sealed class IngestService(
         var budget = TimeSpan.FromSeconds(Math.Max(0.001, options.Value.FileTimeoutSeconds));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(budget);
+        var units = await reference.UnitsAsync(cancellationToken);
+        var rounds = await reference.RoundsAsync(cancellationToken);
+        var hinted = request.RoundHint is { } code ? rounds.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase)) : null;
+        var today = DateOnly.FromDateTime(receivedAt.UtcDateTime);
+        var started = clock.GetTimestamp();
         ParseResult parsed;
+        Resolution.Resolution resolution;
         try
         {
-            var today = DateOnly.FromDateTime(receivedAt.UtcDateTime);
-            // On the thread pool so that the budget holds even where a reader does not look at the token: the caller
-            // gets its answer on time, and the reader stops at its next check.
-            var started = clock.GetTimestamp();
-            parsed = await Task.Run(() =>
+            parsed = await ParseBestAsync(request, limits, today, await templates.CandidatesAsync(hinted, cancellationToken), started, budget, timeout);
+            resolution = parsed.Report is null ? new Resolution.Resolution(null, null, []) : Resolve(parsed, units, rounds, request);
+            // A file that names its round by the request it answers is read with that round's template.
+            if (parsed.Report is not null && resolution.Round is { } round && round.Template != parsed.Report.TemplateId
+                && await templates.DefinitionAsync(round.Template, cancellationToken) is { } roundTemplate)
             {
-                using var stream = new MemoryStream(request.Content, writable: false);
-                using var reader = WorkbookReaders.Open(stream, request.FileName, limits);
-                timeout.Token.ThrowIfCancellationRequested();
-                var result = _parser.Parse(reader, new ParseOptions { Today = today }, timeout.Token);
-                // The timer may fire late; a file that took longer than its budget is over it all the same.
-                if (clock.GetElapsedTime(started) > budget)
-                {
-                    timeout.Cancel();
-                }
-                timeout.Token.ThrowIfCancellationRequested();
-                return result;
-            }, timeout.Token).WaitAsync(timeout.Token);
+                parsed = await ParseBestAsync(request, limits, today, [roundTemplate], started, budget, timeout);
+                resolution = parsed.Report is null ? new Resolution.Resolution(null, null, []) : Resolve(parsed, units, rounds, request);
+            }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -218,10 +216,49 @@ public sealed class IngestService(
         {
             return (new Evaluation(null, request.UnitHint, request.RoundHint), parsed.Issues);
         }
-        var units = await reference.UnitsAsync(cancellationToken);
-        var rounds = await reference.RoundsAsync(cancellationToken);
-        var resolution = new Resolver(units, rounds).Resolve(parsed.Report.Header, request.UnitHint, request.RoundHint, parsed.Report.Sheet);
         var issues = parsed.Locator.Locate(resolution.Issues.Concat(parsed.Issues));
         return (new Evaluation(parsed.Report, resolution.Unit?.Code ?? request.UnitHint, resolution.Round?.Code ?? request.RoundHint), issues);
     }
+
+    private static Resolution.Resolution Resolve(ParseResult parsed, IReadOnlyList<Core.Domain.Unit> units, IReadOnlyList<Core.Domain.Round> rounds, IngestRequest request) =>
+        new Resolver(units, rounds).Resolve(parsed.Report!.Header, request.UnitHint, request.RoundHint, parsed.Report.Sheet);
+
+    /// <summary>
+    /// Reads the file with each candidate template and keeps the parse with the fewest errors; a clean parse ends the
+    /// search. On the thread pool so that the time budget holds even where a reader does not look at the token.
+    /// </summary>
+    private async Task<ParseResult> ParseBestAsync(IngestRequest request, ReaderLimits limits, DateOnly today,
+        IReadOnlyList<TemplateDefinition> candidates, long started, TimeSpan budget, CancellationTokenSource timeout)
+    {
+        return await Task.Run(() =>
+        {
+            ParseResult? best = null;
+            foreach (var template in candidates)
+            {
+                using var stream = new MemoryStream(request.Content, writable: false);
+                using var reader = WorkbookReaders.Open(stream, request.FileName, limits);
+                timeout.Token.ThrowIfCancellationRequested();
+                var result = new TemplateParser(template).Parse(reader, new ParseOptions { Today = today }, timeout.Token);
+                // The timer may fire late; a file that took longer than its budget is over it all the same.
+                if (clock.GetElapsedTime(started) > budget)
+                {
+                    timeout.Cancel();
+                }
+                timeout.Token.ThrowIfCancellationRequested();
+                if (best is null || Fit(result) < Fit(best))
+                {
+                    best = result;
+                }
+                if (Fit(result) == 0)
+                {
+                    break;
+                }
+            }
+            return best!;
+        }, timeout.Token).WaitAsync(timeout.Token);
+    }
+
+    // A template that finds no appendix fits worst; otherwise fewer errors fit better.
+    private static int Fit(ParseResult result) =>
+        result.Report is null ? int.MaxValue : result.Issues.Count(i => i.Severity == Severity.Error);
 }
