@@ -4,6 +4,7 @@ using ReportHub.Integration.Tests.Support;
 namespace ReportHub.Integration.Tests.Rounds;
 
 /// <summary>Round 2025-Q3 uses the online public services template: files are read with it and its indicators are ratios of sums.</summary>
+[Collection(ConsoleCollection.Name)]
 public sealed class OnlineServicesRoundTests
 {
     [Fact]
