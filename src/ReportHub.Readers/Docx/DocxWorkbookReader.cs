@@ -123,26 +123,8 @@ internal sealed class DocxWorkbookReader : IWorkbookReader
         return (documentPart, WordStyles.Read(styles));
     }
 
-    private string FindDocumentPart()
-    {
-        if (_parts.OpenXml("_rels/.rels") is { } rootRels)
-        {
-            using (rootRels)
-            {
-                foreach (var (type, part) in Relationships.Read(rootRels, "").Values)
-                {
-                    if (type.EndsWith(Relationships.OfficeDocumentType, StringComparison.Ordinal) && _parts.Exists(part)
-                        && part.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
-                    {
-                        return part;
-                    }
-                }
-            }
-        }
-        return _parts.Exists(DefaultDocumentPart)
-            ? DefaultDocumentPart
-            : throw Rejections.Corrupt(_fileName, "thiếu word/document.xml", OfficeApp.Word);
-    }
+    private string FindDocumentPart() =>
+        _parts.MainPart(DefaultDocumentPart) ?? throw Rejections.Corrupt(_fileName, "thiếu word/document.xml", OfficeApp.Word);
 
     private string? FindStylesPart(string documentPart)
     {

@@ -60,6 +60,29 @@ internal sealed class PackageParts : IDisposable
 
     public bool Exists(string partName) => _entries.ContainsKey(Normalize(partName));
 
+    /// <summary>
+    /// The package's main XML part (the workbook of a .xlsx, the document of a .docx) as its root relationships name
+    /// it, or <paramref name="fallback"/> when they name none that exists; null when neither is there.
+    /// </summary>
+    public string? MainPart(string fallback)
+    {
+        if (OpenXml("_rels/.rels") is { } rootRels)
+        {
+            using (rootRels)
+            {
+                foreach (var (type, part) in Relationships.Read(rootRels, "").Values)
+                {
+                    if (type.EndsWith(Relationships.OfficeDocumentType, StringComparison.Ordinal) && Exists(part)
+                        && part.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return part;
+                    }
+                }
+            }
+        }
+        return Exists(fallback) ? fallback : null;
+    }
+
     /// <summary>An XmlReader over the part, or null if the package has no such part.</summary>
     public XmlReader? OpenXml(string partName)
     {

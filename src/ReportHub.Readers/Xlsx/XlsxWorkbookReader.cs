@@ -130,28 +130,7 @@ internal sealed class XlsxWorkbookReader : IWorkbookReader
         return (workbook, sharedStrings, styles);
     }
 
-    private string FindWorkbookPart()
-    {
-        if (_parts.OpenXml("_rels/.rels") is { } rootRels)
-        {
-            using (rootRels)
-            {
-                foreach (var (type, part) in Relationships.Read(rootRels, "").Values)
-                {
-                    if (type.EndsWith(Relationships.OfficeDocumentType, StringComparison.Ordinal) && _parts.Exists(part)
-                        && part.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
-                    {
-                        return part;
-                    }
-                }
-            }
-        }
-        if (_parts.Exists(DefaultWorkbookPart))
-        {
-            return DefaultWorkbookPart;
-        }
-        throw ExplainMissingWorkbook();
-    }
+    private string FindWorkbookPart() => _parts.MainPart(DefaultWorkbookPart) ?? throw ExplainMissingWorkbook();
 
     private FileRejectedException ExplainMissingWorkbook()
     {
