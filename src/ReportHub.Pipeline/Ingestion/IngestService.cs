@@ -176,41 +176,31 @@ public sealed class IngestService(
         var limits = new ReaderLimits { MaxFileBytes = options.Value.MaxFileBytes, MaxRows = options.Value.MaxRows };
         var budget = TimeSpan.FromSeconds(Math.Max(0.001, options.Value.FileTimeoutSeconds));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(budget);
+        // Reference data and templates are read outside the guarded parse: a warehouse fault there is transient and
+        // retried with the whole file, never recorded as a damaged file.
         var units = await reference.UnitsAsync(cancellationToken);
         var rounds = await reference.RoundsAsync(cancellationToken);
         var hinted = request.RoundHint is { } code ? rounds.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase)) : null;
+        var candidates = await templates.CandidatesAsync(hinted, cancellationToken);
         var today = DateOnly.FromDateTime(receivedAt.UtcDateTime);
         var started = clock.GetTimestamp();
-        ParseResult parsed;
-        Resolution.Resolution resolution;
-        try
+        timeout.CancelAfter(budget);
+        var (parsed, refusal) = await ReadAsync(candidates);
+        if (refusal is not null)
         {
-            parsed = await ParseBestAsync(request, limits, today, await templates.CandidatesAsync(hinted, cancellationToken), started, budget, timeout);
-            resolution = parsed.Report is null ? new Resolution.Resolution(null, null, []) : Resolve(parsed, units, rounds, request);
-            // A file that names its round by the request it answers is read with that round's template.
-            if (parsed.Report is not null && resolution.Round is { } round && round.Template != parsed.Report.TemplateId
-                && await templates.DefinitionAsync(round.Template, cancellationToken) is { } roundTemplate)
+            return (unread, refusal);
+        }
+        var resolution = parsed!.Report is null ? new Resolution.Resolution(null, null, []) : Resolve(parsed, units, rounds, request);
+        // A file that names its round by the request it answers is read with that round's template.
+        if (parsed.Report is not null && resolution.Round is { } round && round.Template != parsed.Report.TemplateId
+            && await templates.DefinitionAsync(round.Template, cancellationToken) is { } roundTemplate)
+        {
+            (parsed, refusal) = await ReadAsync([roundTemplate]);
+            if (refusal is not null)
             {
-                parsed = await ParseBestAsync(request, limits, today, [roundTemplate], started, budget, timeout);
-                resolution = parsed.Report is null ? new Resolution.Resolution(null, null, []) : Resolve(parsed, units, rounds, request);
+                return (unread, refusal);
             }
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning("{File}: reading took longer than {Seconds}s; stopped and recorded as rejected", request.FileName, budget.TotalSeconds);
-            return (unread, [IngestMessages.Timeout(request.FileName, budget.TotalSeconds)]);
-        }
-        catch (FileRejectedException rejected)
-        {
-            return (unread, [rejected.ToIssue() with { Location = IssueLocator.WholeFile }]);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // A reader bug must not lose the file: it is stored as rejected and can be replayed once fixed.
-            logger.LogError(ex, "Unexpected failure reading {File}", request.FileName);
-            return (unread,
-                [Issue.Error(IssueCodes.FileCorrupt, "Không đọc được tệp do lỗi không lường trước. Tệp đã được lưu lại; Sở Thông tin và Truyền thông sẽ kiểm tra và xử lý lại.") with { Location = IssueLocator.WholeFile }]);
+            resolution = parsed!.Report is null ? new Resolution.Resolution(null, null, []) : Resolve(parsed, units, rounds, request);
         }
         if (parsed.Report is null)
         {
@@ -218,6 +208,31 @@ public sealed class IngestService(
         }
         var issues = parsed.Locator.Locate(resolution.Issues.Concat(parsed.Issues));
         return (new Evaluation(parsed.Report, resolution.Unit?.Code ?? request.UnitHint, resolution.Round?.Code ?? request.RoundHint), issues);
+
+        // The parse, or the rejection that stands for a file that could not be read within its budget.
+        async Task<(ParseResult? Parsed, IReadOnlyList<Issue>? Refusal)> ReadAsync(IReadOnlyList<TemplateDefinition> templatesToTry)
+        {
+            try
+            {
+                return (await ParseBestAsync(request, limits, today, templatesToTry, started, budget, timeout), null);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("{File}: reading took longer than {Seconds}s; stopped and recorded as rejected", request.FileName, budget.TotalSeconds);
+                return (null, [IngestMessages.Timeout(request.FileName, budget.TotalSeconds)]);
+            }
+            catch (FileRejectedException rejected)
+            {
+                return (null, [rejected.ToIssue() with { Location = IssueLocator.WholeFile }]);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A reader bug must not lose the file: it is stored as rejected and can be replayed once fixed.
+                logger.LogError(ex, "Unexpected failure reading {File}", request.FileName);
+                return (null,
+                    [Issue.Error(IssueCodes.FileCorrupt, "Không đọc được tệp do lỗi không lường trước. Tệp đã được lưu lại; Sở Thông tin và Truyền thông sẽ kiểm tra và xử lý lại.") with { Location = IssueLocator.WholeFile }]);
+            }
+        }
     }
 
     private static Resolution.Resolution Resolve(ParseResult parsed, IReadOnlyList<Core.Domain.Unit> units, IReadOnlyList<Core.Domain.Round> rounds, IngestRequest request) =>
