@@ -9,18 +9,6 @@ namespace ReportHub.Readers.Tests;
 /// <summary>Files people send instead of the report: each is named for what it is, with how to send the report instead.</summary>
 public sealed class RefusedFormatTests
 {
-    private static byte[] CompoundFile(params string[] streamNames)
-    {
-        var bytes = new byte[2048];
-        byte[] magic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-        magic.CopyTo(bytes, 0);
-        for (var i = 0; i < streamNames.Length; i++)
-        {
-            Encoding.Unicode.GetBytes(streamNames[i]).CopyTo(bytes, 512 + i * 128);
-        }
-        return bytes;
-    }
-
     /// <summary>An OpenDocument package: the uncompressed "mimetype" entry first, as LibreOffice writes it.</summary>
     private static byte[] OpenDocument(string mimeType)
     {

@@ -7,22 +7,6 @@ namespace ReportHub.Readers.Tests;
 
 public sealed class SniffingTests
 {
-    /// <summary>
-    /// A compound-file header followed by directory entries named like an encrypted OOXML package. LibreOffice 7.4
-    /// cannot write a password-protected file from the command line, so this stands in for Excel's output.
-    /// </summary>
-    private static byte[] CompoundFile(params string[] streamNames)
-    {
-        var bytes = new byte[2048];
-        byte[] magic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-        magic.CopyTo(bytes, 0);
-        for (var i = 0; i < streamNames.Length; i++)
-        {
-            Encoding.Unicode.GetBytes(streamNames[i]).CopyTo(bytes, 512 + i * 128);
-        }
-        return bytes;
-    }
-
     [Fact]
     public void FormatIsSniffedFromContentNotExtension()
     {

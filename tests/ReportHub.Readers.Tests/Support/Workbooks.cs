@@ -80,4 +80,21 @@ internal static class Workbooks
         }
         return buffer.ToArray();
     }
+
+    /// <summary>
+    /// A compound-file header followed by directory entries with these stream names: enough for the sniffer to tell an
+    /// encrypted OOXML package, a Word 97–2003 document or an .xls apart. LibreOffice 7.4 cannot write a
+    /// password-protected file from the command line, so this stands in for Excel's and Word's output.
+    /// </summary>
+    public static byte[] CompoundFile(params string[] streamNames)
+    {
+        var bytes = new byte[2048];
+        byte[] magic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        magic.CopyTo(bytes, 0);
+        for (var i = 0; i < streamNames.Length; i++)
+        {
+            Encoding.Unicode.GetBytes(streamNames[i]).CopyTo(bytes, 512 + i * 128);
+        }
+        return bytes;
+    }
 }
