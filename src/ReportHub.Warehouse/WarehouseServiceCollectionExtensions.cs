@@ -4,6 +4,7 @@ using ReportHub.Warehouse.Connections;
 using ReportHub.Warehouse.Reference;
 using ReportHub.Warehouse.Resilience;
 using ReportHub.Warehouse.Submissions;
+using ReportHub.Warehouse.Templates;
 using ReportHub.Warehouse.Work;
 
 namespace ReportHub.Warehouse;
@@ -18,6 +19,7 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<Migrator>();
         services.AddSingleton<ReferenceStore>();
         services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<TemplateStore>();
         services.AddSingleton<WarehouseResilience>();
         services.AddSingleton<ClaimStore>();
         services.AddSingleton<SourceStateStore>();

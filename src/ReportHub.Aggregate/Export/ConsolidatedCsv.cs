@@ -33,9 +33,9 @@ public static class ConsolidatedCsv
                 Text(unit.Status),
                 unit.ReceivedAt is { } received ? Iso8601(received) : string.Empty,
                 unit.SubmissionId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-                unit.Directives.ToString(CultureInfo.InvariantCulture),
-                unit.QrCodes.ToString(CultureInfo.InvariantCulture),
-                unit.QrScans.ToString(CultureInfo.InvariantCulture),
+                (unit.Directives ?? 0).ToString(CultureInfo.InvariantCulture),
+                (unit.QrCodes ?? 0).ToString(CultureInfo.InvariantCulture),
+                (unit.QrScans ?? 0).ToString(CultureInfo.InvariantCulture),
             ];
             writer.Write(string.Join(',', fields.Select(Quote)));
             writer.Write(RecordEnd);

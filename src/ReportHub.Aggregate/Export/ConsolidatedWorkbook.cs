@@ -75,9 +75,9 @@ public static class ConsolidatedWorkbook
             // A missing unit reported nothing; a blank says that, a 0 would claim it reported zero.
             if (unit.Status != UnitStatuses.Missing)
             {
-                OfficialStyle.SetCount(sheet.Cell(row, 7), unit.Directives);
-                OfficialStyle.SetCount(sheet.Cell(row, 8), unit.QrCodes);
-                OfficialStyle.SetCount(sheet.Cell(row, 9), unit.QrScans);
+                OfficialStyle.SetCount(sheet.Cell(row, 7), unit.Directives ?? 0);
+                OfficialStyle.SetCount(sheet.Cell(row, 8), unit.QrCodes ?? 0);
+                OfficialStyle.SetCount(sheet.Cell(row, 9), unit.QrScans ?? 0);
             }
             OfficialStyle.FitRowHeight(sheet, row, 1, lastColumn);
         }
@@ -95,9 +95,9 @@ public static class ConsolidatedWorkbook
         OfficialStyle.SetText(totalLabel.FirstCell(), "Tổng cộng");
         totalLabel.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
         var totals = data.Totals;
-        OfficialStyle.SetCount(sheet.Cell(row, 7), totals.Directives);
-        OfficialStyle.SetCount(sheet.Cell(row, 8), totals.QrCodes);
-        OfficialStyle.SetCount(sheet.Cell(row, 9), totals.QrScans);
+        OfficialStyle.SetCount(sheet.Cell(row, 7), totals.Directives ?? 0);
+        OfficialStyle.SetCount(sheet.Cell(row, 8), totals.QrCodes ?? 0);
+        OfficialStyle.SetCount(sheet.Cell(row, 9), totals.QrScans ?? 0);
         var totalRange = sheet.Range(row, 1, row, lastColumn);
         totalRange.Style.Font.Bold = true;
         OfficialStyle.Borders(totalRange);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using ReportHub.Core.Templates;
 using ReportHub.Core.Domain;
 using ReportHub.Warehouse.Rollups;
 
@@ -24,12 +26,18 @@ public sealed record RoundTotals
     public required int UnitsLate { get; init; }
     public required int UnitsMissing { get; init; }
 
-    /// <summary>Each measure aggregated over the units' current submissions, by measure key.</summary>
+    /// <summary>Each measure aggregated over the units' current submissions, and each indicator as a ratio of those aggregates.</summary>
     public IReadOnlyDictionary<string, decimal> Figures { get; init; } = MeasureFigures.Empty;
 
-    public required long Directives { get; init; }
-    public required long QrCodes { get; init; }
-    public required long QrScans { get; init; }
+    // CONTRACT §5: the COVID template's own fields; a round of another template leaves them out.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Directives { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? QrCodes { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? QrScans { get; init; }
 }
 
 /// <summary>CONTRACT §5 <c>GET /api/rounds/{code}/units</c>: one expected (or reporting) unit.</summary>
@@ -42,12 +50,18 @@ public sealed record UnitStatus
     public DateTimeOffset? ReceivedAt { get; init; }
     public long? SubmissionId { get; init; }
 
-    /// <summary>The current submission's figures by measure key; empty when the unit has not reported.</summary>
+    /// <summary>The current submission's measures and indicators by key; empty when the unit has not reported.</summary>
     public IReadOnlyDictionary<string, decimal> Figures { get; init; } = MeasureFigures.Empty;
 
-    public required long Directives { get; init; }
-    public required long QrCodes { get; init; }
-    public required long QrScans { get; init; }
+    // CONTRACT §5: the COVID template's own fields; a round of another template leaves them out.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Directives { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? QrCodes { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? QrScans { get; init; }
 }
 
 public sealed record UnitDirective
@@ -89,6 +103,9 @@ public sealed record UnitNarrative
 public sealed record ConsolidatedData
 {
     public required Round Round { get; init; }
+
+    /// <summary>The definition the round's reports were read with: it decides every column and heading of the exports.</summary>
+    public required TemplateDefinition Template { get; init; }
     public required RoundTotals Totals { get; init; }
     public required IReadOnlyList<UnitStatus> Units { get; init; }
     public required IReadOnlyList<UnitDirective> Directives { get; init; }

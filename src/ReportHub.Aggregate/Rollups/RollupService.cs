@@ -5,6 +5,7 @@ using ReportHub.Warehouse.Connections;
 using ReportHub.Warehouse.Reference;
 using ReportHub.Warehouse.Rollups;
 using ReportHub.Warehouse.Submissions;
+using ReportHub.Warehouse.Templates;
 
 namespace ReportHub.Aggregate.Rollups;
 
@@ -12,7 +13,7 @@ namespace ReportHub.Aggregate.Rollups;
 /// Round figures by CONTRACT §2: only each unit's current accepted submission counts, and timeliness comes from
 /// the unit's first accepted receipt. Figures are the ones stored at ingest (<see cref="RollupStore"/>).
 /// </summary>
-public sealed class RollupService(Db db, ReferenceStore reference, TimeProvider clock)
+public sealed class RollupService(Db db, ReferenceStore reference, TemplateStore templates, TimeProvider clock)
 {
     /// <summary>Deadlines are Vietnamese calendar days (UTC+7).</summary>
     public static readonly TimeSpan ProvinceOffset = TimeSpan.FromHours(7);
@@ -40,7 +41,7 @@ public sealed class RollupService(Db db, ReferenceStore reference, TimeProvider 
     }
 
     public async Task<IReadOnlyList<UnitStatus>> UnitsAsync(Round round, CancellationToken cancellationToken) =>
-        (await LoadAsync(round, cancellationToken)).Units;
+        (await LoadAsync(round, await DefinitionAsync(round, cancellationToken), cancellationToken)).Units;
 
     /// <summary>
     /// The round's totals by its template: each measure aggregated as the definition says, and each indicator computed
@@ -54,32 +55,9 @@ public sealed class RollupService(Db db, ReferenceStore reference, TimeProvider 
         {
             return null;
         }
-        // Shipped definitions only, for now: a template registered at run time is read by the pipeline, and its
-        // measures are summed here until the rollups can ask the registry.
-        var definition = TemplateCatalog.Find(round.Template);
-        var aggregates = definition is null || definition.Measures.Count == 0
-            ? CovidAggregates
-            : definition.Measures.ToDictionary(m => m.Key, m => m.Aggregate switch
-            {
-                Core.Templates.Aggregate.Min => MeasureAggregate.Min,
-                Core.Templates.Aggregate.Max => MeasureAggregate.Max,
-                _ => MeasureAggregate.Sum,
-            });
-        var (units, _) = await LoadAsync(round, cancellationToken);
-        var totals = Totals(round, units, aggregates) with { Template = round.Template };
-        if (definition is null || definition.Indicators.Count == 0)
-        {
-            return totals;
-        }
-        var figures = new Dictionary<string, decimal>(totals.Figures);
-        foreach (var (key, value) in Indicators.Compute(definition, totals.Figures))
-        {
-            if (value is { } known)
-            {
-                figures[key] = Math.Round(known, 2, MidpointRounding.AwayFromZero);
-            }
-        }
-        return totals with { Figures = new MeasureFigures(figures) };
+        var definition = await DefinitionAsync(round, cancellationToken);
+        var (units, template) = await LoadAsync(round, definition, cancellationToken);
+        return Totals(round, units, definition, template);
     }
 
     /// <summary>The round's totals, each measure aggregated as <paramref name="aggregates"/> says (unnamed ones are summed).</summary>
@@ -91,32 +69,62 @@ public sealed class RollupService(Db db, ReferenceStore reference, TimeProvider 
         {
             return null;
         }
-        var (units, template) = await LoadAsync(round, cancellationToken);
-        return Totals(round, units, aggregates) with { Template = template };
+        var (units, template) = await LoadAsync(round, null, cancellationToken);
+        return Totals(round, units, aggregates, null, template);
     }
 
-    public static RoundTotals Totals(Round round, IReadOnlyList<UnitStatus> units) => Totals(round, units, CovidAggregates);
+    /// <summary>The aggregation of each of the template's measures; the COVID ones when it names none.</summary>
+    public static IReadOnlyDictionary<string, MeasureAggregate> AggregatesOf(TemplateDefinition? definition) =>
+        definition is null || definition.Measures.Count == 0
+            ? CovidAggregates
+            : definition.Measures.ToDictionary(m => m.Key, m => m.Aggregate switch
+            {
+                Core.Templates.Aggregate.Min => MeasureAggregate.Min,
+                Core.Templates.Aggregate.Max => MeasureAggregate.Max,
+                _ => MeasureAggregate.Sum,
+            });
 
-    public static RoundTotals Totals(Round round, IReadOnlyList<UnitStatus> units, IReadOnlyDictionary<string, MeasureAggregate> aggregates)
+    public static RoundTotals Totals(Round round, IReadOnlyList<UnitStatus> units) => Totals(round, units, CovidAggregates, null, DefaultTemplate);
+
+    public static RoundTotals Totals(Round round, IReadOnlyList<UnitStatus> units, TemplateDefinition? definition, string template) =>
+        Totals(round, units, AggregatesOf(definition), definition, template);
+
+    private static RoundTotals Totals(Round round, IReadOnlyList<UnitStatus> units, IReadOnlyDictionary<string, MeasureAggregate> aggregates,
+        TemplateDefinition? definition, string template)
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(units);
-        var figures = FigureTotals.Aggregate(units.Where(u => u.SubmissionId is not null).Select(u => u.Figures), aggregates);
+        // Unit figures carry their own indicators; only measures are aggregated, and the indicators taken again.
+        var measures = definition is null
+            ? (IReadOnlySet<string>?)null
+            : definition.Measures.Select(m => m.Key).ToHashSet(StringComparer.Ordinal);
+        var aggregated = FigureTotals.Aggregate(units
+            .Where(u => u.SubmissionId is not null)
+            .Select(u => measures is null ? u.Figures : u.Figures.Where(f => measures.Contains(f.Key)).ToDictionary()), aggregates);
+        // Held at the long bounds: a warehouse may hold figures stored before counts were bounded, and totals
+        // must still answer.
+        var view = FigureView.Of(template, definition, aggregated);
         return new RoundTotals
         {
             Round = round.Code,
+            Template = template,
             UnitsExpected = round.ExpectedUnits.Count,
             UnitsReported = units.Count(u => u.Status != UnitStatuses.Missing),
             UnitsOnTime = units.Count(u => u.Status == UnitStatuses.OnTime),
             UnitsLate = units.Count(u => u.Status == UnitStatuses.Late),
             UnitsMissing = units.Count(u => u.Status == UnitStatuses.Missing),
-            Figures = figures,
-            // Held at the long bounds: a warehouse may hold figures stored before counts were bounded, and totals
-            // must still answer.
-            Directives = FigureTotals.Count(figures, ReportTables.DirectivesMeasure),
-            QrCodes = FigureTotals.Count(figures, ReportTables.QrCodesMeasure),
-            QrScans = FigureTotals.Count(figures, ReportTables.QrScansMeasure),
+            Figures = view.Figures,
+            Directives = view.Directives,
+            QrCodes = view.QrCodes,
+            QrScans = view.QrScans,
         };
+    }
+
+    /// <summary>The definition a round's reports are read with: registered, else shipped, else none (summed as COVID's).</summary>
+    public async Task<TemplateDefinition?> DefinitionAsync(Round round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        return await templates.DefinitionAsync(round.Template, null, cancellationToken);
     }
 
     public async Task<ConsolidatedData?> ConsolidatedAsync(string roundCode, CancellationToken cancellationToken)
@@ -126,14 +134,16 @@ public sealed class RollupService(Db db, ReferenceStore reference, TimeProvider 
         {
             return null;
         }
-        var (units, template) = await LoadAsync(round, cancellationToken);
+        var definition = await DefinitionAsync(round, cancellationToken) ?? TemplateCatalog.Default;
+        var (units, template) = await LoadAsync(round, definition, cancellationToken);
         var directives = await _store.DirectivesAsync(round.Code, cancellationToken);
         var qr = await _store.QrRowsAsync(round.Code, cancellationToken);
         var narratives = await _store.NarrativesAsync(round.Code, cancellationToken);
         return new ConsolidatedData
         {
             Round = round,
-            Totals = Totals(round, units) with { Template = template },
+            Template = definition,
+            Totals = Totals(round, units, definition, template),
             Units = units,
             Directives = directives.Select(ToModel).ToList(),
             QrRows = qr.Select(q => new UnitQrRow
@@ -160,7 +170,8 @@ public sealed class RollupService(Db db, ReferenceStore reference, TimeProvider 
         };
     }
 
-    private async Task<(IReadOnlyList<UnitStatus> Units, string Template)> LoadAsync(Round round, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<UnitStatus> Units, string Template)> LoadAsync(Round round, TemplateDefinition? definition,
+        CancellationToken cancellationToken)
     {
         var rows = await _store.UnitsAsync(round.Code, cancellationToken);
         var cutoff = Cutoff(round);
@@ -168,6 +179,7 @@ public sealed class RollupService(Db db, ReferenceStore reference, TimeProvider 
         {
             var received = r.FirstReceived is null ? (DateTimeOffset?)null : SubmissionStore.ParseInstant(r.FirstReceived).ToOffset(ProvinceOffset);
             var reported = r.SubmissionId is not null;
+            var view = FigureView.Of(r.TemplateId ?? round.Template, definition, r.Figures);
             return new UnitStatus
             {
                 Unit = r.Code,
@@ -176,14 +188,14 @@ public sealed class RollupService(Db db, ReferenceStore reference, TimeProvider 
                 Status = !reported || received is null ? UnitStatuses.Missing : received < cutoff ? UnitStatuses.OnTime : UnitStatuses.Late,
                 ReceivedAt = reported ? received : null,
                 SubmissionId = r.SubmissionId,
-                Figures = r.Figures,
-                Directives = FigureTotals.Count(r.Figures, ReportTables.DirectivesMeasure),
-                QrCodes = FigureTotals.Count(r.Figures, ReportTables.QrCodesMeasure),
-                QrScans = FigureTotals.Count(r.Figures, ReportTables.QrScansMeasure),
+                Figures = view.Figures,
+                Directives = view.Directives,
+                QrCodes = view.QrCodes,
+                QrScans = view.QrScans,
             };
         }).ToList();
-        // A round's reports are all read with its template; the submissions say which until rounds record it.
-        var template = rows.Select(r => r.TemplateId).FirstOrDefault(t => t is not null) ?? DefaultTemplate;
+        // A round's reports are all read with its template; the round records which.
+        var template = round.Template;
         return (units, template);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ReportHub.Readers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,7 +7,9 @@ using Microsoft.Extensions.Options;
 using ReportHub.Api.Infrastructure;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Intake;
+using ReportHub.Warehouse.Rollups;
 using ReportHub.Warehouse.Submissions;
+using ReportHub.Warehouse.Templates;
 
 namespace ReportHub.Api.Endpoints;
 
@@ -25,9 +28,17 @@ public static class SubmissionsApi
         public required string Sha256 { get; init; }
         public required long Size { get; init; }
         public required string ParserVersion { get; init; }
-        public long Directives { get; init; }
-        public long QrCodes { get; init; }
-        public long QrScans { get; init; }
+        public string? Template { get; init; }
+        public IReadOnlyDictionary<string, decimal> Figures { get; init; } = new Dictionary<string, decimal>();
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public long? Directives { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public long? QrCodes { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public long? QrScans { get; init; }
         public string? DocumentNumber { get; init; }
         public string? Signer { get; init; }
         public long? DuplicateOf { get; init; }
@@ -46,8 +57,10 @@ public static class SubmissionsApi
 
         group.MapPost("/", Upload).DisableAntiforgery();
 
-        group.MapGet("/{id:long}", async Task<Results<Ok<SubmissionDetail>, ProblemHttpResult>> (long id, SubmissionStore store, CancellationToken ct) =>
-            await store.GetAsync(id, ct) is { } s ? TypedResults.Ok(ToDetail(s)) : Problems.SubmissionNotFound(id));
+        group.MapGet("/{id:long}", async Task<Results<Ok<SubmissionDetail>, ProblemHttpResult>> (long id, SubmissionStore store, TemplateStore templates, CancellationToken ct) =>
+            await store.GetAsync(id, ct) is { } s
+                ? TypedResults.Ok(ToDetail(s, await FiguresAsync(s, templates, ct)))
+                : Problems.SubmissionNotFound(id));
 
         group.MapGet("/{id:long}/file", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (long id, SubmissionStore store, CancellationToken ct) =>
         {
@@ -133,7 +146,14 @@ public static class SubmissionsApi
         return TypedResults.Created($"/api/submissions/{result.SubmissionId}", result);
     }
 
-    private static SubmissionDetail ToDetail(SubmissionRecord s) => new()
+    /// <summary>A submission's figures with its template's indicators, as every object shows them.</summary>
+    internal static async Task<FigureView> FiguresAsync(SubmissionRecord s, TemplateStore templates, CancellationToken ct)
+    {
+        var definition = s.TemplateId is null ? null : await templates.DefinitionAsync(s.TemplateId, s.TemplateVersion, ct);
+        return FigureView.Of(s.TemplateId, definition, s.Figures);
+    }
+
+    private static SubmissionDetail ToDetail(SubmissionRecord s, FigureView figures) => new()
     {
         Id = s.Id,
         File = s.FileName,
@@ -146,9 +166,11 @@ public static class SubmissionsApi
         Sha256 = s.FileSha256,
         Size = s.FileSize,
         ParserVersion = s.ParserVersion,
-        Directives = s.Directives,
-        QrCodes = s.QrCodes,
-        QrScans = s.QrScans,
+        Template = s.TemplateId,
+        Figures = figures.Figures,
+        Directives = figures.Directives,
+        QrCodes = figures.QrCodes,
+        QrScans = figures.QrScans,
         DocumentNumber = s.DocNumber,
         Signer = s.Signer,
         DuplicateOf = s.DuplicateOf,

@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReportHub.Aggregate.Export;
 using ReportHub.Core.Templates;
 using ReportHub.Warehouse.Reference;
+using ReportHub.Warehouse.Templates;
 using ReportHub.Warehouse.Submissions;
 
 namespace ReportHub.Api.Endpoints;
@@ -26,9 +28,17 @@ public static class UnitsApi
         public required string FileName { get; init; }
         public required DateTimeOffset ReceivedAt { get; init; }
         public string? Round { get; init; }
-        public long Directives { get; init; }
-        public long QrCodes { get; init; }
-        public long QrScans { get; init; }
+        public string? Template { get; init; }
+        public IReadOnlyDictionary<string, decimal> Figures { get; init; } = new Dictionary<string, decimal>();
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public long? Directives { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public long? QrCodes { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public long? QrScans { get; init; }
         public long? DuplicateOf { get; init; }
         public long? Supersedes { get; init; }
     }
@@ -56,26 +66,34 @@ public static class UnitsApi
         group.MapGet("/{code}/template.docx", (string code, string? round, ReferenceStore reference, CancellationToken ct) =>
             BlankTemplateAsync(code, round, reference, "docx", BlankTemplateDocument.ContentType, BlankTemplateDocument.Write, ct));
 
-        group.MapGet("/{code}/submissions", async Task<Results<Ok<List<SubmissionVersion>>, ProblemHttpResult>> (string code, string? round, ReferenceStore reference, SubmissionStore store, CancellationToken ct) =>
+        group.MapGet("/{code}/submissions", async Task<Results<Ok<List<SubmissionVersion>>, ProblemHttpResult>> (string code, string? round, ReferenceStore reference, SubmissionStore store, TemplateStore templates, CancellationToken ct) =>
         {
             if ((await reference.UnitsAsync(ct)).All(u => u.Code != code))
             {
                 return Problems.UnitNotFound(code);
             }
             var versions = await store.VersionsAsync(code, round, ct);
-            return TypedResults.Ok(versions.Select(v => new SubmissionVersion
+            var list = new List<SubmissionVersion>(versions.Count);
+            foreach (var v in versions)
             {
-                Id = v.Id,
-                Status = v.Status,
-                FileName = v.FileName,
-                ReceivedAt = v.ReceivedAt,
-                Round = v.RoundCode,
-                Directives = v.Directives,
-                QrCodes = v.QrCodes,
-                QrScans = v.QrScans,
-                DuplicateOf = v.DuplicateOf,
-                Supersedes = v.Supersedes,
-            }).ToList());
+                var figures = await SubmissionsApi.FiguresAsync(v, templates, ct);
+                list.Add(new SubmissionVersion
+                {
+                    Id = v.Id,
+                    Status = v.Status,
+                    FileName = v.FileName,
+                    ReceivedAt = v.ReceivedAt,
+                    Round = v.RoundCode,
+                    Template = v.TemplateId,
+                    Figures = figures.Figures,
+                    Directives = figures.Directives,
+                    QrCodes = figures.QrCodes,
+                    QrScans = figures.QrScans,
+                    DuplicateOf = v.DuplicateOf,
+                    Supersedes = v.Supersedes,
+                });
+            }
+            return TypedResults.Ok(list);
         });
 
         return group;

@@ -29,6 +29,28 @@ public static class Indicators
         return result;
     }
 
+    /// <summary>
+    /// The figures as every JSON object shows them: the measures, then each indicator that has a value, rounded to two
+    /// decimals (away from zero, as people round a percentage by hand). An indicator with no value is left out.
+    /// </summary>
+    public static IReadOnlyDictionary<string, decimal> WithIndicators(TemplateDefinition? template, IReadOnlyDictionary<string, decimal> measures)
+    {
+        ArgumentNullException.ThrowIfNull(measures);
+        if (template is null || template.Indicators.Count == 0)
+        {
+            return measures;
+        }
+        var figures = new Dictionary<string, decimal>(measures, StringComparer.Ordinal);
+        foreach (var (key, value) in Compute(template, measures))
+        {
+            if (value is { } known)
+            {
+                figures[key] = Math.Round(known, 2, MidpointRounding.AwayFromZero);
+            }
+        }
+        return figures;
+    }
+
     private static decimal? Ratio(decimal numerator, decimal denominator, decimal factor)
     {
         try

@@ -7,10 +7,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportHub.Aggregate.Rollups;
+using ReportHub.Core.Templates;
 using ReportHub.Pipeline.Inbox;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Intake;
 using ReportHub.Pipeline.Reference;
+using ReportHub.Warehouse.Reference;
 using ReportHub.Warehouse.Resilience;
 using ReportHub.Warehouse.Submissions;
 
@@ -67,8 +69,25 @@ internal static class Commands
         var vi = CultureInfo.GetCultureInfo("vi-VN");
         Console.WriteLine($"Đợt {totals.Round}: {totals.UnitsReported}/{totals.UnitsExpected} đơn vị đã báo cáo " +
             $"(đúng hạn {totals.UnitsOnTime}, trễ hạn {totals.UnitsLate}, chưa báo cáo {totals.UnitsMissing})");
-        Console.WriteLine($"Văn bản chỉ đạo: {totals.Directives.ToString("#,##0", vi)}; mã QR: {totals.QrCodes.ToString("#,##0", vi)}; lượt quét: {totals.QrScans.ToString("#,##0", vi)}");
+        var rollups = host.Services.GetRequiredService<RollupService>();
+        var roundRecord = await host.Services.GetRequiredService<ReferenceStore>().RoundAsync(totals.Round, ct);
+        var definition = roundRecord is null ? null : await rollups.DefinitionAsync(roundRecord, ct);
+        foreach (var (label, value) in FigureLines(definition, totals.Figures))
+        {
+            Console.WriteLine($"  {label}: {value?.ToString("#,##0.##", vi) ?? "chưa tính được (mẫu số bằng 0)"}");
+        }
         return CliApp.Ok;
+    }
+
+    /// <summary>Each measure and indicator of the template, labelled as the definition labels it, in its order.</summary>
+    private static IEnumerable<(string Label, decimal? Value)> FigureLines(TemplateDefinition? definition, IReadOnlyDictionary<string, decimal> figures)
+    {
+        if (definition is null)
+        {
+            return figures.Select(f => (f.Key, (decimal?)f.Value));
+        }
+        return definition.Measures.Select(m => (m.Label, (decimal?)figures.GetValueOrDefault(m.Key)))
+            .Concat(definition.Indicators.Select(i => (i.Label, figures.TryGetValue(i.Key, out var v) ? v : (decimal?)null)));
     }
 
     public static async Task<int> WatchAsync(string[] config, bool drain, CancellationToken ct)
@@ -190,11 +209,16 @@ internal static class Commands
         return files;
     }
 
+    private static string AcceptedFigures(IngestResult r) =>
+        r.Directives is not null
+            ? $"{r.Directives} văn bản, {r.QrCodes} mã QR, {r.QrScans} lượt quét"
+            : $"mẫu {r.Template}: " + string.Join(", ", r.Figures.Select(f => $"{f.Key} = {f.Value.ToString("#,##0.##", CultureInfo.GetCultureInfo("vi-VN"))}"));
+
     private static string Describe(IngestResult r)
     {
         var head = r.Status switch
         {
-            "accepted" => $"ĐÃ NHẬN  {r.File}: đơn vị {r.Unit}, đợt {r.Round}, {r.Directives} văn bản, {r.QrCodes} mã QR, {r.QrScans} lượt quét (mã #{r.SubmissionId})",
+            "accepted" => $"ĐÃ NHẬN  {r.File}: đơn vị {r.Unit}, đợt {r.Round}, {AcceptedFigures(r)} (mã #{r.SubmissionId})",
             "duplicate" => $"TRÙNG    {r.File}: đã nhận trước đây (mã #{r.SubmissionId}), không thay đổi gì",
             _ => $"TỪ CHỐI  {r.File}",
         };

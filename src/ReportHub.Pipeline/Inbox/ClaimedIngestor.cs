@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Warehouse.Resilience;
 using ReportHub.Warehouse.Submissions;
+using ReportHub.Warehouse.Templates;
 using ReportHub.Warehouse.Work;
 
 namespace ReportHub.Pipeline.Inbox;
@@ -16,6 +17,7 @@ namespace ReportHub.Pipeline.Inbox;
 public sealed class ClaimedIngestor(
     IngestService ingest,
     SubmissionStore submissions,
+    TemplateStore templates,
     ClaimStore claims,
     WarehouseResilience resilience,
     IOptions<IngestOptions> options,
@@ -63,18 +65,17 @@ public sealed class ClaimedIngestor(
         {
             return null;
         }
-        return new IngestResult
+        var result = new IngestResult
         {
             File = record.FileName,
             Status = record.Outcome,
             SubmissionId = record.DuplicateOf ?? record.Id,
             Unit = record.UnitCode,
             Round = record.RoundCode,
-            Directives = record.Directives,
-            QrCodes = record.QrCodes,
-            QrScans = record.QrScans,
             Issues = record.Issues.Select(IssueDto.From).ToList(),
         };
+        var definition = record.TemplateId is null ? null : await templates.DefinitionAsync(record.TemplateId, record.TemplateVersion, cancellationToken);
+        return ResultFigures.Apply(result, record.TemplateId, definition, record.Figures);
     }
 
     public async Task FinishAsync(Claim claim, IngestResult? result, CancellationToken cancellationToken)

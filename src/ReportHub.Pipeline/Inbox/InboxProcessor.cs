@@ -6,6 +6,7 @@ using ReportHub.Core.Issues;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Intake;
 using ReportHub.Warehouse.Resilience;
+using ReportHub.Warehouse.Rollups;
 using ReportHub.Warehouse.Submissions;
 using ReportHub.Warehouse.Work;
 
@@ -165,12 +166,12 @@ public sealed class InboxProcessor(ClaimedIngestor worker, IOptions<IngestOption
             logger.LogError(ex, "Could not ingest {File}; moving it to quarantine", path);
             try
             {
-                MoveOut(path, sha, new IngestResult
+                MoveOut(path, sha, ResultFigures.Apply(new IngestResult
                 {
                     File = FileNames.Clean(Path.GetFileName(path)),
                     Status = Outcomes.Rejected,
                     Issues = [IssueDto.From(IngestMessages.SaveFailed(FileNames.Clean(Path.GetFileName(path)), recorded: false))],
-                });
+                }, null, null, MeasureFigures.Empty));
             }
             catch (Exception move) when (move is IOException or UnauthorizedAccessException)
             {

@@ -44,9 +44,23 @@ public sealed record IngestResult
     public long? SubmissionId { get; init; }
     public string? Unit { get; init; }
     public string? Round { get; init; }
-    public long Directives { get; init; }
-    public long QrCodes { get; init; }
-    public long QrScans { get; init; }
+
+    /// <summary>The id of the template the file was read with; null when it could not be read at all.</summary>
+    public string? Template { get; init; }
+
+    /// <summary>The submission's measures and indicators by key; empty unless accepted (or a duplicate of one).</summary>
+    public IReadOnlyDictionary<string, decimal> Figures { get; init; } = new Dictionary<string, decimal>();
+
+    // The COVID template's own fields, kept exactly as CONTRACT §4 had them; another template's object leaves them out.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Directives { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? QrCodes { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? QrScans { get; init; }
+
     public required IReadOnlyList<IssueDto> Issues { get; init; }
 
     [JsonIgnore]

@@ -9,6 +9,7 @@ using ReportHub.Pipeline.Templates;
 using ReportHub.Readers;
 using ReportHub.Warehouse.Reference;
 using ReportHub.Warehouse.Resilience;
+using ReportHub.Warehouse.Rollups;
 using ReportHub.Warehouse.Submissions;
 
 namespace ReportHub.Pipeline.Ingestion;
@@ -89,18 +90,18 @@ public sealed class IngestService(
         logger.LogInformation("{File}: {Status} unit={Unit} round={Round} issues={Issues}", request.FileName,
             accepted ? "accepted" : "rejected", outcome.Unit, outcome.Round, issues.Count);
         var report = accepted ? outcome.Report : null;
-        return new IngestResult
+        var result = new IngestResult
         {
             File = request.FileName,
             Status = accepted ? Outcomes.Accepted : Outcomes.Rejected,
             SubmissionId = id,
             Unit = outcome.Unit,
             Round = outcome.Round,
-            Directives = report?.Directives.Count ?? 0,
-            QrCodes = report?.QrCodes ?? 0,
-            QrScans = report?.QrScans ?? 0,
             Issues = issues.Select(IssueDto.From).ToList(),
         };
+        var templateId = outcome.Report?.TemplateId;
+        var definition = report is null ? null : await templates.DefinitionAsync(report.TemplateId, report.TemplateVersion, cancellationToken);
+        return ResultFigures.Apply(result, templateId, definition, report is null ? MeasureFigures.Empty : ReportTables.FiguresOf(report));
     }
 
     private async Task<(long? Id, (Evaluation, IReadOnlyList<Issue>) Evaluated)> RecordSaveFailureAsync(
@@ -150,18 +151,17 @@ public sealed class IngestService(
         }
         await submissions.RecordDuplicateAsync(original, request.FileName, request.Source, receivedAt, cancellationToken);
         logger.LogInformation("{File} is a duplicate of submission {Id}", request.FileName, originalId);
-        return new IngestResult
+        var result = new IngestResult
         {
             File = request.FileName,
             Status = Outcomes.Duplicate,
             SubmissionId = original.Id,
             Unit = original.UnitCode,
             Round = original.RoundCode,
-            Directives = original.Directives,
-            QrCodes = original.QrCodes,
-            QrScans = original.QrScans,
             Issues = [],
         };
+        var definition = original.TemplateId is null ? null : await templates.DefinitionAsync(original.TemplateId, original.TemplateVersion, cancellationToken);
+        return ResultFigures.Apply(result, original.TemplateId, definition, original.Figures);
     }
 
     private sealed record Evaluation(Core.Domain.ParsedReport? Report, string? Unit, string? Round);

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;
+using ReportHub.Warehouse.Templates;
 
 namespace ReportHub.Pipeline.Templates;
 
@@ -8,10 +8,8 @@ namespace ReportHub.Pipeline.Templates;
 /// Which template definitions a file may be read with. The round decides when it is known; otherwise every
 /// registered template is a candidate, the default first, and the parse that fits best wins.
 /// </summary>
-public sealed class TemplateChooser(TemplateRegistry registry)
+public sealed class TemplateChooser(TemplateStore store)
 {
-    private readonly ConcurrentDictionary<(string Id, int Version), TemplateDefinition> _parsed = new();
-
     public async Task<IReadOnlyList<TemplateDefinition>> CandidatesAsync(Round? round, CancellationToken cancellationToken)
     {
         if (round is not null && await DefinitionAsync(round.Template, cancellationToken) is { } decided)
@@ -19,7 +17,7 @@ public sealed class TemplateChooser(TemplateRegistry registry)
             return [decided];
         }
         var candidates = new List<TemplateDefinition>();
-        foreach (var summary in await registry.ListAsync(cancellationToken))
+        foreach (var summary in await store.ListAsync(cancellationToken))
         {
             if (await DefinitionAsync(summary.Id, cancellationToken) is { } definition)
             {
@@ -35,13 +33,10 @@ public sealed class TemplateChooser(TemplateRegistry registry)
     }
 
     /// <summary>The latest registered version of a template, else the shipped one; null when neither exists.</summary>
-    public async Task<TemplateDefinition?> DefinitionAsync(string id, CancellationToken cancellationToken)
-    {
-        var record = await registry.GetAsync(id, null, cancellationToken);
-        if (record is null)
-        {
-            return TemplateCatalog.Find(id);
-        }
-        return _parsed.GetOrAdd((record.Id, record.Version), _ => TemplateDefinition.FromJson(record.Definition));
-    }
+    public Task<TemplateDefinition?> DefinitionAsync(string id, CancellationToken cancellationToken) =>
+        store.DefinitionAsync(id, null, cancellationToken);
+
+    /// <summary>The version a submission was read with; the latest when it is not known.</summary>
+    public Task<TemplateDefinition?> DefinitionAsync(string id, int? version, CancellationToken cancellationToken) =>
+        store.DefinitionAsync(id, version, cancellationToken);
 }

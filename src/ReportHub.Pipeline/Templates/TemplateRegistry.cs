@@ -1,12 +1,11 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dapper;
 using Microsoft.Extensions.Logging;
 using ReportHub.Core.Templates;
 using ReportHub.Warehouse.Connections;
+using ReportHub.Warehouse.Templates;
 
 namespace ReportHub.Pipeline.Templates;
 
@@ -14,48 +13,17 @@ namespace ReportHub.Pipeline.Templates;
 /// Templates as versioned data in the warehouse. A version, once registered, never changes: registering it again
 /// with the same JSON is a no-op, with other JSON it is refused, and a new version must be above the latest.
 /// </summary>
-public sealed class TemplateRegistry(Db db, TemplateValidator validator, TimeProvider clock, ILogger<TemplateRegistry> logger)
+public sealed class TemplateRegistry(Db db, TemplateStore store, TemplateValidator validator, TimeProvider clock, ILogger<TemplateRegistry> logger)
 {
-    private const string SelectLatestAll = """
-        SELECT t.id AS Id, t.version AS Version, t.title AS Title
-        FROM templates t
-        WHERE t.version = (SELECT MAX(m.version) FROM templates m WHERE m.id = t.id)
-        ORDER BY t.id
-        """;
-
-    private const string SelectVersion = """
-        SELECT id AS Id, version AS Version, title AS Title, definition AS Definition, registered_at AS RegisteredAt
-        FROM templates WHERE id = @Id AND version = @Version
-        """;
-
-    private const string SelectLatest = """
-        SELECT id AS Id, version AS Version, title AS Title, definition AS Definition, registered_at AS RegisteredAt
-        FROM templates WHERE id = @Id AND version = (SELECT MAX(version) FROM templates WHERE id = @Id)
-        """;
-
-    private const string SelectMaxVersion = "SELECT MAX(version) FROM templates WHERE id = @Id";
-
-    private const string Insert = """
-        INSERT INTO templates (id, version, title, definition, registered_at)
-        VALUES (@Id, @Version, @Title, @Definition, @RegisteredAt)
-        """;
-
     // Stored compact and with Vietnamese left readable, so that `templates show` prints what people wrote.
     private static readonly JsonSerializerOptions StoreOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public async Task<IReadOnlyList<TemplateSummary>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(SelectLatestAll, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new TemplateSummary { Id = r.Id, Version = checked((int)r.Version), Title = r.Title })];
-    }
+    public async Task<IReadOnlyList<TemplateSummary>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await store.ListAsync(cancellationToken)).Select(r => new TemplateSummary { Id = r.Id, Version = r.Version, Title = r.Title })];
 
     /// <summary>One version, or the latest when <paramref name="version"/> is null; null when there is none.</summary>
-    public async Task<TemplateRecord?> GetAsync(string id, int? version, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        return await GetAsync(connection, id, version, cancellationToken);
-    }
+    public async Task<TemplateRecord?> GetAsync(string id, int? version, CancellationToken cancellationToken) =>
+        ToRecord(await store.GetAsync(id, version, cancellationToken));
 
     /// <summary>Validates and registers a definition; refused with every error when it is invalid or its version conflicts.</summary>
     public async Task<TemplateRegistration> AddAsync(string json, CancellationToken cancellationToken)
@@ -76,21 +44,21 @@ public sealed class TemplateRegistry(Db db, TemplateValidator validator, TimePro
         {
             return SameVersion(existing, definition, summary);
         }
-        var latest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(SelectMaxVersion, new { Id = id }, cancellationToken: cancellationToken));
+        var latest = await TemplateStore.LatestVersionAsync(connection, id, cancellationToken);
         if (latest is { } l && l > version)
         {
             return Refused([VersionError($"Mẫu “{id}” đã có phiên bản {l}; phiên bản mới phải lớn hơn phiên bản mới nhất. Hãy đặt “version” là {l + 1} rồi đăng ký lại.")]);
         }
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(Insert, new
+            await TemplateStore.InsertAsync(connection, new StoredTemplate
             {
                 Id = id,
                 Version = version,
                 Title = title,
                 Definition = definition.ToJsonString(StoreOptions),
-                RegisteredAt = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
-            }, cancellationToken: cancellationToken));
+                RegisteredAt = clock.GetUtcNow(),
+            }, cancellationToken);
         }
         catch (DbException)
         {
@@ -136,33 +104,15 @@ public sealed class TemplateRegistry(Db db, TemplateValidator validator, TimePro
 
     private static TemplateRegistration Refused(IReadOnlyList<TemplateError> errors) => new() { Status = RegistrationStatus.Refused, Errors = errors };
 
-    private static async Task<TemplateRecord?> GetAsync(DbConnection connection, string id, int? version, CancellationToken cancellationToken)
-    {
-        var sql = version is null ? SelectLatest : SelectVersion;
-        var row = await connection.QuerySingleOrDefaultAsync<RecordRow>(new CommandDefinition(sql, new { Id = id, Version = version ?? 0 }, cancellationToken: cancellationToken));
-        return row is null ? null : new TemplateRecord
-        {
-            Id = row.Id,
-            Version = checked((int)row.Version),
-            Title = row.Title,
-            Definition = row.Definition,
-            RegisteredAt = DateTimeOffset.Parse(row.RegisteredAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-        };
-    }
+    private static async Task<TemplateRecord?> GetAsync(DbConnection connection, string id, int? version, CancellationToken cancellationToken) =>
+        ToRecord(await TemplateStore.GetAsync(connection, id, version, cancellationToken));
 
-    private sealed record SummaryRow
+    private static TemplateRecord? ToRecord(StoredTemplate? stored) => stored is null ? null : new TemplateRecord
     {
-        public required string Id { get; init; }
-        public required long Version { get; init; }
-        public required string Title { get; init; }
-    }
-
-    private sealed record RecordRow
-    {
-        public required string Id { get; init; }
-        public required long Version { get; init; }
-        public required string Title { get; init; }
-        public required string Definition { get; init; }
-        public required string RegisteredAt { get; init; }
-    }
+        Id = stored.Id,
+        Version = stored.Version,
+        Title = stored.Title,
+        Definition = stored.Definition,
+        RegisteredAt = stored.RegisteredAt,
+    };
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ReportHub.Aggregate.Export;
 using ReportHub.Aggregate.Rollups;
 using ReportHub.Core.Domain;
+using ReportHub.Warehouse.Templates;
 using ReportHub.Warehouse.Connections;
 using ReportHub.Warehouse.Reference;
 using ReportHub.Warehouse.Submissions;
@@ -84,7 +85,7 @@ public sealed class HugeCountsTests : IAsyncLifetime
                 new { Huge = long.MaxValue, Id = district });
         }
 
-        var rollups = new RollupService(_db, new ReferenceStore(_db), TimeProvider.System);
+        var rollups = new RollupService(_db, new ReferenceStore(_db), new TemplateStore(_db), TimeProvider.System);
         var totals = (await rollups.TotalsAsync(RoundCode, None))!;
         Assert.Equal(long.MaxValue, totals.QrCodes);
         Assert.Equal(long.MaxValue, totals.QrScans);

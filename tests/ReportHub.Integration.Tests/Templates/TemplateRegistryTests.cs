@@ -1,3 +1,4 @@
+using ReportHub.Warehouse.Templates;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using ReportHub.Core.Templates;
@@ -17,7 +18,7 @@ public sealed class TemplateRegistryTests : IAsyncLifetime, IDisposable
     {
         var db = new Db(new WarehouseOptions { Provider = Enum.Parse<WarehouseProvider>(Paths.Provider), ConnectionString = Paths.ConnectionString(_folder) });
         await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
-        _registry = new TemplateRegistry(db, new TemplateValidator(), TimeProvider.System, NullLogger<TemplateRegistry>.Instance);
+        _registry = new TemplateRegistry(db, new TemplateStore(db), new TemplateValidator(), TimeProvider.System, NullLogger<TemplateRegistry>.Instance);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -1,3 +1,4 @@
+using ReportHub.Warehouse.Templates;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -157,7 +158,7 @@ public sealed class TestWarehouse : IAsyncDisposable
 
     public SubmissionStore Submissions => new(Db);
 
-    public RollupService Rollups => new(Db, Reference, TimeProvider.System);
+    public RollupService Rollups => new(Db, Reference, new TemplateStore(Db), TimeProvider.System);
 
     /// <summary>The configuration flags that point the CLI at this database.</summary>
     public IReadOnlyList<string> ConfigArgs =>

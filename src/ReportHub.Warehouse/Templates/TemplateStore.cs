@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using ReportHub.Core.Templates;
+using ReportHub.Warehouse.Connections;
+
+namespace ReportHub.Warehouse.Templates;
+
+/// <summary>
+/// The SQL over <c>templates</c>. Validation and version rules live in the pipeline's registry; this store only
+/// reads and writes rows, and hands parsed definitions to everything downstream (rollups, exports) so that a
+/// template registered at run time is summed, shown and exported exactly like a shipped one.
+/// </summary>
+public sealed class TemplateStore(Db db)
+{
+    private const string SelectLatestAll = """
+        SELECT t.id AS Id, t.version AS Version, t.title AS Title
+        FROM templates t
+        WHERE t.version = (SELECT MAX(m.version) FROM templates m WHERE m.id = t.id)
+        ORDER BY t.id
+        """;
+
+    private const string SelectVersion = """
+        SELECT id AS Id, version AS Version, title AS Title, definition AS Definition, registered_at AS RegisteredAt
+        FROM templates WHERE id = @Id AND version = @Version
+        """;
+
+    private const string SelectLatest = """
+        SELECT id AS Id, version AS Version, title AS Title, definition AS Definition, registered_at AS RegisteredAt
+        FROM templates WHERE id = @Id AND version = (SELECT MAX(version) FROM templates WHERE id = @Id)
+        """;
+
+    private const string SelectMaxVersion = "SELECT MAX(version) FROM templates WHERE id = @Id";
+
+    private const string Insert = """
+        INSERT INTO templates (id, version, title, definition, registered_at)
+        VALUES (@Id, @Version, @Title, @Definition, @RegisteredAt)
+        """;
+
+    // A registered version never changes, so its parsed form can be kept for the life of the process.
+    private readonly ConcurrentDictionary<(string Id, int Version), TemplateDefinition> _parsed = new();
+
+    public async Task<IReadOnlyList<StoredTemplateSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(SelectLatestAll, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new StoredTemplateSummary { Id = r.Id, Version = checked((int)r.Version), Title = r.Title })];
+    }
+
+    /// <summary>One version, or the latest when <paramref name="version"/> is null; null when there is none.</summary>
+    public async Task<StoredTemplate?> GetAsync(string id, int? version, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await GetAsync(connection, id, version, cancellationToken);
+    }
+
+    public static async Task<StoredTemplate?> GetAsync(DbConnection connection, string id, int? version, CancellationToken cancellationToken)
+    {
+        var sql = version is null ? SelectLatest : SelectVersion;
+        var row = await connection.QuerySingleOrDefaultAsync<RecordRow>(new CommandDefinition(sql, new { Id = id, Version = version ?? 0 }, cancellationToken: cancellationToken));
+        return row is null ? null : new StoredTemplate
+        {
+            Id = row.Id,
+            Version = checked((int)row.Version),
+            Title = row.Title,
+            Definition = row.Definition,
+            RegisteredAt = DateTimeOffset.Parse(row.RegisteredAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+        };
+    }
+
+    public static async Task<long?> LatestVersionAsync(DbConnection connection, string id, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<long?>(new CommandDefinition(SelectMaxVersion, new { Id = id }, cancellationToken: cancellationToken));
+
+    public static async Task InsertAsync(DbConnection connection, StoredTemplate template, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(Insert, new
+        {
+            template.Id,
+            template.Version,
+            template.Title,
+            template.Definition,
+            RegisteredAt = template.RegisteredAt.ToString("O", CultureInfo.InvariantCulture),
+        }, cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// The definition a round or submission names: the registered version (the latest when none is given), else the
+    /// shipped one, else null.
+    /// </summary>
+    public async Task<TemplateDefinition?> DefinitionAsync(string id, int? version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (version is { } v && _parsed.TryGetValue((id, v), out var known))
+        {
+            return known;
+        }
+        var stored = await GetAsync(id, version, cancellationToken);
+        if (stored is null)
+        {
+            return TemplateCatalog.Find(id);
+        }
+        return _parsed.GetOrAdd((stored.Id, stored.Version), _ => TemplateDefinition.FromJson(stored.Definition));
+    }
+
+    private sealed record SummaryRow
+    {
+        public required string Id { get; init; }
+        public required long Version { get; init; }
+        public required string Title { get; init; }
+    }
+
+    private sealed record RecordRow
+    {
+        public required string Id { get; init; }
+        public required long Version { get; init; }
+        public required string Title { get; init; }
+        public required string Definition { get; init; }
+        public required string RegisteredAt { get; init; }
+    }
+}
+
+public sealed record StoredTemplateSummary
+{
+    public required string Id { get; init; }
+    public required int Version { get; init; }
+    public required string Title { get; init; }
+}
+
+/// <summary>A registered definition: its JSON exactly as stored.</summary>
+public sealed record StoredTemplate
+{
+    public required string Id { get; init; }
+    public required int Version { get; init; }
+    public required string Title { get; init; }
+    public required string Definition { get; init; }
+    public required DateTimeOffset RegisteredAt { get; init; }
+}
