@@ -7,7 +7,7 @@ namespace ReportHub.Integration.Tests;
 [Collection(ConsoleCollection.Name)]
 public sealed class CliTests
 {
-    private static readonly string[] ResultFields = ["file", "status", "submissionId", "unit", "round", "directives", "qrCodes", "qrScans", "issues"];
+    private static readonly string[] ResultFields = ["file", "status", "submissionId", "unit", "round", "template", "figures", "directives", "qrCodes", "qrScans", "issues"];
 
     [Fact]
     public async Task InitTwiceIsIdempotent()
@@ -46,6 +46,11 @@ public sealed class CliTests
         Assert.Equal(3, line.GetProperty("directives").GetInt64());
         Assert.Equal(1, line.GetProperty("qrCodes").GetInt64());
         Assert.Equal(541, line.GetProperty("qrScans").GetInt64());
+        Assert.Equal("covid-tech-2021", line.GetProperty("template").GetString());
+        var figures = line.GetProperty("figures");
+        Assert.Equal(3, figures.GetProperty("directives").GetDecimal());
+        Assert.Equal(1, figures.GetProperty("qrCodes").GetDecimal());
+        Assert.Equal(541, figures.GetProperty("qrScans").GetDecimal());
         Assert.Equal(JsonValueKind.Array, line.GetProperty("issues").ValueKind);
 
         var again = await cli.RunAsync("ingest", seed, "--json");
