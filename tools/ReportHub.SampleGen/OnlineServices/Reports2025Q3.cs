@@ -30,7 +30,7 @@ public static class Reports2025Q3
         };
         return new(
             "skhcn-412.xlsx", "51.SKHCN", ServiceFormat.Xlsx,
-            "BÁO CÁO form (no V/v, no Kính gửi); letterhead two-column in A1:E12, appendix starts at D15; title merged; signer after section 5; 100% received online (small unit)",
+            "BÁO CÁO form (no V/v, no Kính gửi); letterhead two-column in A1:D12, appendix starts at D15; title merged; signer after section 5; 100% received online (small unit)",
             letter,
             [
                 new("Kế hoạch cung cấp dịch vụ công trực tuyến toàn trình năm 2025 của Sở", T("95/KH-SKHCN ngày 14/7/2025"), "Sở Khoa học và Công nghệ",
@@ -182,7 +182,7 @@ public static class Reports2025Q3
 
     private static ServiceReport Vpubnd() => new(
         "vpubnd-2241.docx", "51.VPUBND", ServiceFormat.Docx,
-        "Word letter (Decree 30): header in a borderless table, signer block table, appendix as Word tables; figures typed \"1.102\"; symbol VP-HCTC; Văn phòng after taking over foreign affairs",
+        "Word letter (Decree 30): header in a borderless table, signer block table, appendix as Word tables whose figures are text; symbol VP-HCTC; Văn phòng after taking over foreign affairs",
         Letter("VĂN PHÒNG", "2241/VP-HCTC", "09 tháng 10 năm 2025", "Văn phòng UBND tỉnh", "Huỳnh Văn Bình", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"),
         [
             new("Cung cấp dịch vụ công trực tuyến lĩnh vực ngoại vụ sau khi tiếp nhận từ Sở Ngoại vụ", T("1390/VP-HCTC ngày 04/7/2025"), "Văn phòng UBND tỉnh",

@@ -62,7 +62,7 @@ public static class ServiceReadme
 
         Notes for parser tests:
         - Section-2 figures appear as number cells, number cells formatted `#,##0` (the `;` CSV then holds `6.215`),
-          text `3.485` in the xlsx, and text `1.102`-style in the Word tables.
+          text `3.485` in the xlsx, and text in the Word tables.
         - Section-2 headers appear as the template writes them, in variant wording (`Số TTHC đang áp dụng`,
           `Số TTHC cung cấp DVCTT toàn trình`, `Trong đó tiếp nhận trực tuyến`, `Trong đó đúng hạn`) and reordered.
         - Total rows are labelled `Tổng cộng` or `Cộng`; their figures equal the sums of the rows above.
