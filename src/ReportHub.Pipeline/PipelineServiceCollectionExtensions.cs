@@ -7,6 +7,7 @@ using ReportHub.Pipeline.Resilience;
 using ReportHub.Pipeline.Rounds;
 using ReportHub.Pipeline.Sources;
 using ReportHub.Pipeline.Templates;
+using ReportHub.Pipeline.Worker;
 using ReportHub.Warehouse;
 
 namespace ReportHub.Pipeline;

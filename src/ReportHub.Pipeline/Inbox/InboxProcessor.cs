@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ReportHub.Core.Issues;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Intake;
+using ReportHub.Pipeline.Worker;
 using ReportHub.Warehouse.Resilience;
 using ReportHub.Warehouse.Rollups;
 using ReportHub.Warehouse.Submissions;

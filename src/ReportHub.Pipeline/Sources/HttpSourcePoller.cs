@@ -5,9 +5,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportHub.Readers;
 using Polly.CircuitBreaker;
-using ReportHub.Pipeline.Inbox;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Resilience;
+using ReportHub.Pipeline.Worker;
 using ReportHub.Warehouse.Resilience;
 using ReportHub.Warehouse.Work;
 
@@ -16,24 +16,6 @@ namespace ReportHub.Pipeline.Sources;
 /// <param name="Ingested">Sources whose new content was ingested in this pass.</param>
 /// <param name="Pending">Sources not yet known to be empty (changed, busy elsewhere, or failing).</param>
 public sealed record SourcePass(int Ingested, int Pending);
-
-/// <summary>What a <c>watch --drain</c> run knows about its sources: which answered "nothing new", which keep failing.</summary>
-public sealed class DrainRun
-{
-    internal HashSet<string> Empty { get; } = new(StringComparer.Ordinal);
-    internal Dictionary<string, int> Failures { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Sources given up for this run after failing every attempt.</summary>
-    public IReadOnlyCollection<string> GivenUp => _givenUp;
-
-    private readonly HashSet<string> _givenUp = new(StringComparer.Ordinal);
-
-    internal void GiveUp(string url)
-    {
-        _givenUp.Add(url);
-        Empty.Add(url);
-    }
-}
 
 /// <summary>
 /// Polls the department endpoints of CONTRACT §3 (<c>Ingest:HttpSources:N:Url/Unit/Round</c>). Requests carry
