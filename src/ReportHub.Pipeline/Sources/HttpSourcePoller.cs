@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ReportHub.Readers;
 using Polly.CircuitBreaker;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Resilience;
@@ -187,7 +186,7 @@ public sealed class HttpSourcePoller(
                 await RecordAsync(url, new SourcePollRecord { Success = true, Outcome = SourceOutcomes.Unchanged, Etag = etag, LastModified = lastModified });
                 return Poll.Empty;
             }
-            var fileName = FileNameOf(response, source);
+            var fileName = HttpSource.FileNameOf(response, source);
             if (state is { PendingSha256: { } pendingSha, PendingAt: { } pendingAt } && pendingSha == sha
                 && await worker.RecordedResultAsync(sha, fileName, pendingAt, stoppingToken) is { } recorded)
             {
@@ -209,14 +208,7 @@ public sealed class HttpSourcePoller(
                 {
                     var stamp = Warehouse.Work.ClaimStore.Instant(claim.ClaimedAt);
                     await warehouse.ExecuteAsync(async t => await states.SetPendingAsync(url, sha, stamp, t), stoppingToken);
-                    result = await worker.IngestAsync(claim, new IngestRequest
-                    {
-                        FileName = fileName,
-                        Content = content,
-                        Source = "http",
-                        UnitHint = string.IsNullOrWhiteSpace(source.Unit) ? null : source.Unit,
-                        RoundHint = string.IsNullOrWhiteSpace(source.Round) ? null : source.Round,
-                    }, stoppingToken);
+                    result = await worker.IngestAsync(claim, HttpSource.Request(source, fileName, content), stoppingToken);
                 }
             }
             catch
@@ -243,26 +235,4 @@ public sealed class HttpSourcePoller(
 
     private async Task RecordAsync(string url, SourcePollRecord record) =>
         await warehouse.ExecuteAsync(async t => await states.RecordAsync(url, record, clock.GetUtcNow(), t), CancellationToken.None);
-
-
-    /// <summary>The name from Content-Disposition, else the URL's last segment, else one made from the unit and round.</summary>
-    private static string FileNameOf(HttpResponseMessage response, HttpSourceOptions source)
-    {
-        var disposition = response.Content.Headers.ContentDisposition;
-        var named = (disposition?.FileNameStar ?? disposition?.FileName)?.Trim('"');
-        if (!string.IsNullOrWhiteSpace(named))
-        {
-            return Path.GetFileName(named);
-        }
-        if (Uri.TryCreate(source.Url, UriKind.Absolute, out var uri))
-        {
-            var last = Uri.UnescapeDataString(uri.Segments.LastOrDefault() ?? "").Trim('/');
-            if (ReportFormats.IsReportFile(last))
-            {
-                return last;
-            }
-        }
-        var extension = ReportFormats.ExtensionOf(response.Content.Headers.ContentType?.MediaType) ?? ".xlsx";
-        return $"{source.Unit ?? "source"}-{source.Round ?? "report"}{extension}";
-    }
 }
