@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReportHub.Warehouse.Connections;
+using ReportHub.Warehouse.Health;
 using ReportHub.Warehouse.Reference;
 using ReportHub.Warehouse.Resilience;
 using ReportHub.Warehouse.Submissions;
@@ -24,6 +25,7 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<ClaimStore>();
         services.AddSingleton<SourceStateStore>();
         services.AddSingleton<WorkerLock>();
+        services.AddSingleton<HealthStore>();
         return services;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ReportHub.Api.Infrastructure;
 using ReportHub.Pipeline.Ingestion;
-using ReportHub.Pipeline.Intake;
+using ReportHub.Pipeline.Sources;
 using ReportHub.Warehouse.Rollups;
 using ReportHub.Warehouse.Submissions;
 using ReportHub.Warehouse.Templates;
@@ -79,7 +79,7 @@ public static class SubmissionsApi
     }
 
     private static async Task<IResult> Upload(HttpRequest request, [FromQuery] string? round, [FromQuery] string? unit,
-        [FromQuery] bool? dryRun, IngestService ingest, IOptions<IngestOptions> options, CancellationToken ct)
+        [FromQuery] bool? dryRun, IngestService ingest, UploadSource uploads, IOptions<IngestOptions> options, CancellationToken ct)
     {
         var requestBytes = UploadLimits.RequestBytes(options.Value);
         // Refused before a byte of the body is read: by the announced length, and by counting for chunked bodies.
@@ -109,20 +109,13 @@ public static class SubmissionsApi
         {
             return Problems.BadRequest("Thiếu trường “file” chứa tệp báo cáo (.xlsx, .xls hoặc .csv).");
         }
-        ReceivedFile received;
+        var dry = dryRun ?? false;
+        IngestRequest upload;
         await using (var stream = file.OpenReadStream())
         {
-            // Bounded: a file over the limit is hashed and recorded, never held in memory.
-            received = await ReceivedFile.ReadAsync(stream, options.Value.MaxFileBytes, file.Length, ct);
+            upload = await uploads.ReadAsync(stream, file.FileName, file.Length, new SenderHints { Round = round, Unit = unit, DryRun = dry }, ct);
         }
-        var dry = dryRun ?? false;
-        // The client's name is only a label: cleaned of control characters and capped, never used as a path.
-        var result = await ingest.IngestAsync(IngestRequest.From(received, file.FileName, "upload") with
-        {
-            RoundHint = round,
-            UnitHint = unit,
-            DryRun = dry,
-        }, ct);
+        var result = await ingest.IngestAsync(upload, ct);
         if (result.Rejected)
         {
             return TypedResults.Problem(

@@ -1,7 +1,6 @@
-using ReportHub.Core.Domain;
-using ReportHub.Readers;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Reference;
+using ReportHub.Pipeline.Sources;
 using ReportHub.Pipeline.Templates;
 using ReportHub.Warehouse.Connections;
 using ReportHub.Warehouse.Reference;
@@ -38,37 +37,11 @@ public sealed class WarehouseStartup(
         {
             return;
         }
-        var rounds = await reference.RoundsAsync(cancellationToken);
-        foreach (var (file, receivedAt) in SampleFiles(reports, rounds))
+        await foreach (var sample in SampleSource.RequestsAsync(reports, await reference.RoundsAsync(cancellationToken), cancellationToken))
         {
-            var result = await ingest.IngestAsync(new IngestRequest
-            {
-                FileName = Path.GetFileName(file),
-                Content = await File.ReadAllBytesAsync(file, cancellationToken),
-                Source = "sample",
-                ReceivedAt = receivedAt,
-            }, cancellationToken);
+            var result = await ingest.IngestAsync(sample, cancellationToken);
             logger.LogInformation("Sample {File}: {Status}", result.File, result.Status);
         }
-    }
-
-    /// <summary>
-    /// The sample reports of round 2021-10 sit in the folder itself; every later round's sit in a sub-folder named
-    /// after it (samples/reports/2025-Q3). Each file finds its round by the request its header cites; the folder only
-    /// dates the arrival, on the morning of that round's deadline, so the first run shows on-time units.
-    /// </summary>
-    private static IEnumerable<(string File, DateTimeOffset ReceivedAt)> SampleFiles(string reports, IReadOnlyList<Round> rounds)
-    {
-        var vietnam = TimeSpan.FromHours(7);
-        var first = new DateTimeOffset(2021, 10, 28, 9, 0, 0, vietnam);
-        var folders = new List<(string Folder, DateTimeOffset ReceivedAt)> { (reports, first) };
-        foreach (var folder in Directory.EnumerateDirectories(reports).Order(StringComparer.Ordinal))
-        {
-            var round = rounds.FirstOrDefault(r => r.Code == Path.GetFileName(folder));
-            folders.Add((folder, round is null ? first : new DateTimeOffset(round.Deadline.ToDateTime(new TimeOnly(9, 0)), vietnam)));
-        }
-        return folders.SelectMany(f => Directory.EnumerateFiles(f.Folder).Where(ReportFormats.IsReportFile).Order(StringComparer.Ordinal)
-            .Select(file => (file, f.ReceivedAt)));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReportHub.Pipeline.Inbox;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Sources;
 using ReportHub.Warehouse.Work;
 
-namespace ReportHub.Pipeline.Inbox;
+namespace ReportHub.Pipeline.Worker;
 
 /// <summary>
 /// The worker: sweeps the inbox and polls the HTTP sources every <c>Ingest:PollSeconds</c>. On SQLite it first

@@ -6,7 +6,7 @@ using ReportHub.Warehouse.Submissions;
 using ReportHub.Warehouse.Templates;
 using ReportHub.Warehouse.Work;
 
-namespace ReportHub.Pipeline.Inbox;
+namespace ReportHub.Pipeline.Worker;
 
 /// <summary>
 /// Ingests bytes under a claim on their SHA-256, so that no two workers ingest the same bytes at once, and stamps

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 
-namespace ReportHub.Pipeline.Inbox;
+namespace ReportHub.Pipeline.Worker;
 
 /// <summary>Runs <see cref="IngestWorkerLoop"/> until the host stops; a file in progress is finished first.</summary>
 public sealed class InboxWorker(IngestWorkerLoop loop) : BackgroundService
