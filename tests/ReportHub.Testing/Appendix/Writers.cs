@@ -4,7 +4,7 @@ using System.Security;
 using System.Text;
 using ClosedXML.Excel;
 
-namespace ReportHub.Corpus.Tests.Support;
+namespace ReportHub.Testing.Appendix;
 
 /// <summary>Writes a grid as xlsx (ClosedXML or hand-made SpreadsheetML), as CSV, and builds the hostile files.</summary>
 public static class Writers

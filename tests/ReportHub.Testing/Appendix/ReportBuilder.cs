@@ -3,7 +3,7 @@ using System.Text;
 using ClosedXML.Excel;
 using ReportHub.Core.Text;
 
-namespace ReportHub.Integration.Tests.Support;
+namespace ReportHub.Testing.Appendix;
 
 public sealed record DirectiveSpec(string Content, string Citation, string IssuingUnit, string Recipients);
 

@@ -1,4 +1,3 @@
-using ReportHub.Warehouse.Templates;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -11,8 +10,11 @@ using ReportHub.Pipeline;
 using ReportHub.Warehouse.Connections;
 using ReportHub.Warehouse.Reference;
 using ReportHub.Warehouse.Submissions;
+using ReportHub.Warehouse.Templates;
+using ReportHub.Testing.Repo;
+using Xunit;
 
-namespace ReportHub.Scale.Tests.Support;
+namespace ReportHub.Testing.Warehouses;
 
 /// <summary>
 /// The warehouse providers the suite runs against, each giving a fresh, empty database per test:
@@ -23,6 +25,45 @@ namespace ReportHub.Scale.Tests.Support;
 public static class Warehouses
 {
     public const string SqlServerVariable = "REPORTHUB_TEST_SQLSERVER";
+
+    public const string ProviderVariable = "REPORTHUB_TEST_WAREHOUSE";
+
+    /// <summary>
+    /// The warehouse the API and CLI suites run on: SQLite files by default; test.sh runs the suite a second time with
+    /// REPORTHUB_TEST_WAREHOUSE=Postgres (against <see cref="PostgresServer"/>), and SqlServer works when
+    /// REPORTHUB_TEST_SQLSERVER names a server.
+    /// </summary>
+    public static string Provider => Environment.GetEnvironmentVariable(ProviderVariable) is { Length: > 0 } p ? p : "Sqlite";
+
+    /// <summary>
+    /// A new, empty warehouse on <paramref name="provider"/> (default <see cref="Provider"/>): a SQLite file in the
+    /// folder, or a new database on the PostgreSQL or SQL Server. Server databases are left for the server's end,
+    /// as the host that uses them may outlive the test.
+    /// </summary>
+    public static string ConnectionString(string folder, string? provider = null) => (provider ?? Provider) switch
+    {
+        "Sqlite" => $"Data Source={Path.Combine(folder, "reporthub.db")}",
+        "Postgres" => NewPostgresDatabase(),
+        "SqlServer" => NewSqlServerDatabase(),
+        var other => throw new InvalidOperationException($"{ProviderVariable}={other} is not a provider these tests know (Sqlite, Postgres, SqlServer)."),
+    };
+
+    private static string NewPostgresDatabase()
+    {
+        var server = PostgresServer.GetAsync().GetAwaiter().GetResult();
+        var name = $"rh_{Guid.NewGuid():N}";
+        ExecutePostgresAsync(server.AdminConnectionString, $"CREATE DATABASE {name}").GetAwaiter().GetResult();
+        return new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Database = name, Pooling = false }.ConnectionString;
+    }
+
+    private static string NewSqlServerDatabase()
+    {
+        var admin = SqlServerConnectionString
+            ?? throw new InvalidOperationException($"{ProviderVariable}=SqlServer needs {SqlServerVariable}.");
+        var name = $"rh_{Guid.NewGuid():N}";
+        ExecuteSqlServerAsync(admin, $"CREATE DATABASE [{name}]").GetAwaiter().GetResult();
+        return new SqlConnectionStringBuilder(admin) { InitialCatalog = name, Pooling = false }.ConnectionString;
+    }
 
     /// <summary>Provider names for <c>[MemberData(nameof(Warehouses.Providers), MemberType = typeof(Warehouses))]</c>.</summary>
     public static TheoryData<string> Providers
@@ -129,72 +170,4 @@ public static class Warehouses
         await using var command = new SqlCommand(sql, connection) { CommandTimeout = 120 };
         await command.ExecuteNonQueryAsync();
     }
-}
-
-/// <summary>One fresh database on one provider, with the stores built over it. Disposing it drops the database.</summary>
-public sealed class TestWarehouse : IAsyncDisposable
-{
-    private readonly Func<Task> _drop;
-
-    internal TestWarehouse(WarehouseProvider provider, string connectionString, Func<Task> drop)
-    {
-        Provider = provider;
-        ConnectionString = connectionString;
-        _drop = drop;
-        Db = new Db(Options);
-    }
-
-    public WarehouseProvider Provider { get; }
-
-    public string ConnectionString { get; }
-
-    public WarehouseOptions Options => new() { Provider = Provider, ConnectionString = ConnectionString };
-
-    public Db Db { get; }
-
-    public Migrator Migrator => new(Db, NullLogger<Migrator>.Instance);
-
-    public ReferenceStore Reference => new(Db);
-
-    public SubmissionStore Submissions => new(Db);
-
-    public RollupService Rollups => new(Db, Reference, new TemplateStore(Db), TimeProvider.System);
-
-    /// <summary>The configuration flags that point the CLI at this database.</summary>
-    public IReadOnlyList<string> ConfigArgs =>
-        [$"--Warehouse:Provider={Provider}", $"--Warehouse:ConnectionString={ConnectionString}"];
-
-    /// <summary>The configuration keys that point a host (the API, a worker) at this database.</summary>
-    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Warehouse:Provider"] = Provider.ToString(),
-        ["Warehouse:ConnectionString"] = ConnectionString,
-    };
-
-    public async Task<TestWarehouse> MigrateAsync()
-    {
-        await Migrator.MigrateAsync(CancellationToken.None);
-        return this;
-    }
-
-    /// <summary>The ingestion and rollup services (as the CLI builds them) over this database, plus any extra settings.</summary>
-    public ServiceProvider Services(IReadOnlyDictionary<string, string?>? extra = null)
-    {
-        var settings = new Dictionary<string, string?>(Settings) { ["Samples:Path"] = RepoPaths.Samples };
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddIngestion(configuration);
-        services.AddRollups();
-        return services.BuildServiceProvider();
-    }
-
-    public override string ToString() => Db.Describe();
-
-    public async ValueTask DisposeAsync() => await _drop();
 }

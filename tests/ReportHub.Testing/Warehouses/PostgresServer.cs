@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 
-namespace ReportHub.Scale.Tests.Support;
+namespace ReportHub.Testing.Warehouses;
 
 /// <summary>
 /// The PostgreSQL server the suite runs against: the one named by <c>REPORTHUB_TEST_POSTGRES</c> (test.sh starts a

@@ -3,7 +3,7 @@ using System.Text;
 using ReportHub.Core.Parsing;
 using ReportHub.Core.Text;
 
-namespace ReportHub.Corpus.Tests.Support;
+namespace ReportHub.Testing.Appendix;
 
 public sealed record Directive(string Content, string Citation, string IssuingUnit = "Sở Công Thương tỉnh Quảng Ngãi", string Recipients = "Công chức, viên chức, người lao động thuộc Sở");
 

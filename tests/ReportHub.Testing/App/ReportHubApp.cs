@@ -4,14 +4,20 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ReportHub.Pipeline.Ingestion;
+using ReportHub.Testing.Repo;
+using ReportHub.Testing.Warehouses;
+using Xunit;
 
-namespace ReportHub.Integration.Tests.Support;
+namespace ReportHub.Testing.App;
 
 /// <summary>
-/// The API over a fresh real warehouse (a SQLite file in a temp folder, or a new PostgreSQL database). The inbox worker is off; the samples folder is the
-/// repository's (or a test's copy) and loading it is opt-in.
+/// The API in-process over a fresh real warehouse (a SQLite file in its own temp folder, or a new database on the
+/// suite's server provider). The inbox worker is off; the samples folder is the repository's (or a test's copy) and
+/// loading it is opt-in. The one app factory of the suite: tests change it through settings, never by subclassing.
 /// </summary>
 public sealed class ReportHubApp : WebApplicationFactory<Program>
 {
@@ -20,38 +26,54 @@ public sealed class ReportHubApp : WebApplicationFactory<Program>
     private readonly bool? _loadSamples;
     private readonly string _environment;
     private readonly string _samplesPath;
-    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly IEnumerable<KeyValuePair<string, string>> _settings;
+    private readonly TimeProvider? _clock;
+    private readonly bool _quiet;
 
     /// <param name="loadSamples">Samples:Load; null leaves it to the environment's default.</param>
     /// <param name="samplesPath">Samples:Path; null is the repository's samples folder (reference and sample reports).</param>
-    /// <param name="connectionString">Warehouse:ConnectionString; null is a new SQLite file in <see cref="Folder"/>.</param>
-    /// <param name="settings">Further configuration, e.g. Ingest:MaxFileBytes.</param>
+    /// <param name="connectionString">Warehouse:ConnectionString; null is a new warehouse (a SQLite file in <see cref="Folder"/>).</param>
+    /// <param name="settings">Further configuration, e.g. Ingest:MaxFileBytes; applied last, so it wins.</param>
+    /// <param name="provider">Warehouse:Provider; null is the suite's (<see cref="Warehouses.Warehouses.Provider"/>).</param>
+    /// <param name="clock">The host's TimeProvider, for tests that move time.</param>
+    /// <param name="quiet">No log output (suites that start hundreds of hosts).</param>
+    /// <param name="referenceOnly">Samples:Path is a copy of samples/reference in <see cref="Folder"/>, without reports.</param>
     public ReportHubApp(bool? loadSamples = false, string environment = "Production", string? samplesPath = null, string? connectionString = null,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IEnumerable<KeyValuePair<string, string>>? settings = null, string? provider = null, TimeProvider? clock = null, bool quiet = false,
+        bool referenceOnly = false)
     {
-        _settings = settings ?? new Dictionary<string, string>();
-        Folder = Paths.NewTempFolder("rh-api");
-        ConnectionString = connectionString ?? Paths.ConnectionString(Folder);
+        _settings = settings ?? [];
+        Folder = RepoPaths.NewTempFolder("rh-api");
+        Provider = provider ?? Warehouses.Warehouses.Provider;
+        ConnectionString = connectionString ?? Warehouses.Warehouses.ConnectionString(Folder, Provider);
         _loadSamples = loadSamples;
         _environment = environment;
-        _samplesPath = samplesPath ?? Paths.Samples;
+        _samplesPath = referenceOnly ? RepoPaths.CopyReference(Folder) : samplesPath ?? RepoPaths.Samples;
+        _clock = clock;
+        _quiet = quiet;
     }
 
-    /// <summary>Reference data (units, rounds) loaded, no sample reports: an empty round 2021-10.</summary>
-    public static ReportHubApp ReferenceOnly(string environment = "Production", IReadOnlyDictionary<string, string>? settings = null)
-    {
-        var samples = Paths.CopyReference(Paths.NewTempFolder("rh-ref"));
-        return new ReportHubApp(loadSamples: true, environment, samples, settings: settings);
-    }
+    /// <summary>Reference data (units, rounds) loaded, no sample reports: empty rounds 2021-10 and 2025-Q3.</summary>
+    public static ReportHubApp ReferenceOnly(string environment = "Production", IEnumerable<KeyValuePair<string, string>>? settings = null,
+        string? provider = null, TimeProvider? clock = null, bool quiet = false) =>
+        new(loadSamples: true, environment, settings: settings, provider: provider, clock: clock, quiet: quiet, referenceOnly: true);
 
     public string Folder { get; }
 
+    public string Provider { get; }
+
     public string ConnectionString { get; }
+
+    /// <summary>The SQLite file when the provider is SQLite.</summary>
+    public string DatabasePath => Path.Combine(Folder, "reporthub.db");
+
+    /// <summary>Direct reads of the stored rows (SQLite only).</summary>
+    public SqliteWarehouse Warehouse => new(ConnectionString);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
-        builder.UseSetting("Warehouse:Provider", Paths.Provider);
+        builder.UseSetting("Warehouse:Provider", Provider);
         builder.UseSetting("Warehouse:ConnectionString", ConnectionString);
         builder.UseSetting("Ingest:RunWorker", "false");
         builder.UseSetting("Ingest:Inbox", Path.Combine(Folder, "inbox"));
@@ -65,6 +87,14 @@ public sealed class ReportHubApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_quiet)
+        {
+            builder.ConfigureLogging(logging => logging.ClearProviders());
+        }
+        if (_clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(_clock));
         }
     }
 
@@ -102,16 +132,7 @@ public sealed class ReportHubApp : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(Folder, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
+            RepoPaths.TryDelete(Folder);
         }
     }
 }

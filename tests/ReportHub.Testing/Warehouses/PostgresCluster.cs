@@ -1,8 +1,9 @@
+using ReportHub.Testing.Repo;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ReportHub.Scale.Tests.Support;
+namespace ReportHub.Testing.Warehouses;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster: initdb + pg_ctl in a temp folder, listening on a free loopback port with its

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace ReportHub.Corpus.Tests.Support.Refused;
+namespace ReportHub.Testing.Refused;
 
 /// <summary>
 /// A grey-scale PNG like a phone photo or a scan of the signed letter: signature, IHDR, the zlib-compressed rows in

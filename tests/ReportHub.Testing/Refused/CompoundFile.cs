@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace ReportHub.Corpus.Tests.Support.Refused;
+namespace ReportHub.Testing.Refused;
 
 /// <summary>
 /// A well-formed compound file (CFB version 3, 512-byte sectors), the container of Word 97–2003 .doc files: header,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ReportHub.Corpus.Tests.Support.Refused;
+namespace ReportHub.Testing.Refused;
 
 /// <summary>
 /// A one-page PDF as "Save as PDF" or a print driver writes it: catalog, page tree, page, a content stream of text

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using ReportHub.Core.Text;
+using ReportHub.Testing.Appendix;
 
-namespace ReportHub.Corpus.Tests.Support.Csv;
+namespace ReportHub.Testing.Csv;
 
 /// <summary>The bytes a program writes for the text of a CSV.</summary>
 public enum CsvBytes

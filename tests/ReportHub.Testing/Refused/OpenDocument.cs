@@ -2,8 +2,9 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security;
 using System.Text;
+using ReportHub.Testing.Appendix;
 
-namespace ReportHub.Corpus.Tests.Support.Refused;
+namespace ReportHub.Testing.Refused;
 
 /// <summary>
 /// A report saved by LibreOffice in its own format: a zip whose first entry is the uncompressed "mimetype", then

@@ -1,8 +1,8 @@
 using System.Globalization;
 using ReportHub.Core.Text;
-using ReportHub.Testing.Documents;
+using ReportHub.Testing.Appendix;
 
-namespace ReportHub.Corpus.Tests.Support.Letters;
+namespace ReportHub.Testing.Documents;
 
 /// <summary>
 /// A <see cref="Report"/> typed in Word as a công văn under Decree 30: the header table (issuing body | motto,

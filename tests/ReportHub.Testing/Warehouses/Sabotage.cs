@@ -1,4 +1,4 @@
-namespace ReportHub.Integration.Tests.Support;
+namespace ReportHub.Testing.Warehouses;
 
 /// <summary>
 /// Makes the real warehouse refuse writes for good, the way bad data does: a trigger that raises a constraint error
@@ -8,7 +8,7 @@ public static class Sabotage
 {
     public static void RefuseInserts(string connectionString, string table)
     {
-        if (Paths.Provider == "Postgres")
+        if (Warehouses.Provider == "Postgres")
         {
             using var pg = new Npgsql.NpgsqlConnection(connectionString);
             pg.Open();

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.Data.SqlClient;
 
-namespace ReportHub.Integration.Tests.Support;
+namespace ReportHub.Testing.Warehouses;
 
 /// <summary>
 /// SqlException has no public constructor; without a SQL Server here, this builds the exception the client raises

@@ -3,7 +3,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ReportHub.Integration.Tests.Support;
+using ReportHub.Testing.Repo;
+using Xunit;
+
+namespace ReportHub.Testing.App;
 
 /// <summary>The built API in a child process on a loopback port (real Kestrel), so its own memory can be measured.</summary>
 public sealed class ApiProcess : IAsyncDisposable
@@ -23,9 +26,9 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
-        var dll = Path.Combine(Paths.Root, "artifacts", "bin", "ReportHub.Api", "debug", "ReportHub.Api.dll");
+        var dll = Path.Combine(RepoPaths.Root, "artifacts", "bin", "ReportHub.Api", "debug", "ReportHub.Api.dll");
         Assert.True(File.Exists(dll), $"{dll} not built");
-        var folder = Paths.NewTempFolder("rh-kestrel");
+        var folder = RepoPaths.NewTempFolder("rh-kestrel");
         int port;
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
         {
@@ -36,11 +39,11 @@ public sealed class ApiProcess : IAsyncDisposable
         start.ArgumentList.Add(dll);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Warehouse__Provider"] = Paths.Provider;
-        start.Environment["Warehouse__ConnectionString"] = Paths.ConnectionString(folder);
+        start.Environment["Warehouse__Provider"] = Warehouses.Warehouses.Provider;
+        start.Environment["Warehouse__ConnectionString"] = Warehouses.Warehouses.ConnectionString(folder);
         start.Environment["Ingest__RunWorker"] = "false";
         start.Environment["Samples__Load"] = "true";
-        start.Environment["Samples__Path"] = Paths.CopyReference(folder);
+        start.Environment["Samples__Path"] = RepoPaths.CopyReference(folder);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings)
         {

@@ -1,4 +1,4 @@
-namespace ReportHub.Corpus.Tests.Support.Letters;
+namespace ReportHub.Testing.Appendix;
 
 /// <summary>
 /// Reports of units other than seed 004's, each answering the same request (round 2021-10), with the letterhead,
