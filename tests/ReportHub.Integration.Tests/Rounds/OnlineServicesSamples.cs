@@ -32,7 +32,7 @@ public static class OnlineServicesSamples
         public required decimal MeanOfUnitOnlineRates { get; init; }
     }
 
-    public static string Folder => Paths.SampleReport(Round);
+    public static string Folder => RepoPaths.SampleReport(Round);
 
     public static Expectations Expected { get; } =
         JsonSerializer.Deserialize<Expectations>(File.ReadAllText(Path.Combine(Folder, "expected.json")), ReportHubApp.Json)!;
