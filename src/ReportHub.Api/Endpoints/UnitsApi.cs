@@ -59,12 +59,12 @@ public static class UnitsApi
                 Successor = u.Successor,
             }).ToList()));
 
-        group.MapGet("/{code}/template.xlsx", (string code, string? round, ReferenceStore reference, CancellationToken ct) =>
-            BlankTemplateAsync(code, round, reference, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        group.MapGet("/{code}/template.xlsx", (string code, string? round, ReferenceStore reference, TemplateStore templates, CancellationToken ct) =>
+            BlankTemplateAsync(code, round, reference, templates, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 BlankTemplateWorkbook.Write, ct));
 
-        group.MapGet("/{code}/template.docx", (string code, string? round, ReferenceStore reference, CancellationToken ct) =>
-            BlankTemplateAsync(code, round, reference, "docx", BlankTemplateDocument.ContentType, BlankTemplateDocument.Write, ct));
+        group.MapGet("/{code}/template.docx", (string code, string? round, ReferenceStore reference, TemplateStore templates, CancellationToken ct) =>
+            BlankTemplateAsync(code, round, reference, templates, "docx", BlankTemplateDocument.ContentType, BlankTemplateDocument.Write, ct));
 
         group.MapGet("/{code}/submissions", async Task<Results<Ok<List<SubmissionVersion>>, ProblemHttpResult>> (string code, string? round, ReferenceStore reference, SubmissionStore store, TemplateStore templates, CancellationToken ct) =>
         {
@@ -104,7 +104,7 @@ public static class UnitsApi
     /// The file name holds only the codes, so it is ASCII and survives every browser and mail client.
     /// </summary>
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> BlankTemplateAsync(string code, string? round,
-        ReferenceStore reference, string extension, string contentType,
+        ReferenceStore reference, TemplateStore templates, string extension, string contentType,
         Action<Stream, TemplateDefinition, Core.Domain.Unit, Core.Domain.Unit?, Core.Domain.Round> write, CancellationToken ct)
     {
         var units = await reference.UnitsAsync(ct);
@@ -119,8 +119,11 @@ public static class UnitsApi
             return Problems.RoundNotFound(round ?? "");
         }
         var province = units.FirstOrDefault(u => u.Code == ProvinceOf(unit, units));
+        // The form is the round's own template (latest registered version, as the reports are read); a round naming
+        // a template that is no longer known still gets the COVID form rather than no form at all.
+        var template = await templates.DefinitionAsync(chosen.Template, null, ct) ?? TemplateCatalog.Default;
         using var buffer = new MemoryStream();
-        write(buffer, TemplateCatalog.Default, unit, province, chosen);
+        write(buffer, template, unit, province, chosen);
         return TypedResults.File(buffer.ToArray(), contentType, $"bieu-mau-{unit.Code}-{chosen.Code}.{extension}");
     }
 
