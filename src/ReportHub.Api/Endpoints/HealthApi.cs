@@ -93,7 +93,7 @@ public static class HealthApi
                     Error = ex.Message,
                 }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        });
+        }).AllowAnonymous();
         return app;
     }
 }
