@@ -7,6 +7,7 @@ using ReportHub.Pipeline.Resilience;
 using ReportHub.Pipeline.Rounds;
 using ReportHub.Pipeline.Sources;
 using ReportHub.Pipeline.Templates;
+using ReportHub.Pipeline.Worker;
 using ReportHub.Warehouse;
 
 namespace ReportHub.Pipeline;
@@ -30,6 +31,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<InboxProcessor>();
         services.AddSingleton<SourceResilience>();
         services.AddSingleton<HttpSourcePoller>();
+        services.AddSingleton<FileSource>();
+        services.AddSingleton<UploadSource>();
+        services.AddSingleton<ReplaySource>();
         services.AddSingleton<IngestWorkerLoop>();
         // Timeouts and retries belong to the source's resilience pipeline, not to HttpClient.
         services.AddHttpClient(HttpSourcePoller.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReportHub.Warehouse.Access;
 using ReportHub.Warehouse.Connections;
+using ReportHub.Warehouse.Health;
 using ReportHub.Warehouse.Reference;
 using ReportHub.Warehouse.Resilience;
 using ReportHub.Warehouse.Submissions;
@@ -28,6 +29,7 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<ClaimStore>();
         services.AddSingleton<SourceStateStore>();
         services.AddSingleton<WorkerLock>();
+        services.AddSingleton<HealthStore>();
         return services;
     }
 }

@@ -19,7 +19,7 @@ public sealed class PropertyTests
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
 
     /// <summary>Ingests one file and checks every invariant; returns the status.</summary>
-    private static async Task<string> IngestChecked(CorpusApp app, HashSet<string> acceptedHashes, byte[] bytes, string fileName)
+    private static async Task<string> IngestChecked(ReportHubApp app, HashSet<string> acceptedHashes, byte[] bytes, string fileName)
     {
         var ingest = app.Services.GetRequiredService<IngestService>();
         using var cts = new CancellationTokenSource(Bound * 2);
@@ -138,7 +138,7 @@ public sealed class PropertyTests
     [Fact]
     public async Task RandomGridsAreAcceptedOrRejectedWithAReasonAndNeverLeavePartialRows()
     {
-        using var app = new CorpusApp();
+        using var app = CorpusHosts.App();
         var accepted = new HashSet<string>();
         var statuses = new List<string>();
         await Gen.Select(Grid, Gen.Int[0, 5], Gen.Bool).SampleAsync(async (grid, variant, xlsx) =>
@@ -153,7 +153,7 @@ public sealed class PropertyTests
     public async Task RandomReportsWithShuffledPiecesAreAcceptedOrRejectedWithAReason()
     {
         // The real layout, with random rows replaced by random pieces: close enough to the template to reach the checks.
-        using var app = new CorpusApp();
+        using var app = CorpusHosts.App();
         var accepted = new HashSet<string>();
         var baseRows = Report.District().Layout();
         var gen = Gen.Select(Gen.Int[0, baseRows.Count - 1].Array[0, 6], CellValue.Array[1, 6].Array[6], Gen.Bool);
@@ -173,16 +173,16 @@ public sealed class PropertyTests
 
     // ---- Mutated real files.
 
-    private static readonly byte[] SeedXlsx = File.ReadAllBytes(Path.Combine(TestPaths.Samples, "reports", "sct-2162-seed004.xlsx"));
-    private static readonly byte[] SeedCsv = File.ReadAllBytes(Path.Combine(TestPaths.Samples, "reports", "lyson-1127.csv"));
-    private static readonly byte[] SeedXls = File.ReadAllBytes(TestPaths.Fixture("sct-2162-seed004.xls"));
+    private static readonly byte[] SeedXlsx = File.ReadAllBytes(Path.Combine(RepoPaths.Samples, "reports", "sct-2162-seed004.xlsx"));
+    private static readonly byte[] SeedCsv = File.ReadAllBytes(Path.Combine(RepoPaths.Samples, "reports", "lyson-1127.csv"));
+    private static readonly byte[] SeedXls = File.ReadAllBytes(RepoPaths.Fixture("sct-2162-seed004.xls"));
 
     private static readonly Gen<(string Name, byte[] Bytes)> RealFile = Gen.OneOfConst(("sct.xlsx", SeedXlsx), ("lyson.csv", SeedCsv), ("sct.xls", SeedXls));
 
     [Fact]
     public async Task TruncatedRealFilesAreAcceptedOrRejectedWithAReason()
     {
-        using var app = new CorpusApp();
+        using var app = CorpusHosts.App();
         var accepted = new HashSet<string>();
         await Gen.Select(RealFile, Gen.Double[0, 1]).SampleAsync(async (file, fraction) =>
         {
@@ -194,7 +194,7 @@ public sealed class PropertyTests
     [Fact]
     public async Task RealFilesWithFlippedBytesAreAcceptedOrRejectedWithAReason()
     {
-        using var app = new CorpusApp();
+        using var app = CorpusHosts.App();
         var accepted = new HashSet<string>();
         var flips = Gen.Select(Gen.Double[0, 1], Gen.Byte).Array[1, 8];
         await Gen.Select(RealFile, flips).SampleAsync(async (file, changes) =>
@@ -211,7 +211,7 @@ public sealed class PropertyTests
     [Fact]
     public async Task ShuffledCsvRowsAreAcceptedOrRejectedWithAReason()
     {
-        using var app = new CorpusApp();
+        using var app = CorpusHosts.App();
         var accepted = new HashSet<string>();
         var text = Encoding.UTF8.GetString(SeedCsv.AsSpan(3));
         var lines = text.Split("\r\n");
@@ -230,7 +230,7 @@ public sealed class PropertyTests
     [Fact]
     public async Task AZipBombIsRejectedWithinTheBound()
     {
-        using var app = new CorpusApp();
+        using var app = CorpusHosts.App();
         var status = await IngestChecked(app, [], Writers.ZipBomb(), "bom.xlsx");
         Assert.Equal("rejected", status);
     }

@@ -26,7 +26,7 @@ public sealed class ResubmissionTests
     public async Task V2SupersedesV1InTotalsAndV1AgainIsADuplicateThatChangesNothing()
     {
         var clock = new TestClock(new DateTimeOffset(2021, 10, 28, 9, 0, 0, Vietnam));
-        using var app = new CorpusApp(clock: clock);
+        using var app = CorpusHosts.App(clock: clock);
         var v1 = Version(541).ToXlsx();
         var v2 = Version(600).ToXlsx();
 
@@ -59,7 +59,7 @@ public sealed class ResubmissionTests
     public async Task ARejectedResubmissionLeavesTheCurrentVersionAndItsFiguresInPlace()
     {
         var clock = new TestClock(new DateTimeOffset(2021, 10, 27, 9, 0, 0, Vietnam));
-        using var app = new CorpusApp(clock: clock);
+        using var app = CorpusHosts.App(clock: clock);
         using var v1 = await app.UploadAsync(Version(541).ToXlsx(), "v1.xlsx");
         Assert.Equal(HttpStatusCode.Created, v1.StatusCode);
 
@@ -77,7 +77,7 @@ public sealed class ResubmissionTests
     public async Task AUnitWhoseFirstAcceptedFileCameAfterTheDeadlineIsLateEvenIfARejectedFileCameEarlier()
     {
         var clock = new TestClock(new DateTimeOffset(2021, 10, 28, 9, 0, 0, Vietnam));
-        using var app = new CorpusApp(clock: clock);
+        using var app = CorpusHosts.App(clock: clock);
         var broken = With(r => r.QrRows = [new("Sở Công Thương tỉnh Quảng Ngãi", "mười", 541L)]);
         using var rejected = await app.UploadAsync(broken.ToXlsx(), "v1.xlsx");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, rejected.StatusCode);
@@ -95,7 +95,7 @@ public sealed class ResubmissionTests
     {
         // 23:30 on 29/10 in Vietnam is 16:30 UTC the same day: still by the end of the deadline day.
         var clock = new TestClock(new DateTimeOffset(2021, 10, 29, 23, 30, 0, Vietnam));
-        using var app = new CorpusApp(clock: clock);
+        using var app = CorpusHosts.App(clock: clock);
         using var response = await app.UploadAsync(Version(541).ToXlsx(), "v1.xlsx");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
@@ -110,7 +110,7 @@ public sealed class CliResubmissionTests
     [Fact]
     public async Task V2SupersedesV1AndV1AgainIsADuplicateWithExitCodeZero()
     {
-        using var cli = new CliRun();
+        using var cli = CorpusHosts.Cli();
         await cli.InitAsync();
         var v1 = cli.WriteFile("v1.xlsx", Version(541));
         var v2 = cli.WriteFile("v2.xlsx", Version(600));
@@ -163,8 +163,8 @@ public sealed class LegacyTextTests
             Assert.Contains('\u00AD', legacy.Text("Xã Bình Dương"));
         }
 
-        using var a = new CorpusApp();
-        using var b = new CorpusApp();
+        using var a = CorpusHosts.App();
+        using var b = CorpusHosts.App();
         using var legacyResponse = await a.UploadAsync(format == "csv" ? legacy.ToCsv() : legacy.ToXlsx(), "legacy." + format);
         using var unicodeResponse = await b.UploadAsync(format == "csv" ? unicode.ToCsv() : unicode.ToXlsx(), "unicode." + format);
 
@@ -183,7 +183,7 @@ public sealed class LegacyTextTests
     {
         var legacy = Report.District("Xã Bình Dương");
         legacy.Charset = LegacyCharset.Tcvn3;
-        using var app = new CorpusApp();
+        using var app = CorpusHosts.App();
         using var response = await app.UploadAsync(legacy.ToXlsx(), "tcvn3.xlsx");
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
 

@@ -31,7 +31,7 @@ public sealed class CliTests
     {
         using var cli = new CliWorkspace();
         Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
-        var seed = Paths.SampleReport("sct-2162-seed004.xlsx");
+        var seed = RepoPaths.SampleReport("sct-2162-seed004.xlsx");
 
         var run = await cli.RunAsync("ingest", seed, "--json");
 
@@ -65,7 +65,7 @@ public sealed class CliTests
         Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
         var builder = new ReportBuilder { Row = 2, Column = 3, QrRows = [new QrSpec("Sở Công Thương tỉnh Quảng Ngãi", 1L, -541L)] };
         var bad = cli.Write("bad.xlsx", builder.ToXlsx());
-        var good = Paths.SampleReport("skhcn-1187.xlsx");
+        var good = RepoPaths.SampleReport("skhcn-1187.xlsx");
 
         var run = await cli.RunAsync("ingest", good, bad, "--json");
 
@@ -106,7 +106,7 @@ public sealed class CliTests
     {
         using var cli = new CliWorkspace();
         Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
-        var ingest = await cli.RunAsync("ingest", Path.Combine(Paths.Samples, "reports"), "--json");
+        var ingest = await cli.RunAsync("ingest", Path.Combine(RepoPaths.Samples, "reports"), "--json");
         Assert.True(ingest.ExitCode == 0, ingest.ToString());
         Assert.Equal(15, ingest.JsonLines.Count);
 
@@ -127,7 +127,7 @@ public sealed class CliTests
         using var cli = new CliWorkspace();
         Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
 
-        var run = await cli.RunAsync("ingest", Paths.SampleReport("sct-2162-seed004.xlsx"), "--dry-run", "--json");
+        var run = await cli.RunAsync("ingest", RepoPaths.SampleReport("sct-2162-seed004.xlsx"), "--dry-run", "--json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var line = Assert.Single(run.JsonLines);
@@ -136,7 +136,7 @@ public sealed class CliTests
         var totals = Assert.Single((await cli.RunAsync("totals", "--round", "2021-10", "--json")).JsonLines);
         Assert.Equal(0, totals.GetProperty("unitsReported").GetInt32());
         Assert.Equal(0, totals.GetProperty("qrScans").GetInt64());
-        var real = await cli.RunAsync("ingest", Paths.SampleReport("sct-2162-seed004.xlsx"), "--json");
+        var real = await cli.RunAsync("ingest", RepoPaths.SampleReport("sct-2162-seed004.xlsx"), "--json");
         Assert.Equal("accepted", Assert.Single(real.JsonLines).GetProperty("status").GetString());
     }
 
@@ -146,7 +146,7 @@ public sealed class CliTests
         using var cli = new CliWorkspace();
         Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
         Directory.CreateDirectory(cli.Inbox);
-        var goods = new[] { "sct-2162-seed004.xlsx", "lyson-1127.csv" }.Select(n => File.ReadAllBytes(Paths.SampleReport(n))).ToList();
+        var goods = new[] { "sct-2162-seed004.xlsx", "lyson-1127.csv" }.Select(n => File.ReadAllBytes(RepoPaths.SampleReport(n))).ToList();
         await File.WriteAllBytesAsync(Path.Combine(cli.Inbox, "sct.xlsx"), goods[0]);
         await File.WriteAllBytesAsync(Path.Combine(cli.Inbox, "lyson.csv"), goods[1]);
         var bad = new ReportBuilder { IncludeSection2 = false }.ToXlsx();
@@ -177,7 +177,7 @@ public sealed class CliTests
     [Fact]
     public async Task ReplayRejectedAcceptsOnceReferenceDataExists()
     {
-        var samples = Paths.CopyReference(Paths.NewTempFolder("rh-ref"));
+        var samples = RepoPaths.CopyReference(RepoPaths.NewTempFolder("rh-ref"));
         using var cli = new CliWorkspace(samples);
         Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
         var report = new ReportBuilder
@@ -213,7 +213,7 @@ public sealed class CliTests
     [Fact]
     public async Task ReplayRejectedTwiceDoesNotReingestAFileAlreadyAcceptedOnReplay()
     {
-        var samples = Paths.CopyReference(Paths.NewTempFolder("rh-ref"));
+        var samples = RepoPaths.CopyReference(RepoPaths.NewTempFolder("rh-ref"));
         using var cli = new CliWorkspace(samples);
         Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
         var file = cli.Write("sdl-512.xlsx", new ReportBuilder { IssuingBody = ["SỞ DU LỊCH"], NumberLine = "Số: 512/SDL" }.ToXlsx());
@@ -240,7 +240,7 @@ public sealed class CliTests
         var bad = cli.Write("empty.xlsx", []);
 
         var init = await cli.RunProcessAsync("init");
-        var good = await cli.RunProcessAsync("ingest", Paths.SampleReport("stp-1422.csv"), "--json");
+        var good = await cli.RunProcessAsync("ingest", RepoPaths.SampleReport("stp-1422.csv"), "--json");
         var rejected = await cli.RunProcessAsync("ingest", bad, "--json");
         var usage = await cli.RunProcessAsync("frobnicate");
 

@@ -14,7 +14,7 @@ public sealed class RoundsApiTests
     /// <summary>expected.json reduced to what a round holds: per unit only the last file (in ingestion order) counts.</summary>
     private static (int Units, long Directives, long QrCodes, long QrScans) ExpectedRound()
     {
-        var files = JsonSerializer.Deserialize<List<Expected>>(File.ReadAllText(Paths.SampleReport("expected.json")), ReportHubApp.Json)!;
+        var files = JsonSerializer.Deserialize<List<Expected>>(File.ReadAllText(RepoPaths.SampleReport("expected.json")), ReportHubApp.Json)!;
         var current = files.Where(f => f.Round == "2021-10")
             .OrderBy(f => f.File, StringComparer.Ordinal)
             .GroupBy(f => f.Unit)

@@ -43,7 +43,9 @@ public static partial class ReproducibleZip
             foreach (var (name, data) in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
                 var newName = CorePartName().IsMatch(name) ? CorePart : name;
-                var bytes = name is "_rels/.rels" || newName == CorePart ? Rewrite(data) : data;
+                // Any relationships part may hold random ids (the Word document's styles relationship does); nothing in these
+                // packages refers to a random id from a content part, so renumbering them is safe.
+                var bytes = name.EndsWith(".rels", StringComparison.Ordinal) || newName == CorePart ? Rewrite(data) : data;
                 var entry = target.CreateEntry(newName, CompressionLevel.Optimal);
                 entry.LastWriteTime = Stamp;
                 using var stream = entry.Open();

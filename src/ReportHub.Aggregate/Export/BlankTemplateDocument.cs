@@ -32,18 +32,18 @@ public static class BlankTemplateDocument
         ArgumentNullException.ThrowIfNull(round);
 
         var content = new List<OpenXmlElement>();
-        content.AddRange(Letter(unit, province, round));
+        content.AddRange(Letter(template, unit, province, round));
         content.AddRange(Labels(template, unit, round));
         content.AddRange(Appendix(template));
         WordPackage.Save(output, content);
     }
 
-    private static IEnumerable<OpenXmlElement> Letter(Unit unit, Unit? province, Round round)
+    private static IEnumerable<OpenXmlElement> Letter(TemplateDefinition template, Unit unit, Unit? province, Round round)
     {
-        yield return Letterhead(unit, province, round);
+        yield return Letterhead(template, unit, province, round);
         yield return WordBlocks.Paragraph(new WordLine
         {
-            Text = OfficialLetter.Recipient(province), Align = JustificationValues.Center, Before = 12, After = 12,
+            Text = OfficialLetter.Recipient(province, round), Align = JustificationValues.Center, Before = 12, After = 12,
         });
 
         var report = $"{unit.Name.Trim()} báo cáo tình hình triển khai theo Phụ lục đính kèm Công văn này.";
@@ -52,13 +52,13 @@ public static class BlankTemplateDocument
         yield return WordBlocks.Paragraph(new WordLine { Text = body, Align = JustificationValues.Both, Indent = true, After = 6 });
         yield return WordBlocks.Paragraph(new WordLine
         {
-            Text = $"Kính đề nghị {OfficialLetter.Requester} tổng hợp./.", Align = JustificationValues.Both, Indent = true, After = 12,
+            Text = $"Kính đề nghị {OfficialLetter.Requester(round)} tổng hợp./.", Align = JustificationValues.Both, Indent = true, After = 12,
         });
         yield return SignerBlock(unit);
     }
 
     /// <summary>Borderless two-block letterhead: issuing body, number and subject left; motto and place-date right.</summary>
-    private static Table Letterhead(Unit unit, Unit? province, Round round)
+    private static Table Letterhead(TemplateDefinition template, Unit unit, Unit? province, Round round)
     {
         var table = WordBlocks.Table([HeadLeft, HeadRight], bordered: false, cellMargin: 0);
         var center = JustificationValues.Center;
@@ -85,7 +85,7 @@ public static class BlankTemplateDocument
         var reference = new[]
         {
             WordBlocks.Paragraph(new WordLine { Text = OfficialLetter.NumberLine, Align = center, Before = 6 }),
-            WordBlocks.Paragraph(new WordLine { Text = OfficialLetter.Subject, Size = WordPage.SmallSize, Align = center, Before = 3 }),
+            WordBlocks.Paragraph(new WordLine { Text = OfficialLetter.Subject(template), Size = WordPage.SmallSize, Align = center, Before = 3 }),
         };
         var placeDate = new[]
         {
@@ -163,7 +163,8 @@ public static class BlankTemplateDocument
             });
             if (section.Table is { } table)
             {
-                yield return WordFormTable.Build(table, WordPage.ScaleWidths(table.Columns.Select(c => c.Width).ToList(), WordPage.TextWidth, MinimumColumn));
+                yield return WordFormTable.Build(table, WordPage.ScaleWidths(table.Columns.Select(c => c.Width).ToList(), WordPage.TextWidth, MinimumColumn),
+                    BlankTemplateWorkbook.BlankTableRows(template));
             }
             else
             {

@@ -54,6 +54,27 @@ internal static class BlankTemplateGuide
         {
             yield return "Các cột số lượng ghi bằng số nguyên (ví dụ: 541), không ghi chữ hay đơn vị tính.";
         }
+        foreach (var amount in columns.Where(c => c.Type == ColumnType.Amount))
+        {
+            yield return $"Cột \"{amount.Header}\" ghi bằng số, có thể có phần thập phân (ví dụ: 1.250.000,5), không ghi chữ hay đơn vị tính.";
+        }
+        foreach (var percent in columns.Where(c => c.Type == ColumnType.Percent))
+        {
+            yield return $"Cột \"{percent.Header}\" ghi tỷ lệ phần trăm bằng số (ví dụ: 85,5), không ghi dấu %.";
+        }
+        foreach (var date in columns.Where(c => c.Type == ColumnType.Date))
+        {
+            yield return $"Cột \"{date.Header}\" ghi ngày dạng ngày/tháng/năm, ví dụ: 07/05/{round.Deadline.Year.ToString(CultureInfo.InvariantCulture)}.";
+        }
+        foreach (var choice in columns.Where(c => c.Type == ColumnType.Choice && c.Values.Count > 0))
+        {
+            yield return $"Cột \"{choice.Header}\": {BlankTemplateSections.ChoiceNote(choice.Values)}";
+        }
+        // The template's own advice comes after the generic lines and before the deadline, which closes the guide.
+        foreach (var instruction in template.Layout.Instructions.Where(i => !string.IsNullOrWhiteSpace(i)))
+        {
+            yield return instruction.Trim();
+        }
         var empty = template.EmptyMarkers.FirstOrDefault() ?? "Không có";
         yield return $"Mục nào không có nội dung thì ghi \"{empty}\".";
         var labels = string.Join(" và ", template.Labels.Select(l => $"\"{l.Label}\""));
@@ -62,7 +83,7 @@ internal static class BlankTemplateGuide
             yield return $"Không sửa các ô tô màu {labels}: ReportHub dùng các ô này để nhận biết đơn vị và đợt báo cáo.";
         }
         var deadline = round.Deadline.ToString(OfficialStyle.DateFormat, CultureInfo.InvariantCulture);
-        yield return "Lưu tệp dạng .xlsx, tải lên ReportHub hoặc gửi về Sở Thông tin và Truyền thông " +
+        yield return $"Lưu tệp dạng .xlsx, tải lên ReportHub hoặc gửi về {OfficialLetter.Requester(round)} " +
             $"chậm nhất ngày {deadline}.";
     }
 

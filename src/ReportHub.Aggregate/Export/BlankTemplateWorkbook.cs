@@ -13,8 +13,26 @@ public static class BlankTemplateWorkbook
     public const string ReportSheet = "Báo cáo";
     public const string GuideSheet = "Hướng dẫn";
     public const string DoNotEditNote = OfficialLetter.DoNotEditNote;
-    public const int BlankTableRows = 8;
     public const int BlankNarrativeRows = 3;
+
+    // The schema allows up to 1,000 empty rows; a template registered without the schema still gets a usable form.
+    private const int MaxBlankRows = 1000;
+
+    /// <summary>Empty rows each table leaves for the sender, as the template's layout says.</summary>
+    public static int BlankTableRows(TemplateDefinition template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return Math.Clamp(template.Layout.BlankRows, 0, MaxBlankRows);
+    }
+
+    /// <summary>The paper orientation of the form, as the template's layout says (landscape unless it says portrait).</summary>
+    public static XLPageOrientation Orientation(TemplateDefinition template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return string.Equals(template.Layout.Orientation, "portrait", StringComparison.OrdinalIgnoreCase)
+            ? XLPageOrientation.Portrait
+            : XLPageOrientation.Landscape;
+    }
 
     public static void Write(Stream output, TemplateDefinition template, Unit unit, Unit? province, Round round)
     {
@@ -31,7 +49,7 @@ public static class BlankTemplateWorkbook
         // The appendix starts on its own page, as attached appendices do.
         sheet.PageSetup.AddHorizontalPageBreak(row + 1);
         row = WriteAppendix(sheet, layout, template, row + 2);
-        OfficialStyle.PageSetup(sheet, XLPageOrientation.Landscape, headerRow: 0, lastRow: row, lastColumn: layout.Columns);
+        OfficialStyle.PageSetup(sheet, Orientation(template), headerRow: 0, lastRow: row, lastColumn: layout.Columns);
 
         BlankTemplateGuide.Write(workbook, template, round);
         sheet.SetTabActive();
@@ -55,10 +73,10 @@ public static class BlankTemplateWorkbook
         OfficialStyle.Banner(sheet, 4, 1, left, OfficialLetter.NumberLine, size: OfficialStyle.BodySize);
         OfficialStyle.Banner(sheet, 4, right, layout.Columns, OfficialLetter.PlaceDate(province, round),
             italic: true, size: OfficialStyle.BodySize);
-        OfficialStyle.Banner(sheet, 5, 1, left, OfficialLetter.Subject, size: OfficialStyle.BodySize);
+        OfficialStyle.Banner(sheet, 5, 1, left, OfficialLetter.Subject(template), size: OfficialStyle.BodySize);
         OfficialStyle.FitRowHeight(sheet, 5, 1, 1);
 
-        OfficialStyle.Banner(sheet, 7, 1, layout.Columns, OfficialLetter.Recipient(province), size: OfficialStyle.BodySize);
+        OfficialStyle.Banner(sheet, 7, 1, layout.Columns, OfficialLetter.Recipient(province, round), size: OfficialStyle.BodySize);
         var row = 7;
         if (OfficialLetter.RequestCitation(round) is { } citation)
         {
@@ -122,7 +140,7 @@ public static class BlankTemplateWorkbook
                 bold: true, size: OfficialStyle.BodySize);
             heading.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
             row = section.Table is { } table
-                ? BlankTemplateSections.Table(sheet, table, row + 1)
+                ? BlankTemplateSections.Table(sheet, table, row + 1, BlankTableRows(template))
                 : BlankTemplateSections.Narrative(sheet, layout.Columns, row + 1);
         }
         return row;

@@ -1,16 +1,21 @@
 using System.Globalization;
 using System.Text;
 using ReportHub.Aggregate.Rollups;
+using ReportHub.Core.Templates;
 
 namespace ReportHub.Aggregate.Export;
 
 /// <summary>
-/// The per-unit table as CSV, with the JSON field names as headers so scripts can switch between the two.
+/// The per-unit table as CSV, with the JSON field names as headers so scripts can switch between the two: for the
+/// COVID template its three CONTRACT fields, for any other the template's measure keys then its indicator keys.
 /// UTF-8 with a BOM because Excel on Vietnamese Windows otherwise opens it as Windows-1258 and garbles the names.
 /// </summary>
 public static class ConsolidatedCsv
 {
-    public const string Header = "unit,name,type,status,receivedAt,submissionId,directives,qrCodes,qrScans";
+    /// <summary>The COVID template's header, unchanged since the first release.</summary>
+    public const string Header = CovidLayout.CsvHeader;
+
+    private const string UnitFields = "unit,name,type,status,receivedAt,submissionId";
 
     // RFC 4180 ends records with CRLF; Excel and every CSV library accept it.
     private const string RecordEnd = "\r\n";
@@ -21,7 +26,9 @@ public static class ConsolidatedCsv
         ArgumentNullException.ThrowIfNull(data);
 
         using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
-        writer.Write(Header);
+        var covid = CovidLayout.Applies(data.Template);
+        var figures = FigureColumn.Of(data.Template);
+        writer.Write(covid ? Header : HeaderOf(data.Template));
         writer.Write(RecordEnd);
         foreach (var unit in data.Units)
         {
@@ -33,14 +40,33 @@ public static class ConsolidatedCsv
                 Text(unit.Status),
                 unit.ReceivedAt is { } received ? Iso8601(received) : string.Empty,
                 unit.SubmissionId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-                (unit.Directives ?? 0).ToString(CultureInfo.InvariantCulture),
-                (unit.QrCodes ?? 0).ToString(CultureInfo.InvariantCulture),
-                (unit.QrScans ?? 0).ToString(CultureInfo.InvariantCulture),
+                .. covid ? CovidFigures(unit) : figures.Select(f => Number(unit.Status == UnitStatuses.Missing ? null : f.ValueOf(unit))),
             ];
             writer.Write(string.Join(',', fields.Select(Quote)));
             writer.Write(RecordEnd);
         }
     }
+
+    /// <summary>The header of a template's CSV: the unit fields, then its measure keys and its indicator keys.</summary>
+    public static string HeaderOf(TemplateDefinition template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return CovidLayout.Applies(template)
+            ? Header
+            : string.Join(',', [UnitFields, .. FigureColumn.Of(template).Select(f => Quote(Text(f.Key)))]);
+    }
+
+    // COVID's CSV has always written 0 for a count it did not have, a missing unit included; scripts rely on it.
+    private static string[] CovidFigures(UnitStatus unit) =>
+    [
+        (unit.Directives ?? 0).ToString(CultureInfo.InvariantCulture),
+        (unit.QrCodes ?? 0).ToString(CultureInfo.InvariantCulture),
+        (unit.QrScans ?? 0).ToString(CultureInfo.InvariantCulture),
+    ];
+
+    /// <summary>Invariant digits with a dot, no grouping, no trailing zeros; blank when there is no value.</summary>
+    private static string Number(decimal? value) =>
+        value is { } v ? (v / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) : string.Empty;
 
     /// <summary>The same shape System.Text.Json gives a DateTimeOffset: no fraction when it is zero, offset kept.</summary>
     private static string Iso8601(DateTimeOffset value) =>

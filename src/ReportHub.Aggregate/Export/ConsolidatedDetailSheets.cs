@@ -4,14 +4,22 @@ using ReportHub.Core.Domain;
 
 namespace ReportHub.Aggregate.Export;
 
-/// <summary>The per-section sheets of the consolidated workbook: every unit's rows of sections 1, 2 and 3–5.</summary>
+/// <summary>
+/// The COVID template's detail sheets (every unit's rows of sections 1, 2 and 3–5, read from the COVID tables) and
+/// the narratives sheet any template gets.
+/// </summary>
 internal static class ConsolidatedDetailSheets
 {
     public const string DirectivesSheet = "Văn bản chỉ đạo";
     public const string QrSheet = "Mã QR";
     public const string NarrativesSheet = "Kiểm tra, kết quả, kiến nghị";
 
-    private const int HeaderRow = 4;
+    /// <summary>The narratives sheet of a template other than COVID's.</summary>
+    public const string GenericNarrativesSheet = "Nội dung báo cáo";
+
+    internal const int HeaderRow = 4;
+
+    private const double NarrativeWidth = 50;
 
     private static readonly string[] DirectiveHeaders =
     [
@@ -38,6 +46,8 @@ internal static class ConsolidatedDetailSheets
 
     private static readonly double[] NarrativeWidths = [6, 24, 50, 50, 40];
 
+    private const string NarrativesTitle = "CÔNG TÁC KIỂM TRA, GIÁM SÁT; KẾT QUẢ, KINH NGHIỆM; KIẾN NGHỊ, ĐỀ XUẤT";
+
     public static void WriteDirectives(XLWorkbook workbook, ConsolidatedData data)
     {
         var sheet = StartSheet(workbook, DirectivesSheet, DirectiveWidths, DirectiveHeaders,
@@ -57,7 +67,7 @@ internal static class ConsolidatedDetailSheets
                 OfficialStyle.SetDate(sheet.Cell(row, 7), date.ToDateTime(TimeOnly.MinValue), OfficialStyle.DateFormat);
             }
             OfficialStyle.SetText(sheet.Cell(row, 8), directive.IssuingUnit);
-            OfficialStyle.SetText(sheet.Cell(row, 9), RecipientLines(directive.Recipients));
+            OfficialStyle.SetText(sheet.Cell(row, 9), ListLines(directive.Recipients));
             OfficialStyle.FitRowHeight(sheet, row, 1, DirectiveHeaders.Length);
         }
         FinishBody(sheet, row, DirectiveHeaders.Length, centred: [1, 5, 7]);
@@ -97,18 +107,36 @@ internal static class ConsolidatedDetailSheets
         OfficialStyle.FinishTable(sheet, HeaderRow, lastDataRow, QrHeaders.Length, row);
     }
 
-    public static void WriteNarratives(XLWorkbook workbook, ConsolidatedData data)
+    /// <summary>COVID's narratives sheet, with the headings the province has used since 2021.</summary>
+    public static void WriteNarratives(XLWorkbook workbook, ConsolidatedData data) =>
+        WriteNarratives(workbook, data, NarrativesSheet, NarrativesTitle, NarrativeSections, NarrativeWidths);
+
+    /// <summary>One column per narrative section of the template, headed as the form heads it; none, no sheet.</summary>
+    public static void WriteNarratives(XLWorkbook workbook, ConsolidatedData data, SheetNames names)
     {
-        var headers = new[] { "STT", "Đơn vị" }.Concat(NarrativeSections.Select(s => s.Header)).ToArray();
-        var sheet = StartSheet(workbook, NarrativesSheet, NarrativeWidths, headers,
-            "CÔNG TÁC KIỂM TRA, GIÁM SÁT; KẾT QUẢ, KINH NGHIỆM; KIẾN NGHỊ, ĐỀ XUẤT", data);
+        var sections = data.Template.Sections.Where(s => s.IsNarrative).ToList();
+        if (sections.Count == 0)
+        {
+            return;
+        }
+        var title = string.Join("; ", sections.Select(s => OfficialStyle.Clean(s.Heading).Trim().ToUpperInvariant()));
+        WriteNarratives(workbook, data, names.Take(GenericNarrativesSheet, "Nội dung"), title,
+            sections.Select(s => (s.Key, $"{s.Number}. {s.Heading}")).ToArray(),
+            [6, 24, .. sections.Select(_ => NarrativeWidth)]);
+    }
+
+    private static void WriteNarratives(XLWorkbook workbook, ConsolidatedData data, string sheetName, string title,
+        (string Key, string Header)[] sections, double[] widths)
+    {
+        var headers = new[] { "STT", "Đơn vị" }.Concat(sections.Select(s => s.Header)).ToArray();
+        var sheet = StartSheet(workbook, sheetName, widths, headers, title, data);
         var row = HeaderRow;
-        foreach (var (unitName, texts) in PivotNarratives(data))
+        foreach (var (unitName, texts) in PivotNarratives(data, sections))
         {
             row++;
             sheet.Cell(row, 1).SetValue(row - HeaderRow);
             OfficialStyle.SetText(sheet.Cell(row, 2), unitName);
-            for (var i = 0; i < NarrativeSections.Length; i++)
+            for (var i = 0; i < sections.Length; i++)
             {
                 OfficialStyle.SetText(sheet.Cell(row, 3 + i), texts[i]);
             }
@@ -119,14 +147,14 @@ internal static class ConsolidatedDetailSheets
     }
 
     /// <summary>One row per unit, in the order of the summary sheet, with each section's paragraphs joined.</summary>
-    private static List<(string UnitName, string[] Texts)> PivotNarratives(ConsolidatedData data)
+    private static List<(string UnitName, string[] Texts)> PivotNarratives(ConsolidatedData data, (string Key, string Header)[] sections)
     {
         var order = data.Units.Select((u, i) => (u.Unit, i)).ToDictionary(x => x.Unit, x => x.i, StringComparer.Ordinal);
         return data.Narratives
             .GroupBy(n => n.Unit, StringComparer.Ordinal)
             .Select((g, appearance) => (Group: g, Rank: order.TryGetValue(g.Key, out var rank) ? rank : order.Count + appearance))
             .OrderBy(x => x.Rank)
-            .Select(x => (x.Group.First().UnitName, NarrativeSections
+            .Select(x => (x.Group.First().UnitName, sections
                 .Select(s => string.Join("\n", x.Group
                     .Where(n => string.Equals(n.Section, s.Key, StringComparison.OrdinalIgnoreCase))
                     .Select(n => n.Text.Trim())
@@ -135,13 +163,14 @@ internal static class ConsolidatedDetailSheets
             .ToList();
     }
 
-    private static string RecipientLines(IReadOnlyList<string> recipients) =>
+    /// <summary>One item a line, each starting with a dash, as a list is written in an official letter.</summary>
+    internal static string ListLines(IReadOnlyList<string> recipients) =>
         string.Join("\n", recipients
             .Select(r => r.Trim())
             .Where(r => r.Length > 0)
             .Select(r => r.StartsWith('-') ? r : "- " + r));
 
-    private static IXLWorksheet StartSheet(XLWorkbook workbook, string name, double[] widths, string[] headers,
+    internal static IXLWorksheet StartSheet(XLWorkbook workbook, string name, double[] widths, string[] headers,
         string title, ConsolidatedData data)
     {
         var sheet = OfficialStyle.AddSheet(workbook, name, widths);
@@ -154,7 +183,7 @@ internal static class ConsolidatedDetailSheets
         return sheet;
     }
 
-    private static void FinishBody(IXLWorksheet sheet, int lastDataRow, int lastColumn, int[] centred)
+    internal static void FinishBody(IXLWorksheet sheet, int lastDataRow, int lastColumn, int[] centred)
     {
         if (lastDataRow <= HeaderRow)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using ClosedXML.Excel;
 using ReportHub.Aggregate.Rollups;
 using ReportHub.Core.Domain;
+using ReportHub.Core.Templates;
 
 namespace ReportHub.Aggregate.Export;
 
@@ -10,19 +11,21 @@ public static class ConsolidatedWorkbook
 {
     public const string SummarySheet = "Tổng hợp";
 
+    /// <summary>The COVID workbook's title, exactly as the province has filed it since 2021.</summary>
     public const string Title =
         "BẢNG TỔNG HỢP BÁO CÁO TÌNH HÌNH TRIỂN KHAI TUYÊN TRUYỀN VÀ ỨNG DỤNG CÔNG NGHỆ TRONG PHÒNG, CHỐNG DỊCH COVID-19";
 
-    private static readonly string[] Headers =
-    [
-        "STT", "Mã đơn vị", "Tên đơn vị", "Loại", "Tình trạng", "Ngày nhận",
-        "Số văn bản chỉ đạo", "Số mã QR", "Số lượt quét",
-    ];
+    public const string TotalLabel = "Tổng cộng";
 
-    private static readonly double[] Widths = [6, 13, 40, 24, 15, 18, 13, 12, 14];
+    private const string TitlePrefix = "BẢNG TỔNG HỢP ";
+    private const string FormPrefix = "BIỂU MẪU ";
+
+    private static readonly string[] UnitHeaders = ["STT", "Mã đơn vị", "Tên đơn vị", "Loại", "Tình trạng", "Ngày nhận"];
+
+    private static readonly double[] UnitWidths = [6, 13, 40, 24, 15, 18];
 
     private const int HeaderRow = 8;
-    private const int FirstCountColumn = 7;
+    private const int FirstFigureColumn = 7;
 
     public static void Write(Stream output, ConsolidatedData data)
     {
@@ -31,31 +34,56 @@ public static class ConsolidatedWorkbook
 
         using var workbook = OfficialStyle.NewWorkbook();
         WriteSummary(workbook, data);
-        ConsolidatedDetailSheets.WriteDirectives(workbook, data);
-        ConsolidatedDetailSheets.WriteQr(workbook, data);
-        ConsolidatedDetailSheets.WriteNarratives(workbook, data);
+        if (CovidLayout.Applies(data.Template))
+        {
+            ConsolidatedDetailSheets.WriteDirectives(workbook, data);
+            ConsolidatedDetailSheets.WriteQr(workbook, data);
+            ConsolidatedDetailSheets.WriteNarratives(workbook, data);
+        }
+        else
+        {
+            var names = new SheetNames([SummarySheet]);
+            foreach (var section in data.Template.Sections.Where(s => s.Table is not null))
+            {
+                ConsolidatedTableSheet.Write(workbook, data, section, names.Take(section));
+            }
+            ConsolidatedDetailSheets.WriteNarratives(workbook, data, names);
+        }
         workbook.Worksheet(1).SetTabActive();
         workbook.SaveAs(output);
     }
 
+    /// <summary>"BIỂU MẪU BÁO CÁO …" becomes "BẢNG TỔNG HỢP BÁO CÁO …": the consolidation of the form the units filled.</summary>
+    public static string TitleOf(TemplateDefinition template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var title = OfficialStyle.Clean(template.Title).Trim();
+        if (title.StartsWith(FormPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            title = title[FormPrefix.Length..].TrimStart();
+        }
+        return title.StartsWith(TitlePrefix, StringComparison.OrdinalIgnoreCase) ? title : TitlePrefix + title.ToUpperInvariant();
+    }
+
     private static void WriteSummary(XLWorkbook workbook, ConsolidatedData data)
     {
-        var sheet = OfficialStyle.AddSheet(workbook, SummarySheet, Widths);
-        var lastColumn = Headers.Length;
+        var figures = FigureColumn.Of(data.Template);
+        var sheet = OfficialStyle.AddSheet(workbook, SummarySheet, [.. UnitWidths, .. figures.Select(f => f.Width)]);
+        var lastColumn = UnitHeaders.Length + figures.Count;
 
         OfficialStyle.Banner(sheet, 1, 1, 3, data.ProvinceHeading);
         OfficialStyle.Banner(sheet, 2, 1, 3, data.AuthorityHeading, bold: true, underline: true);
-        OfficialStyle.Banner(sheet, 1, 5, lastColumn, OfficialStyle.NationalName, bold: true);
-        OfficialStyle.Banner(sheet, 2, 5, lastColumn, OfficialStyle.NationalMotto, bold: true, underline: true);
+        OfficialStyle.Banner(sheet, 1, 5, Math.Max(5, lastColumn), OfficialStyle.NationalName, bold: true);
+        OfficialStyle.Banner(sheet, 2, 5, Math.Max(5, lastColumn), OfficialStyle.NationalMotto, bold: true, underline: true);
 
-        OfficialStyle.Banner(sheet, 4, 1, lastColumn, Title, bold: true);
+        OfficialStyle.Banner(sheet, 4, 1, lastColumn, TitleOf(data.Template), bold: true);
         OfficialStyle.FitRowHeight(sheet, 4, 1, 1);
         OfficialStyle.Banner(sheet, 5, 1, lastColumn, $"{data.Round.Title} (mã đợt: {data.Round.Code})", bold: true, size: OfficialStyle.BodySize);
         OfficialStyle.FitRowHeight(sheet, 5, 1, 1);
         OfficialStyle.Banner(sheet, 6, 1, lastColumn, RequestLine(data.Round), italic: true, size: OfficialStyle.BodySize);
         OfficialStyle.FitRowHeight(sheet, 6, 1, 1);
 
-        OfficialStyle.HeaderRow(sheet, HeaderRow, Headers);
+        OfficialStyle.HeaderRow(sheet, HeaderRow, [.. UnitHeaders, .. figures.Select(f => f.Header)]);
 
         var row = HeaderRow;
         var ordinal = 0;
@@ -75,9 +103,7 @@ public static class ConsolidatedWorkbook
             // A missing unit reported nothing; a blank says that, a 0 would claim it reported zero.
             if (unit.Status != UnitStatuses.Missing)
             {
-                OfficialStyle.SetCount(sheet.Cell(row, 7), unit.Directives ?? 0);
-                OfficialStyle.SetCount(sheet.Cell(row, 8), unit.QrCodes ?? 0);
-                OfficialStyle.SetCount(sheet.Cell(row, 9), unit.QrScans ?? 0);
+                WriteFigures(sheet, row, figures, f => f.ValueOf(unit));
             }
             OfficialStyle.FitRowHeight(sheet, row, 1, lastColumn);
         }
@@ -90,14 +116,14 @@ public static class ConsolidatedWorkbook
             sheet.Range(HeaderRow + 1, 4, lastDataRow, 6).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
         }
 
+        // The total row shows the round's aggregates: indicators are ratios of the summed measures, never a mean of
+        // the unit rows above.
         row++;
-        var totalLabel = sheet.Range(row, 1, row, FirstCountColumn - 1).Merge();
-        OfficialStyle.SetText(totalLabel.FirstCell(), "Tổng cộng");
+        var totalLabel = sheet.Range(row, 1, row, FirstFigureColumn - 1).Merge();
+        OfficialStyle.SetText(totalLabel.FirstCell(), TotalLabel);
         totalLabel.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
         var totals = data.Totals;
-        OfficialStyle.SetCount(sheet.Cell(row, 7), totals.Directives ?? 0);
-        OfficialStyle.SetCount(sheet.Cell(row, 8), totals.QrCodes ?? 0);
-        OfficialStyle.SetCount(sheet.Cell(row, 9), totals.QrScans ?? 0);
+        WriteFigures(sheet, row, figures, f => f.ValueOf(totals));
         var totalRange = sheet.Range(row, 1, row, lastColumn);
         totalRange.Style.Font.Bold = true;
         OfficialStyle.Borders(totalRange);
@@ -110,13 +136,31 @@ public static class ConsolidatedWorkbook
         OfficialStyle.FitRowHeight(sheet, row, 1, 1);
 
         row += 2;
-        var exported = sheet.Range(row, 5, row, lastColumn).Merge();
+        var exported = sheet.Range(row, 5, row, Math.Max(5, lastColumn)).Merge();
         var generated = OfficialStyle.ToLocal(data.GeneratedAt).ToString(OfficialStyle.DateTimeFormat, CultureInfo.InvariantCulture);
         OfficialStyle.SetText(exported.FirstCell(), $"Ngày xuất: {generated}");
         exported.Style.Font.Italic = true;
         exported.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
 
         OfficialStyle.FinishTable(sheet, HeaderRow, lastDataRow, lastColumn, row);
+    }
+
+    /// <summary>
+    /// A measure a reported unit has no value for is 0, as it always was; an indicator without a value (nothing to
+    /// divide by) stays blank, since 0% would be a false statement.
+    /// </summary>
+    private static void WriteFigures(IXLWorksheet sheet, int row, IReadOnlyList<FigureColumn> figures, Func<FigureColumn, decimal?> value)
+    {
+        for (var i = 0; i < figures.Count; i++)
+        {
+            var column = figures[i];
+            var figure = value(column);
+            if (figure is null && column.IsIndicator)
+            {
+                continue;
+            }
+            OfficialStyle.SetNumber(sheet.Cell(row, FirstFigureColumn + i), figure ?? 0, column.Format);
+        }
     }
 
     internal static string RequestLine(Round round)
@@ -129,7 +173,7 @@ public static class ConsolidatedWorkbook
         var date = round.RequestDate is { } d
             ? $" ngày {d.ToString(OfficialStyle.DateFormat, CultureInfo.InvariantCulture)}"
             : string.Empty;
-        return $"(Theo Công văn số {round.RequestDocument}{date} của Sở Thông tin và Truyền thông; hạn báo cáo: {deadline})";
+        return $"(Theo Công văn số {round.RequestDocument}{date} của {RequestingBody.Of(round).Name}; hạn báo cáo: {deadline})";
     }
 
     internal static string CountsLine(RoundTotals totals) =>

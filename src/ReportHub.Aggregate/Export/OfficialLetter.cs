@@ -11,9 +11,9 @@ namespace ReportHub.Aggregate.Export;
 internal static class OfficialLetter
 {
     public const string NumberLine = "Số:      /";
-    public const string Subject =
+    /// <summary>The V/v line of a template that proposes none: the COVID letter's, the first template ReportHub read.</summary>
+    public const string DefaultSubject =
         "V/v báo cáo tình hình triển khai ứng dụng các giải pháp công nghệ trong phòng, chống dịch Covid-19";
-    public const string Requester = "Sở Thông tin và Truyền thông";
     public const string SignerTitle = "THỦ TRƯỞNG ĐƠN VỊ";
     public const string DirectorTitle = "GIÁM ĐỐC";
     public const string SignatureNote = "(Ký, ghi rõ họ tên, đóng dấu)";
@@ -55,10 +55,20 @@ internal static class OfficialLetter
     public static string PlaceDate(Unit? province, Round round) =>
         $"{Place(province)}, ngày     tháng     năm {round.Deadline.Year.ToString(CultureInfo.InvariantCulture)}";
 
-    public static string Recipient(Unit? province) => $"Kính gửi: {Requester} tỉnh {Place(province)}";
+    public static string Subject(TemplateDefinition template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return string.IsNullOrWhiteSpace(template.Subject) ? DefaultSubject : template.Subject.Trim();
+    }
+
+    /// <summary>The body the round's reports go to, named as in a sentence.</summary>
+    public static string Requester(Round round) => RequestingBody.Of(round).Name;
+
+    public static string Recipient(Unit? province, Round round) => $"Kính gửi: {Requester(round)} tỉnh {Place(province)}";
 
     /// <summary>
-    /// "Theo Công văn số 1406/STTTT-BCVT&amp;CNTT ngày 26/10/2021 của Sở Thông tin và Truyền thông": the parser finds
+    /// "Theo Công văn số 1406/STTTT-BCVT&amp;CNTT ngày 26/10/2021 của Sở Thông tin và Truyền thông" (the requesting body
+    /// of the round's date, <see cref="RequestingBody"/>): the parser finds
     /// the round through this citation, so number, symbol and date stay exactly as the round records them.
     /// Null when the round names no request document.
     /// </summary>
@@ -71,7 +81,7 @@ internal static class OfficialLetter
         var date = round.RequestDate is { } d
             ? $" ngày {d.ToString(OfficialStyle.DateFormat, CultureInfo.InvariantCulture)}"
             : string.Empty;
-        return $"Theo Công văn số {round.RequestDocument.Trim()}{date} của {Requester}";
+        return $"Theo Công văn số {round.RequestDocument.Trim()}{date} của {Requester(round)}";
     }
 
     /// <summary>A Sở is signed by its Giám đốc; any other body by its head, whose title ReportHub cannot know.</summary>

@@ -13,6 +13,10 @@ internal static class OfficialStyle
     public const double BodySize = 12;
     public const double HeadingSize = 13;
     public const string CountFormat = "#,##0";
+
+    /// <summary>Amounts keep two decimals; a percentage or an indicator shows two decimals without grouping.</summary>
+    public const string AmountFormat = "#,##0.00";
+    public const string RatioFormat = "0.00";
     public const string DateFormat = "dd/MM/yyyy";
     public const string DateTimeFormat = "dd/MM/yyyy HH:mm";
     public const string NationalName = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
@@ -65,6 +69,15 @@ internal static class OfficialStyle
     {
         cell.SetValue(value);
         cell.Style.NumberFormat.Format = CountFormat;
+        cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+        return cell;
+    }
+
+    /// <summary>A figure as a number cell in <paramref name="format"/>; a whole count is written as one.</summary>
+    public static IXLCell SetNumber(IXLCell cell, decimal value, string format)
+    {
+        cell.SetValue(value);
+        cell.Style.NumberFormat.Format = format;
         cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
         return cell;
     }

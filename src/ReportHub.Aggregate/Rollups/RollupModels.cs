@@ -93,10 +93,26 @@ public sealed record UnitNarrative
 {
     public required string Unit { get; init; }
     public required string UnitName { get; init; }
-    /// <summary>"inspection", "results" or "recommendations" (sections 3, 4 and 5).</summary>
+    /// <summary>The key of the template's narrative section, e.g. COVID's "inspection", "results" or "recommendations".</summary>
     public required string Section { get; init; }
     public required string Heading { get; init; }
     public required string Text { get; init; }
+}
+
+/// <summary>One data row of a template table in a unit's current submission, its typed values as stored.</summary>
+public sealed record UnitTableRow
+{
+    public required string Unit { get; init; }
+    public required string UnitName { get; init; }
+
+    /// <summary>The key of the template's table section.</summary>
+    public required string Section { get; init; }
+
+    /// <summary>1-based position of the row in the unit's table.</summary>
+    public required int Seq { get; init; }
+
+    /// <summary>Values by column key; an empty cell has no entry.</summary>
+    public required IReadOnlyDictionary<string, FieldValue> Values { get; init; }
 }
 
 /// <summary>Everything the consolidated workbook shows for one round.</summary>
@@ -111,9 +127,12 @@ public sealed record ConsolidatedData
     public required IReadOnlyList<UnitDirective> Directives { get; init; }
     public required IReadOnlyList<UnitQrRow> QrRows { get; init; }
     public required IReadOnlyList<UnitNarrative> Narratives { get; init; }
+
+    /// <summary>Every table row of the units' current submissions, ordered by unit, section and row.</summary>
+    public required IReadOnlyList<UnitTableRow> Rows { get; init; }
     /// <summary>e.g. "UBND TỈNH QUẢNG NGÃI".</summary>
     public required string ProvinceHeading { get; init; }
-    /// <summary>e.g. "SỞ THÔNG TIN VÀ TRUYỀN THÔNG".</summary>
+    /// <summary>The requesting body on the round's date, e.g. "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" (see <c>RequestingBody</c>).</summary>
     public required string AuthorityHeading { get; init; }
     public required DateTimeOffset GeneratedAt { get; init; }
 }

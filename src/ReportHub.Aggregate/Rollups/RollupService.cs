@@ -1,3 +1,4 @@
+using ReportHub.Aggregate.Export;
 using ReportHub.Core.Measures;
 using ReportHub.Core.Templates;
 using ReportHub.Core.Domain;
@@ -139,6 +140,8 @@ public sealed class RollupService(Db db, ReferenceStore reference, TemplateStore
         var directives = await _store.DirectivesAsync(round.Code, cancellationToken);
         var qr = await _store.QrRowsAsync(round.Code, cancellationToken);
         var narratives = await _store.NarrativesAsync(round.Code, cancellationToken);
+        var rows = await _store.TableRowsAsync(round.Code, cancellationToken);
+        var requester = RequestingBody.Of(round);
         return new ConsolidatedData
         {
             Round = round,
@@ -164,8 +167,9 @@ public sealed class RollupService(Db db, ReferenceStore reference, TemplateStore
                 Heading = n.Heading,
                 Text = n.Text,
             }).ToList(),
+            Rows = rows.Select(ToModel).ToList(),
             ProvinceHeading = "UBND TỈNH QUẢNG NGÃI",
-            AuthorityHeading = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+            AuthorityHeading = requester.Heading,
             GeneratedAt = clock.GetUtcNow().ToOffset(ProvinceOffset),
         };
     }
@@ -198,6 +202,15 @@ public sealed class RollupService(Db db, ReferenceStore reference, TemplateStore
         var template = round.Template;
         return (units, template);
     }
+
+    private static UnitTableRow ToModel(CurrentTableRow row) => new()
+    {
+        Unit = row.Unit,
+        UnitName = row.UnitName,
+        Section = row.Section,
+        Seq = (int)row.Seq,
+        Values = RowValuesJson.Read(row.RowValues),
+    };
 
     private static UnitDirective ToModel(CurrentDirectiveRow d) => new()
     {

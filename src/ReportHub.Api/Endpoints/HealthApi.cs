@@ -1,8 +1,7 @@
-using Dapper;
 using Microsoft.Extensions.Options;
 using ReportHub.Pipeline.Inbox;
 using ReportHub.Pipeline.Ingestion;
-using ReportHub.Warehouse.Connections;
+using ReportHub.Warehouse.Health;
 using ReportHub.Warehouse.Work;
 
 namespace ReportHub.Api.Endpoints;
@@ -39,16 +38,13 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (Db db, InboxProcessor inbox, ClaimStore claims, SourceStateStore sources,
+        app.MapGet("/health", async (HealthStore warehouse, InboxProcessor inbox, ClaimStore claims, SourceStateStore sources,
             IOptions<IngestOptions> ingest, TimeProvider clock, CancellationToken ct) =>
         {
             var configured = ingest.Value.HttpSources.Where(s => !string.IsNullOrWhiteSpace(s.Url)).ToList();
             try
             {
-                await using (var connection = await db.OpenAsync(ct))
-                {
-                    await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: ct));
-                }
+                await warehouse.PingAsync(ct);
                 int? inProgress = null;
                 IReadOnlyList<SourceState> states = [];
                 try
@@ -64,7 +60,7 @@ public static class HealthApi
                 return Results.Ok(new HealthReport
                 {
                     Status = "ok",
-                    Warehouse = db.Describe(),
+                    Warehouse = warehouse.Describe(),
                     Queue = inbox.PendingCount(),
                     InProgress = inProgress,
                     Sources = configured.Select(s => byUrl.TryGetValue(s.Url, out var state)
@@ -87,7 +83,7 @@ public static class HealthApi
                 return Results.Json(new HealthReport
                 {
                     Status = "unavailable",
-                    Warehouse = db.Describe(),
+                    Warehouse = warehouse.Describe(),
                     Queue = inbox.PendingCount(),
                     Sources = configured.Select(s => new SourceHealth { Url = s.Url, Unit = s.Unit, Round = s.Round }).ToList(),
                     Error = ex.Message,

@@ -9,7 +9,7 @@ using ReportHub.Api.Access;
 using ReportHub.Api.Infrastructure;
 using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Ingestion;
-using ReportHub.Pipeline.Intake;
+using ReportHub.Pipeline.Sources;
 using ReportHub.Warehouse.Rollups;
 using ReportHub.Warehouse.Submissions;
 using ReportHub.Warehouse.Templates;
@@ -90,7 +90,8 @@ public static class SubmissionsApi
     }
 
     private static async Task<IResult> Upload(HttpRequest request, [FromQuery] string? round, [FromQuery] string? unit,
-        [FromQuery] bool? dryRun, ClaimsPrincipal user, IngestService ingest, AuditLog audit, IOptions<IngestOptions> options, CancellationToken ct)
+        [FromQuery] bool? dryRun, ClaimsPrincipal user, IngestService ingest, UploadSource uploads, AuditLog audit,
+        IOptions<IngestOptions> options, CancellationToken ct)
     {
         // A department reports for its own unit only: a hint for another unit is refused before the body is read.
         var bound = user.BoundUnit();
@@ -126,24 +127,16 @@ public static class SubmissionsApi
         {
             return Problems.BadRequest("Thiếu trường “file” chứa tệp báo cáo (.xlsx, .xls hoặc .csv).");
         }
-        ReceivedFile received;
+        var dry = dryRun ?? false;
+        IngestRequest upload;
         await using (var stream = file.OpenReadStream())
         {
-            // Bounded: a file over the limit is hashed and recorded, never held in memory.
-            received = await ReceivedFile.ReadAsync(stream, options.Value.MaxFileBytes, file.Length, ct);
+            upload = await uploads.ReadAsync(stream, file.FileName, file.Length, new SenderHints { Round = round, Unit = unit, DryRun = dry }, ct);
         }
-        var dry = dryRun ?? false;
-        // The client's name is only a label: cleaned of control characters and capped, never used as a path.
         IngestResult result;
         try
         {
-            result = await ingest.IngestAsync(IngestRequest.From(received, file.FileName, "upload") with
-            {
-                RoundHint = round,
-                UnitHint = bound ?? unit,
-                RequiredUnit = bound,
-                DryRun = dry,
-            }, ct);
+            result = await ingest.IngestAsync(upload with { UnitHint = bound ?? unit, RequiredUnit = bound }, ct);
         }
         catch (UnitScopeException ex)
         {

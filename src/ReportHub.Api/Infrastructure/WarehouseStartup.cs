@@ -1,8 +1,8 @@
-using ReportHub.Readers;
 using ReportHub.Api.Access;
 using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Reference;
+using ReportHub.Pipeline.Sources;
 using ReportHub.Pipeline.Templates;
 using ReportHub.Warehouse.Connections;
 using ReportHub.Warehouse.Reference;
@@ -44,16 +44,9 @@ public sealed class WarehouseStartup(
         {
             return;
         }
-        // Sample reports arrive on the round's request date so the first run shows on-time units.
-        foreach (var file in Directory.EnumerateFiles(reports).Where(ReportFormats.IsReportFile).Order(StringComparer.Ordinal))
+        await foreach (var sample in SampleSource.RequestsAsync(reports, await reference.RoundsAsync(cancellationToken), cancellationToken))
         {
-            var result = await ingest.IngestAsync(new IngestRequest
-            {
-                FileName = Path.GetFileName(file),
-                Content = await File.ReadAllBytesAsync(file, cancellationToken),
-                Source = "sample",
-                ReceivedAt = new DateTimeOffset(2021, 10, 28, 9, 0, 0, TimeSpan.FromHours(7)),
-            }, cancellationToken);
+            var result = await ingest.IngestAsync(sample, cancellationToken);
             logger.LogInformation("Sample {File}: {Status}", result.File, result.Status);
         }
     }

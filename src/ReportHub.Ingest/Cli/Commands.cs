@@ -5,16 +5,15 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ReportHub.Aggregate.Rollups;
 using ReportHub.Core.Templates;
-using ReportHub.Pipeline.Inbox;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Intake;
 using ReportHub.Pipeline.Reference;
+using ReportHub.Pipeline.Sources;
+using ReportHub.Pipeline.Worker;
 using ReportHub.Warehouse.Reference;
 using ReportHub.Warehouse.Resilience;
-using ReportHub.Warehouse.Submissions;
 
 namespace ReportHub.Ingest.Cli;
 
@@ -37,18 +36,12 @@ internal static class Commands
         using var host = CliHost.Build(config);
         await PrepareAsync(host.Services, ct);
         var ingest = host.Services.GetRequiredService<IngestService>();
-        var maxBytes = host.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxFileBytes;
+        var source = host.Services.GetRequiredService<FileSource>();
+        var hints = new SenderHints { Round = round, Unit = unit, DryRun = dryRun };
         var anyRejected = false;
         foreach (var file in files)
         {
-            // The size is checked before the bytes are read: a file over the limit is hashed, never held.
-            var received = await ReceivedFile.ReadFileAsync(file, maxBytes, ct);
-            var result = await ingest.IngestAsync(IngestRequest.From(received, Path.GetFileName(file), "cli") with
-            {
-                RoundHint = round,
-                UnitHint = unit,
-                DryRun = dryRun,
-            }, ct);
+            var result = await ingest.IngestAsync(await source.ReadAsync(file, hints, ct), ct);
             anyRejected |= result.Rejected;
             Console.WriteLine(json ? CliJson.Line(result with { File = file }) : Describe(result with { File = file }));
         }
@@ -142,27 +135,11 @@ internal static class Commands
     {
         using var host = CliHost.Build(config);
         await PrepareAsync(host.Services, ct);
-        var store = host.Services.GetRequiredService<SubmissionStore>();
-        var ingest = host.Services.GetRequiredService<IngestService>();
         var anyRejected = false;
-        foreach (var id in await store.ReplayableAsync(onlyRejected, ct))
+        await foreach (var replayed in host.Services.GetRequiredService<ReplaySource>().ReplayAsync(onlyRejected, ct))
         {
-            var original = (await store.GetAsync(id, ct))!;
-            if (await store.FileAsync(id, ct) is not { } content)
-            {
-                continue;
-            }
-            var result = await ingest.IngestAsync(new IngestRequest
-            {
-                FileName = original.FileName,
-                Content = content,
-                Source = "replay",
-                RoundHint = original.RoundCode,
-                ReplayOf = id,
-                ReceivedAt = original.ReceivedAt,
-            }, ct);
-            anyRejected |= result.Rejected;
-            Console.WriteLine(json ? CliJson.Line(result) : $"#{id} → {Describe(result)}");
+            anyRejected |= replayed.Result.Rejected;
+            Console.WriteLine(json ? CliJson.Line(replayed.Result) : $"#{replayed.Id} → {Describe(replayed.Result)}");
         }
         return anyRejected ? CliApp.Rejected : CliApp.Ok;
     }

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using ReportHub.Core.Issues;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Intake;
+using ReportHub.Pipeline.Sources;
+using ReportHub.Pipeline.Worker;
 using ReportHub.Warehouse.Resilience;
 using ReportHub.Warehouse.Rollups;
 using ReportHub.Warehouse.Submissions;
@@ -145,10 +147,7 @@ public sealed class InboxProcessor(ClaimedIngestor worker, IOptions<IngestOption
                 {
                     logger.LogWarning("{File} is {Size} bytes, over Ingest:MaxFileBytes; recording it without its bytes", path, content.Size);
                 }
-                result = await worker.IngestAsync(claim, IngestRequest.From(content, Path.GetFileName(path), "inbox") with
-                {
-                    RoundHint = RoundFolder(inbox, path),
-                }, stoppingToken);
+                result = await worker.IngestAsync(claim, InboxSource.Request(inbox, path, content), stoppingToken);
                 MoveOut(path, sha, result);
             }
             await worker.FinishAsync(claim, result, CancellationToken.None);
@@ -315,12 +314,6 @@ public sealed class InboxProcessor(ClaimedIngestor worker, IOptions<IngestOption
             || clock.GetUtcNow().UtcDateTime - info.LastWriteTimeUtc > Settle;
         _seen[path] = now;
         return settled;
-    }
-
-    private static string? RoundFolder(string inbox, string path)
-    {
-        var relative = Path.GetRelativePath(inbox, Path.GetDirectoryName(path)!);
-        return relative == "." ? null : relative.Split(Path.DirectorySeparatorChar)[0];
     }
 
     /// <summary>Moves the file to the archive (or quarantine), named by its hash. Another worker may have moved it first.</summary>

@@ -3,11 +3,10 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ReportHub.Readers;
 using Polly.CircuitBreaker;
-using ReportHub.Pipeline.Inbox;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Resilience;
+using ReportHub.Pipeline.Worker;
 using ReportHub.Warehouse.Resilience;
 using ReportHub.Warehouse.Work;
 
@@ -16,24 +15,6 @@ namespace ReportHub.Pipeline.Sources;
 /// <param name="Ingested">Sources whose new content was ingested in this pass.</param>
 /// <param name="Pending">Sources not yet known to be empty (changed, busy elsewhere, or failing).</param>
 public sealed record SourcePass(int Ingested, int Pending);
-
-/// <summary>What a <c>watch --drain</c> run knows about its sources: which answered "nothing new", which keep failing.</summary>
-public sealed class DrainRun
-{
-    internal HashSet<string> Empty { get; } = new(StringComparer.Ordinal);
-    internal Dictionary<string, int> Failures { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Sources given up for this run after failing every attempt.</summary>
-    public IReadOnlyCollection<string> GivenUp => _givenUp;
-
-    private readonly HashSet<string> _givenUp = new(StringComparer.Ordinal);
-
-    internal void GiveUp(string url)
-    {
-        _givenUp.Add(url);
-        Empty.Add(url);
-    }
-}
 
 /// <summary>
 /// Polls the department endpoints of CONTRACT §3 (<c>Ingest:HttpSources:N:Url/Unit/Round</c>). Requests carry
@@ -205,7 +186,7 @@ public sealed class HttpSourcePoller(
                 await RecordAsync(url, new SourcePollRecord { Success = true, Outcome = SourceOutcomes.Unchanged, Etag = etag, LastModified = lastModified });
                 return Poll.Empty;
             }
-            var fileName = FileNameOf(response, source);
+            var fileName = HttpSource.FileNameOf(response, source);
             if (state is { PendingSha256: { } pendingSha, PendingAt: { } pendingAt } && pendingSha == sha
                 && await worker.RecordedResultAsync(sha, fileName, pendingAt, stoppingToken) is { } recorded)
             {
@@ -227,14 +208,7 @@ public sealed class HttpSourcePoller(
                 {
                     var stamp = Warehouse.Work.ClaimStore.Instant(claim.ClaimedAt);
                     await warehouse.ExecuteAsync(async t => await states.SetPendingAsync(url, sha, stamp, t), stoppingToken);
-                    result = await worker.IngestAsync(claim, new IngestRequest
-                    {
-                        FileName = fileName,
-                        Content = content,
-                        Source = "http",
-                        UnitHint = string.IsNullOrWhiteSpace(source.Unit) ? null : source.Unit,
-                        RoundHint = string.IsNullOrWhiteSpace(source.Round) ? null : source.Round,
-                    }, stoppingToken);
+                    result = await worker.IngestAsync(claim, HttpSource.Request(source, fileName, content), stoppingToken);
                 }
             }
             catch
@@ -261,26 +235,4 @@ public sealed class HttpSourcePoller(
 
     private async Task RecordAsync(string url, SourcePollRecord record) =>
         await warehouse.ExecuteAsync(async t => await states.RecordAsync(url, record, clock.GetUtcNow(), t), CancellationToken.None);
-
-
-    /// <summary>The name from Content-Disposition, else the URL's last segment, else one made from the unit and round.</summary>
-    private static string FileNameOf(HttpResponseMessage response, HttpSourceOptions source)
-    {
-        var disposition = response.Content.Headers.ContentDisposition;
-        var named = (disposition?.FileNameStar ?? disposition?.FileName)?.Trim('"');
-        if (!string.IsNullOrWhiteSpace(named))
-        {
-            return Path.GetFileName(named);
-        }
-        if (Uri.TryCreate(source.Url, UriKind.Absolute, out var uri))
-        {
-            var last = Uri.UnescapeDataString(uri.Segments.LastOrDefault() ?? "").Trim('/');
-            if (ReportFormats.IsReportFile(last))
-            {
-                return last;
-            }
-        }
-        var extension = ReportFormats.ExtensionOf(response.Content.Headers.ContentType?.MediaType) ?? ".xlsx";
-        return $"{source.Unit ?? "source"}-{source.Round ?? "report"}{extension}";
-    }
 }

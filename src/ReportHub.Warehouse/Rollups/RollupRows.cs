@@ -45,3 +45,13 @@ public sealed record CurrentNarrativeRow
     public required string Heading { get; init; }
     public required string Text { get; init; }
 }
+
+/// <summary>One stored table row of a unit's current submission; <see cref="RowValues"/> is the row's JSON.</summary>
+public sealed record CurrentTableRow
+{
+    public required string Unit { get; init; }
+    public required string UnitName { get; init; }
+    public required string Section { get; init; }
+    public long Seq { get; init; }
+    public required string RowValues { get; init; }
+}

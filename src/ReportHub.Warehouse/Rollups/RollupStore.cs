@@ -58,6 +58,16 @@ public sealed class RollupStore(Db db)
         ORDER BY s.unit_code, n.section
         """;
 
+    // Rows come back in the order they were written, so the export shows each unit's table as the unit wrote it.
+    private const string CurrentTableRows = """
+        SELECT s.unit_code AS Unit, u.name AS UnitName, t.section_key AS Section, t.seq AS Seq, t.row_values AS RowValues
+        FROM table_rows t
+        JOIN submissions s ON s.id = t.submission_id
+        JOIN units u ON u.code = s.unit_code
+        WHERE s.round_code = @Round AND s.status = 'current'
+        ORDER BY s.unit_code, t.section_key, t.seq
+        """;
+
     /// <summary>Every expected or reporting unit, with its current submission's figures (empty when it has none).</summary>
     public async Task<IReadOnlyList<UnitFiguresRow>> UnitsAsync(string round, CancellationToken cancellationToken)
     {
@@ -82,6 +92,10 @@ public sealed class RollupStore(Db db)
 
     public async Task<IReadOnlyList<CurrentNarrativeRow>> NarrativesAsync(string round, CancellationToken cancellationToken) =>
         await QueryAsync<CurrentNarrativeRow>(CurrentNarratives, round, cancellationToken);
+
+    /// <summary>Every table row of each unit's current submission, its values as stored (<c>RowValuesJson</c>).</summary>
+    public async Task<IReadOnlyList<CurrentTableRow>> TableRowsAsync(string round, CancellationToken cancellationToken) =>
+        await QueryAsync<CurrentTableRow>(CurrentTableRows, round, cancellationToken);
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, string round, CancellationToken cancellationToken)
     {

@@ -142,7 +142,7 @@ public sealed class BlankTemplateDocumentTests
             }
             var table = WordDocuments.TableAfter(body, $"{section.Number}. {section.Heading}");
             var rows = table.Elements<TableRow>().ToList();
-            Assert.Equal(1 + BlankTemplateWorkbook.BlankTableRows, rows.Count);
+            Assert.Equal(1 + BlankTemplateWorkbook.BlankTableRows(Template), rows.Count);
             Assert.NotNull(rows[0].TableRowProperties!.GetFirstChild<TableHeader>());
             Assert.Equal(definition.Columns.Select(c => c.Header), rows[0].Elements<TableCell>().Select(WordDocuments.Text));
             Assert.All(rows.Skip(1), row => Assert.All(row.Elements<TableCell>(), cell =>

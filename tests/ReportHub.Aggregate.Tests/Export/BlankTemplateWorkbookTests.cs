@@ -85,8 +85,8 @@ public sealed class BlankTemplateWorkbookTests
                 continue;
             }
             Assert.Equal(table.Columns.Select(c => c.Header), grid[heading + 1].Take(table.Columns.Count));
-            var body = grid.Skip(heading + 2).Take(BlankTemplateWorkbook.BlankTableRows).ToList();
-            Assert.Equal(BlankTemplateWorkbook.BlankTableRows, body.Count);
+            var body = grid.Skip(heading + 2).Take(BlankTemplateWorkbook.BlankTableRows(Template)).ToList();
+            Assert.Equal(BlankTemplateWorkbook.BlankTableRows(Template), body.Count);
             Assert.All(body, r => Assert.All(r, Assert.Null));
         }
     }
@@ -135,7 +135,7 @@ public sealed class BlankTemplateWorkbookTests
             Assert.Equal(XLBorderStyleValues.Thin, cell.Style.Border.TopBorder);
             Assert.Equal(directives.Columns[i].Width, sheet.Column(i + 1).Width, 1);
         }
-        var lastBlank = sheet.Cell(header.RowNumber() + BlankTemplateWorkbook.BlankTableRows, directives.Columns.Count);
+        var lastBlank = sheet.Cell(header.RowNumber() + BlankTemplateWorkbook.BlankTableRows(Template), directives.Columns.Count);
         Assert.Equal(XLBorderStyleValues.Thin, lastBlank.Style.Border.BottomBorder);
         Assert.True(header.Cell(5).HasComment);
         Assert.Contains("mỗi đối tượng một dòng, bắt đầu bằng dấu -", header.Cell(5).Comment.Text.Replace(" (Alt+Enter để xuống dòng)", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
@@ -156,7 +156,7 @@ public sealed class BlankTemplateWorkbookTests
         Assert.Equal("0", validation.Value);
         Assert.True(validation.ShowErrorMessage);
         Assert.Equal("Vui lòng nhập số nguyên không âm, ví dụ: 541.", validation.ErrorMessage);
-        Assert.Equal(XLAllowedValues.WholeNumber, header.CellRight().CellBelow(BlankTemplateWorkbook.BlankTableRows).DataValidation.AllowedValues);
+        Assert.Equal(XLAllowedValues.WholeNumber, header.CellRight().CellBelow(BlankTemplateWorkbook.BlankTableRows(Template)).DataValidation.AllowedValues);
     }
 
     [Fact]

@@ -107,6 +107,7 @@ internal static class SampleRound
                 "- Cập nhật Bộ giải pháp trên Cổng Thông tin điện tử của Sở."),
             Narrative("51.SCT", "Sở Công Thương tỉnh Quảng Ngãi", "recommendations", "Không có"),
         ],
+        Rows = [],
     };
 
     private static UnitDirective Directive(string unit, string unitName, int ordinal, string content, string number,

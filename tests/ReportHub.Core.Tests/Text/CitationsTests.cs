@@ -19,7 +19,7 @@ public sealed class CitationsTests
     [InlineData("Chỉ thị số 15/CT-TTg, ngày 27/3/2020 của Thủ tướng", "15", "CT-TTg", 2020, 3, 27)]
     [InlineData("Quyết định số 124/QĐ-UBND ngày 27 tháng 10 năm 2021", "124", "QĐ-UBND", 2021, 10, 27)]
     [InlineData("Văn bản số 12/SKH&ĐT-KT ngày 01.02.2021", "12", "SKH&ĐT-KT", 2021, 2, 1)]
-    public void TryParse_reads_number_symbol_and_following_date(string text, string number, string symbol, int y, int m, int d)
+    public void TryParseReadsNumberSymbolAndFollowingDate(string text, string number, string symbol, int y, int m, int d)
     {
         Assert.Equal(new Citation { Number = number, Symbol = symbol, Date = new DateOnly(y, m, d) }, Parse(text));
     }
@@ -33,7 +33,7 @@ public sealed class CitationsTests
     [InlineData("Chỉ thị số 09-CT/TU ngày 01/7/2021", "09", "CT/TU")]
     [InlineData("Công văn số 1370/STTTT về việc", "1370", "STTTT")]
     [InlineData("780/SCT–VP", "780", "SCT-VP")]
-    public void TryParse_tolerates_labels_spaces_and_party_style(string text, string number, string symbol)
+    public void TryParseToleratesLabelsSpacesAndPartyStyle(string text, string number, string symbol)
     {
         var citation = Parse(text);
         Assert.Equal(number, citation.Number);
@@ -45,7 +45,7 @@ public sealed class CitationsTests
     [InlineData("Số:      /UBND-CNTT", "UBND-CNTT")]
     [InlineData("Số: ......./BC-UBND", "BC-UBND")]
     [InlineData("/SKHCN-VP", "SKHCN-VP")]
-    public void TryParse_reads_a_blank_number_as_null(string text, string symbol)
+    public void TryParseReadsABlankNumberAsNull(string text, string symbol)
     {
         var citation = Parse(text);
         Assert.Null(citation.Number);
@@ -54,14 +54,14 @@ public sealed class CitationsTests
     }
 
     [Fact]
-    public void TryParse_keeps_leading_zeros_as_written()
+    public void TryParseKeepsLeadingZerosAsWritten()
     {
         Assert.Equal("09", Parse("09-CT/TU").Number);
         Assert.Equal("09-CT/TU", Parse("09-CT/TU").Reference);
     }
 
     [Fact]
-    public void TryParse_reads_nfd_input()
+    public void TryParseReadsNfdInput()
     {
         var citation = Parse("Quyết định số 124/QĐ-UBND ngày 27 tháng 10 năm 2021".Normalize(NormalizationForm.FormD));
         Assert.Equal("QĐ-UBND", citation.Symbol);
@@ -76,20 +76,20 @@ public sealed class CitationsTests
     [InlineData("PC-Covid và Covid-19")]
     [InlineData("")]
     [InlineData(null)]
-    public void TryParse_finds_nothing_in_dates_and_fractions(string? text)
+    public void TryParseFindsNothingInDatesAndFractions(string? text)
     {
         Assert.False(Citations.TryParse(text, out _));
     }
 
     [Fact]
-    public void TryParse_leaves_the_date_null_when_no_date_follows()
+    public void TryParseLeavesTheDateNullWhenNoDateFollows()
     {
         Assert.Null(Parse("Số: 2162/SCT-VP").Date);
         Assert.Null(Parse("780/SCT-VP ngày 31/02/2021").Date);
     }
 
     [Fact]
-    public void FindAll_returns_every_citation_in_order()
+    public void FindAllReturnsEveryCitationInOrder()
     {
         var text = "Triển khai Công văn số 1088/STTTT-CNTT ngày 26/8/2021 của Sở Thông tin và Truyền thông; " +
                    "Công văn số 780/SCT-VP ngày 07/5/2021 của Giám đốc Sở và Chỉ thị số 09-CT/TU ngày 01/7/2021.";
@@ -103,7 +103,7 @@ public sealed class CitationsTests
     }
 
     [Fact]
-    public void FindAll_of_text_without_citations_is_empty()
+    public void FindAllOfTextWithoutCitationsIsEmpty()
     {
         Assert.Empty(Citations.FindAll("Ngày 19/10/2021, 24/24 giờ"));
         Assert.Empty(Citations.FindAll(null));
@@ -115,7 +115,7 @@ public sealed class CitationsTests
     [InlineData("CT/TU", new[] { "CT", "TU" })]
     [InlineData("2020/NĐ-CP", new[] { "2020", "NĐ", "CP" })]
     [InlineData("SCT", new[] { "SCT" })]
-    public void SymbolParts_splits_at_dash_slash_and_ampersand(string symbol, string[] parts)
+    public void SymbolPartsSplitsAtDashSlashAndAmpersand(string symbol, string[] parts)
     {
         Assert.Equal(parts, Citations.SymbolParts(symbol));
     }
@@ -126,7 +126,7 @@ public sealed class CitationsTests
     [InlineData("124/QĐ-UBND", "124/QD-UBND")]
     [InlineData("12/SKH&ĐT", "12/skh&dt")]
     [InlineData("Số: /SKHCN-VP", "/SKHCN-VP")]
-    public void SameDocument_ignores_case_spaces_and_d_stroke(string a, string b)
+    public void SameDocumentIgnoresCaseSpacesAndDStroke(string a, string b)
     {
         Assert.True(Citations.SameDocument(a, b));
         Assert.True(Citations.SameDocument(b, a));
@@ -136,7 +136,7 @@ public sealed class CitationsTests
     [InlineData("780/SCT-VP", "781/SCT-VP")]
     [InlineData("780/SCT-VP", "780/SCT-QLTM")]
     [InlineData("780/SCT-VP", "/SCT-VP")]
-    public void SameDocument_tells_different_documents_apart(string a, string b)
+    public void SameDocumentTellsDifferentDocumentsApart(string a, string b)
     {
         Assert.False(Citations.SameDocument(a, b));
     }

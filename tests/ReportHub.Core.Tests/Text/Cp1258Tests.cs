@@ -27,7 +27,7 @@ public sealed class Cp1258Tests
 
     [Theory]
     [MemberData(nameof(VietnameseAlphabet.AllLetters), MemberType = typeof(VietnameseAlphabet))]
-    public void Decode_gives_nfc_for_every_vietnamese_letter(string letter)
+    public void DecodeGivesNfcForEveryVietnameseLetter(string letter)
     {
         var bytes = Oracle.GetBytes(WindowsSpelling(letter));
         Assert.DoesNotContain((byte)'?', bytes);
@@ -35,7 +35,7 @@ public sealed class Cp1258Tests
     }
 
     [Fact]
-    public void Decode_agrees_with_the_windows_codepage_on_every_defined_byte()
+    public void DecodeAgreesWithTheWindowsCodepageOnEveryDefinedByte()
     {
         byte[] undefined = [0x81, 0x8A, 0x8D, 0x8E, 0x8F, 0x90, 0x9A, 0x9D, 0x9E];
         for (var b = 0; b < 256; b++)
@@ -51,7 +51,7 @@ public sealed class Cp1258Tests
     }
 
     [Fact]
-    public void Decode_composes_a_real_phrase()
+    public void DecodeComposesARealPhrase()
     {
         var phrase = "Sở Công Thương tỉnh Quảng Ngãi báo cáo tổng hợp";
         var bytes = Oracle.GetBytes(string.Concat(phrase.Select(c => WindowsSpelling(c.ToString()))));
@@ -59,7 +59,7 @@ public sealed class Cp1258Tests
     }
 
     [Fact]
-    public void Decode_of_tone_bytes_are_combining_marks()
+    public void DecodeOfToneBytesAreCombiningMarks()
     {
         Assert.Equal("ả", Cp1258.Decode([(byte)'a', 0xD2]));
         Assert.Equal("ợ", Cp1258.Decode([0xF5, 0xF2]));

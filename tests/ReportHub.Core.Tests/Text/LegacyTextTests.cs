@@ -24,7 +24,7 @@ public sealed class LegacyTextTests
     [InlineData("Arial", LegacyCharset.Unicode)]
     [InlineData("", LegacyCharset.Unicode)]
     [InlineData(null, LegacyCharset.Unicode)]
-    public void CharsetOfFont_reads_the_font_family_prefix(string? font, LegacyCharset expected)
+    public void CharsetOfFontReadsTheFontFamilyPrefix(string? font, LegacyCharset expected)
     {
         Assert.Equal(expected, LegacyText.CharsetOfFont(font));
     }
@@ -35,7 +35,7 @@ public sealed class LegacyTextTests
     [InlineData(".VnTime", false)]
     [InlineData("VNI-Helve", false)]
     [InlineData("Arial", false)]
-    public void IsTcvn3UppercaseFont_recognises_the_H_families(string font, bool expected)
+    public void IsTcvn3UppercaseFontRecognisesTheHFamilies(string font, bool expected)
     {
         Assert.Equal(expected, LegacyText.IsTcvn3UppercaseFont(font));
     }
@@ -52,7 +52,7 @@ public sealed class LegacyTextTests
     [InlineData("Ư", "\u00A6")]
     [InlineData("ỵ", "\u00FE")]
     [InlineData("ở", "\u00EB")]
-    public void Tcvn3_codes_follow_the_published_chart(string letter, string code)
+    public void Tcvn3CodesFollowThePublishedChart(string letter, string code)
     {
         Assert.Equal(code, LegacyText.FromUnicode(letter, LegacyCharset.Tcvn3));
         Assert.Equal(letter, LegacyText.ToUnicode(code, LegacyCharset.Tcvn3));
@@ -60,7 +60,7 @@ public sealed class LegacyTextTests
 
     [Theory]
     [MemberData(nameof(LowerLetters))]
-    public void Tcvn3_round_trips_every_lowercase_letter(string letter)
+    public void Tcvn3RoundTripsEveryLowercaseLetter(string letter)
     {
         var encoded = LegacyText.FromUnicode(letter, LegacyCharset.Tcvn3);
         Assert.Single(encoded);
@@ -70,7 +70,7 @@ public sealed class LegacyTextTests
 
     [Theory]
     [MemberData(nameof(UpperLetters))]
-    public void Tcvn3_round_trips_every_uppercase_letter_through_an_H_font(string letter)
+    public void Tcvn3RoundTripsEveryUppercaseLetterThroughAnHFont(string letter)
     {
         var encoded = LegacyText.FromUnicode(letter, LegacyCharset.Tcvn3);
         Assert.Equal(letter, LegacyText.Repair(encoded, ".VnTimeH", out var applied));
@@ -85,7 +85,7 @@ public sealed class LegacyTextTests
     [InlineData("Ơ")]
     [InlineData("Ư")]
     [InlineData("Đ")]
-    public void Tcvn3_capitals_with_their_own_code_decode_without_an_H_font(string letter)
+    public void Tcvn3CapitalsWithTheirOwnCodeDecodeWithoutAnHFont(string letter)
     {
         Assert.Equal(letter, LegacyText.ToUnicode(LegacyText.FromUnicode(letter, LegacyCharset.Tcvn3), LegacyCharset.Tcvn3));
     }
@@ -95,14 +95,14 @@ public sealed class LegacyTextTests
     [InlineData("Tæng céng", "Tổng cộng")]
     [InlineData("Uû ban nh©n d©n tØnh Qu¶ng Ng·i", "Uỷ ban nhân dân tỉnh Quảng Ngãi")]
     [InlineData("C«ng v¨n sè 780/SCT-VP ngµy 07/05/2021", "Công văn số 780/SCT-VP ngày 07/05/2021")]
-    public void Tcvn3_phrases_convert_to_unicode(string tcvn3, string expected)
+    public void Tcvn3PhrasesConvertToUnicode(string tcvn3, string expected)
     {
         Assert.Equal(expected, LegacyText.ToUnicode(tcvn3, LegacyCharset.Tcvn3));
         Assert.Equal(expected, LegacyText.Repair(tcvn3, ".VnTime", out _));
     }
 
     [Fact]
-    public void Tcvn3_H_font_text_comes_back_upper_case()
+    public void Tcvn3HFontTextComesBackUpperCase()
     {
         Assert.Equal("SỞ CÔNG THƯƠNG", LegacyText.Repair("Së C«ng Th\u00AD\u00ACng", ".VnTimeH", out var applied));
         Assert.Equal(LegacyCharset.Tcvn3, applied);
@@ -123,7 +123,7 @@ public sealed class LegacyTextTests
     [InlineData("Đ", "\u00D1")]
     [InlineData("Ấ", "A\u00C1")]
     [InlineData("Ỵ", "\u00CE")]
-    public void Vni_codes_follow_the_published_chart(string letter, string code)
+    public void VniCodesFollowThePublishedChart(string letter, string code)
     {
         Assert.Equal(code, LegacyText.FromUnicode(letter, LegacyCharset.Vni));
         Assert.Equal(letter, LegacyText.ToUnicode(code, LegacyCharset.Vni));
@@ -131,7 +131,7 @@ public sealed class LegacyTextTests
 
     [Theory]
     [MemberData(nameof(VietnameseAlphabet.AllLetters), MemberType = typeof(VietnameseAlphabet))]
-    public void Vni_round_trips_every_letter(string letter)
+    public void VniRoundTripsEveryLetter(string letter)
     {
         var encoded = LegacyText.FromUnicode(letter, LegacyCharset.Vni);
         Assert.All(encoded, c => Assert.InRange(c, '\u0020', '\u00FF'));
@@ -143,14 +143,14 @@ public sealed class LegacyTextTests
     [InlineData("Toång coäng", "Tổng cộng")]
     [InlineData("Ñoäc laäp - Töï do - Haïnh phuùc", "Độc lập - Tự do - Hạnh phúc")]
     [InlineData("SÔÛ COÂNG THÖÔNG", "SỞ CÔNG THƯƠNG")]
-    public void Vni_phrases_convert_to_unicode(string vni, string expected)
+    public void VniPhrasesConvertToUnicode(string vni, string expected)
     {
         Assert.Equal(expected, LegacyText.ToUnicode(vni, LegacyCharset.Vni));
         Assert.Equal(expected, LegacyText.Repair(vni, "VNI-Times", out _));
     }
 
     [Fact]
-    public void Vni_tolerates_a_capital_base_with_a_small_accent()
+    public void VniToleratesACapitalBaseWithASmallAccent()
     {
         Assert.Equal("SỞ", LegacyText.ToUnicode("SÔû", LegacyCharset.Vni));
     }
@@ -170,13 +170,13 @@ public sealed class LegacyTextTests
     [InlineData("QR Code 541", LegacyCharset.Unicode)]
     [InlineData("5 µm", LegacyCharset.Unicode)]
     [InlineData("", LegacyCharset.Unicode)]
-    public void DetectByContent_recognises_each_charset_by_its_signature(string text, LegacyCharset expected)
+    public void DetectByContentRecognisesEachCharsetByItsSignature(string text, LegacyCharset expected)
     {
         Assert.Equal(expected, LegacyText.DetectByContent(text));
     }
 
     [Fact]
-    public void DetectByContent_never_flips_an_nfd_unicode_text()
+    public void DetectByContentNeverFlipsAnNfdUnicodeText()
     {
         var nfd = "Hoà Bình, Thuý".Normalize(NormalizationForm.FormD);
         Assert.Equal(LegacyCharset.Unicode, LegacyText.DetectByContent(nfd));
@@ -193,7 +193,7 @@ public sealed class LegacyTextTests
 
     [Theory]
     [MemberData(nameof(SeedLines))]
-    public void DetectByContent_recognises_seed_lines_in_every_charset(string line)
+    public void DetectByContentRecognisesSeedLinesInEveryCharset(string line)
     {
         Assert.Equal(LegacyCharset.Unicode, LegacyText.DetectByContent(line));
         Assert.Equal(LegacyCharset.Tcvn3, LegacyText.DetectByContent(LegacyText.FromUnicode(line.ToLowerInvariant(), LegacyCharset.Tcvn3)));
@@ -202,7 +202,7 @@ public sealed class LegacyTextTests
 
     [Theory]
     [MemberData(nameof(SeedLines))]
-    public void Repair_without_a_font_restores_legacy_seed_lines(string line)
+    public void RepairWithoutAFontRestoresLegacySeedLines(string line)
     {
         var lower = line.ToLowerInvariant();
         Assert.Equal(lower, LegacyText.Repair(LegacyText.FromUnicode(lower, LegacyCharset.Tcvn3), null, out _));
@@ -212,14 +212,14 @@ public sealed class LegacyTextTests
     }
 
     [Fact]
-    public void Repair_keeps_unicode_text_that_still_carries_a_legacy_font_name()
+    public void RepairKeepsUnicodeTextThatStillCarriesALegacyFontName()
     {
         Assert.Equal("Sở Công Thương", LegacyText.Repair("Sở Công Thương", ".VnTime", out var applied));
         Assert.Equal(LegacyCharset.Unicode, applied);
     }
 
     [Fact]
-    public void Repair_returns_nfc()
+    public void RepairReturnsNfc()
     {
         var nfd = "Quảng Ngãi".Normalize(NormalizationForm.FormD);
         Assert.Equal("Quảng Ngãi", LegacyText.Repair(nfd, "Arial", out _));
@@ -229,14 +229,14 @@ public sealed class LegacyTextTests
         Gen.String[Gen.Char[VietnameseAlphabet.Vowels + "đbcdghklmnpqrstvx ,.0123456789"], 0, 40];
 
     [Fact]
-    public void Tcvn3_encode_then_decode_round_trips_lowercase_property()
+    public void Tcvn3EncodeThenDecodeRoundTripsLowercaseProperty()
     {
         VietnameseWords.Sample(s =>
             LegacyText.ToUnicode(LegacyText.FromUnicode(s, LegacyCharset.Tcvn3), LegacyCharset.Tcvn3) == s.Normalize());
     }
 
     [Fact]
-    public void Vni_encode_then_decode_round_trips_property()
+    public void VniEncodeThenDecodeRoundTripsProperty()
     {
         var mixed = Gen.String[Gen.Char[VietnameseAlphabet.Vowels + VietnameseAlphabet.Vowels.ToUpperInvariant() + "đĐbcdghklmnpqrstvx ,."], 0, 40];
         mixed.Sample(s =>
@@ -244,7 +244,7 @@ public sealed class LegacyTextTests
     }
 
     [Fact]
-    public void Tcvn3_decode_keeps_ascii_unchanged_property()
+    public void Tcvn3DecodeKeepsAsciiUnchangedProperty()
     {
         Gen.String[Gen.Char[' ', '~'], 0, 40].Sample(s => LegacyText.ToUnicode(s, LegacyCharset.Tcvn3) == s
             && LegacyText.ToUnicode(s, LegacyCharset.Vni) == s
@@ -252,7 +252,7 @@ public sealed class LegacyTextTests
     }
 
     [Fact]
-    public void Conversion_results_are_nfc()
+    public void ConversionResultsAreNfc()
     {
         var text = LegacyText.ToUnicode("Së C«ng Th\u00AD\u00ACng", LegacyCharset.Tcvn3);
         Assert.True(text.IsNormalized(NormalizationForm.FormC));

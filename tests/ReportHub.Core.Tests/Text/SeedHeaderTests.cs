@@ -19,7 +19,7 @@ public sealed class SeedHeaderTests
 
     [Theory]
     [MemberData(nameof(Headers))]
-    public void Seed_header_number_line_parses(string seed, string? number, string symbol, string place, int? day, int? month, int year)
+    public void SeedHeaderNumberLineParses(string seed, string? number, string symbol, string place, int? day, int? month, int year)
     {
         _ = (place, day, month, year);
         var line = TextFixtures.SeedLines(seed).First(l => l.StartsWith("Số:", StringComparison.Ordinal));
@@ -30,7 +30,7 @@ public sealed class SeedHeaderTests
 
     [Theory]
     [MemberData(nameof(Headers))]
-    public void Seed_header_place_date_line_parses(string seed, string? number, string symbol, string place, int? day, int? month, int year)
+    public void SeedHeaderPlaceDateLineParses(string seed, string? number, string symbol, string place, int? day, int? month, int year)
     {
         _ = (number, symbol);
         var parsed = TextFixtures.SeedLines(seed)
@@ -46,7 +46,7 @@ public sealed class SeedHeaderTests
     [InlineData("001", "51", "51.VPUBND")]
     [InlineData("002", "45", "45.SCT")]
     [InlineData("004", "51", "51.SCT")]
-    public void Seed_issuer_follows_from_the_place_line_and_the_symbol(string seed, string province, string issuer)
+    public void SeedIssuerFollowsFromThePlaceLineAndTheSymbol(string seed, string province, string issuer)
     {
         var lines = TextFixtures.SeedLines(seed);
         var placeLine = lines.First(l => VietnameseDates.TryParsePlaceDate(l, out _));
@@ -57,7 +57,7 @@ public sealed class SeedHeaderTests
     }
 
     [Fact]
-    public void Seed_003_issuer_is_named_in_its_header()
+    public void Seed003IssuerIsNamedInItsHeader()
     {
         var lines = TextFixtures.SeedLines("003");
         var name = string.Join(' ', lines.SkipWhile(l => !l.Contains("ỦY BAN", StringComparison.Ordinal)).Take(2)).Replace("*", string.Empty, StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed class SeedHeaderTests
     }
 
     [Fact]
-    public void Seed_004_issuer_lines_name_province_and_department()
+    public void Seed004IssuerLinesNameProvinceAndDepartment()
     {
         var lines = TextFixtures.SeedLines("004");
         Assert.Equal("51", Matcher.MatchName(lines.First(l => l.StartsWith("UBND", StringComparison.Ordinal)))?.Code);
@@ -73,7 +73,7 @@ public sealed class SeedHeaderTests
     }
 
     [Fact]
-    public void Seed_004_appendix_citations_parse_with_their_dates()
+    public void Seed004AppendixCitationsParseWithTheirDates()
     {
         var appendix = TextFixtures.SeedLines("004")
             .Where(l => l.Contains('\t', StringComparison.Ordinal))
@@ -93,7 +93,7 @@ public sealed class SeedHeaderTests
     }
 
     [Fact]
-    public void Seed_004_appendix_contents_cite_earlier_documents()
+    public void Seed004AppendixContentsCiteEarlierDocuments()
     {
         var content = TextFixtures.SeedLines("004").Single(l => l.StartsWith("3\tTriển khai", StringComparison.Ordinal)).Split('\t')[1];
         var cited = Citations.FindAll(content);
@@ -102,7 +102,7 @@ public sealed class SeedHeaderTests
     }
 
     [Fact]
-    public void Seed_bodies_yield_their_cited_documents()
+    public void SeedBodiesYieldTheirCitedDocuments()
     {
         var cited = Citations.FindAll(TextFixtures.Seed("000"));
         Assert.Equal(["/SKHCN-VP", "09-CT/TU", "3108/UBND-KGVX"], cited.Select(c => c.Reference));

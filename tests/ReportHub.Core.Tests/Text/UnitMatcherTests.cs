@@ -8,7 +8,7 @@ public sealed class UnitMatcherTests
     private static readonly UnitMatcher Matcher = new(TextFixtures.Units);
 
     [Fact]
-    public void Registry_fixture_loads_every_row_with_quoted_names()
+    public void RegistryFixtureLoadsEveryRowWithQuotedNames()
     {
         Assert.Equal(37, TextFixtures.Units.Count);
         var culture = TextFixtures.Units.Single(u => u.Code == "51.SVHTTDL");
@@ -39,13 +39,13 @@ public sealed class UnitMatcherTests
     [InlineData("Ủy ban nhân dân TP. Quảng Ngãi", null, "51.522")]
     [InlineData("UBND TP QUẢNG NGÃI", null, "51.522")]
     [InlineData("UBND THÀNH PHỐ QUẢNG NGÃI", null, "51.522")]
-    public void MatchName_finds_the_unit_by_name_or_alias(string text, string? province, string code)
+    public void MatchNameFindsTheUnitByNameOrAlias(string text, string? province, string code)
     {
         Assert.Equal(code, Matcher.MatchName(text, province)?.Code);
     }
 
     [Fact]
-    public void MatchName_is_null_when_an_alias_is_shared_and_no_province_is_given()
+    public void MatchNameIsNullWhenAnAliasIsSharedAndNoProvinceIsGiven()
     {
         Assert.Null(Matcher.MatchName("Sở Công Thương"));
     }
@@ -55,13 +55,13 @@ public sealed class UnitMatcherTests
     [InlineData("Bộ Công Thương")]
     [InlineData("")]
     [InlineData(null)]
-    public void MatchName_is_null_for_unknown_names(string? text)
+    public void MatchNameIsNullForUnknownNames(string? text)
     {
         Assert.Null(Matcher.MatchName(text, "51"));
     }
 
     [Fact]
-    public void MatchName_prefers_the_unit_active_on_the_date()
+    public void MatchNamePrefersTheUnitActiveOnTheDate()
     {
         var units = TextFixtures.Units.Append(new Unit
         {
@@ -90,7 +90,7 @@ public sealed class UnitMatcherTests
     [InlineData("STTTT-BCVT&CNTT", null, "51.STTTT")]
     [InlineData("QĐ-SKHĐT", null, "51.SKHDT")]
     [InlineData("SNgV-VP", null, "51.SNGV")]
-    public void MatchSymbol_finds_the_issuer_abbreviation(string symbol, string? province, string code)
+    public void MatchSymbolFindsTheIssuerAbbreviation(string symbol, string? province, string code)
     {
         Assert.Equal(code, Matcher.MatchSymbol(symbol, province)?.Code);
     }
@@ -102,20 +102,20 @@ public sealed class UnitMatcherTests
     [InlineData("TB")]
     [InlineData("")]
     [InlineData(null)]
-    public void MatchSymbol_is_null_when_no_part_names_one_unit(string? symbol)
+    public void MatchSymbolIsNullWhenNoPartNamesOneUnit(string? symbol)
     {
         Assert.Null(Matcher.MatchSymbol(symbol));
     }
 
     [Fact]
-    public void MatchSymbol_does_not_let_the_drafting_office_override_an_ambiguous_issuer()
+    public void MatchSymbolDoesNotLetTheDraftingOfficeOverrideAnAmbiguousIssuer()
     {
         // Without a province, SCT is ambiguous; the trailing VP is the Sở's own office, not the provincial Văn phòng.
         Assert.Null(Matcher.MatchSymbol("SCT-VP"));
     }
 
     [Fact]
-    public void MatchSymbol_prefers_the_unit_active_on_the_date()
+    public void MatchSymbolPrefersTheUnitActiveOnTheDate()
     {
         Assert.Equal("51.STTTT", Matcher.MatchSymbol("STTTT-CNTT", on: new DateOnly(2021, 8, 26))?.Code);
     }
@@ -126,7 +126,7 @@ public sealed class UnitMatcherTests
     [InlineData("Quảng Trị, ngày 16 tháng 4 năm 2020", "45")]
     [InlineData("Sở Công Thương tỉnh Quảng Trị", "45")]
     [InlineData("Ủy ban nhân dân tỉnh Quảng Ngãi", "51")]
-    public void MatchProvince_finds_the_province_named_in_the_text(string text, string code)
+    public void MatchProvinceFindsTheProvinceNamedInTheText(string text, string code)
     {
         Assert.Equal(code, Matcher.MatchProvince(text)?.Code);
     }
@@ -135,7 +135,7 @@ public sealed class UnitMatcherTests
     [InlineData("Bình Sơn, ngày tháng năm 2021")]
     [InlineData("Quảng Ngãiii")]
     [InlineData(null)]
-    public void MatchProvince_is_null_when_no_province_is_named(string? text)
+    public void MatchProvinceIsNullWhenNoProvinceIsNamed(string? text)
     {
         Assert.Null(Matcher.MatchProvince(text));
     }

@@ -13,14 +13,14 @@ public sealed class VietnameseDatesTests
     [InlineData("*Quảng Ngãi, ngày 28 tháng 6 năm 2021*", "Quảng Ngãi", 2021, 6, 28)]
     [InlineData("QUẢNG NGÃI, NGÀY 27 THÁNG 10 NĂM 2021", "QUẢNG NGÃI", 2021, 10, 27)]
     [InlineData("Quảng Ngãi ngày 27 tháng 10 năm 2021", "Quảng Ngãi", 2021, 10, 27)]
-    public void TryParsePlaceDate_reads_place_and_date(string line, string place, int y, int m, int d)
+    public void TryParsePlaceDateReadsPlaceAndDate(string line, string place, int y, int m, int d)
     {
         Assert.True(VietnameseDates.TryParsePlaceDate(line, out var pd));
         Assert.Equal(new PlaceDate { Place = place, Date = new DateOnly(y, m, d), Year = y }, pd);
     }
 
     [Fact]
-    public void TryParsePlaceDate_reads_nfd_input()
+    public void TryParsePlaceDateReadsNfdInput()
     {
         var nfd = "Quảng Ngãi, ngày 27 tháng 10 năm 2021".Normalize(NormalizationForm.FormD);
         Assert.True(VietnameseDates.TryParsePlaceDate(nfd, out var pd));
@@ -33,7 +33,7 @@ public sealed class VietnameseDatesTests
     [InlineData("Bình Sơn, ngày      tháng      năm 2021")]
     [InlineData("Bình Sơn, ngày ..... tháng ..... năm 2021")]
     [InlineData("Bình Sơn, ngày    tháng 11 năm 2021")]
-    public void TryParsePlaceDate_leaves_the_date_null_when_day_or_month_is_blank(string line)
+    public void TryParsePlaceDateLeavesTheDateNullWhenDayOrMonthIsBlank(string line)
     {
         Assert.True(VietnameseDates.TryParsePlaceDate(line, out var pd));
         Assert.Equal("Bình Sơn", pd.Place);
@@ -42,7 +42,7 @@ public sealed class VietnameseDatesTests
     }
 
     [Fact]
-    public void TryParsePlaceDate_keeps_the_year_of_an_impossible_date()
+    public void TryParsePlaceDateKeepsTheYearOfAnImpossibleDate()
     {
         Assert.True(VietnameseDates.TryParsePlaceDate("Quảng Ngãi, ngày 31 tháng 2 năm 2021", out var pd));
         Assert.Null(pd.Date);
@@ -55,7 +55,7 @@ public sealed class VietnameseDatesTests
     [InlineData("Số: 2162/SCT-VP")]
     [InlineData("ngày 27 tháng 10 năm 2021")]
     [InlineData("Kính gửi: Sở Thông tin và Truyền thông")]
-    public void TryParsePlaceDate_rejects_lines_without_place_and_date(string? line)
+    public void TryParsePlaceDateRejectsLinesWithoutPlaceAndDate(string? line)
     {
         Assert.False(VietnameseDates.TryParsePlaceDate(line, out _));
     }
@@ -71,7 +71,7 @@ public sealed class VietnameseDatesTests
     [InlineData("27 tháng 10 năm 2021", 2021, 10, 27)]
     [InlineData("ngày 07/05/2021", 2021, 5, 7)]
     [InlineData("29/02/2024", 2024, 2, 29)]
-    public void TryParseDate_reads_day_first_formats(string text, int y, int m, int d)
+    public void TryParseDateReadsDayFirstFormats(string text, int y, int m, int d)
     {
         Assert.True(VietnameseDates.TryParseDate(text, out var date));
         Assert.Equal(new DateOnly(y, m, d), date);
@@ -89,7 +89,7 @@ public sealed class VietnameseDatesTests
     [InlineData("hôm qua")]
     [InlineData("")]
     [InlineData(null)]
-    public void TryParseDate_rejects_impossible_or_unknown_dates(string? text)
+    public void TryParseDateRejectsImpossibleOrUnknownDates(string? text)
     {
         Assert.False(VietnameseDates.TryParseDate(text, out _));
     }
@@ -101,7 +101,7 @@ public sealed class VietnameseDatesTests
     [InlineData(59, 1900, 2, 28)]
     [InlineData(61, 1900, 3, 1)]
     [InlineData(2958465, 9999, 12, 31)]
-    public void FromSerial_follows_excels_1900_system(double serial, int y, int m, int d)
+    public void FromSerialFollowsExcels1900System(double serial, int y, int m, int d)
     {
         Assert.Equal(new DateOnly(y, m, d), VietnameseDates.FromSerial(serial));
     }
@@ -112,7 +112,7 @@ public sealed class VietnameseDatesTests
     [InlineData(-1)]
     [InlineData(2958466)]
     [InlineData(double.NaN)]
-    public void FromSerial_rejects_serials_that_name_no_day(double serial)
+    public void FromSerialRejectsSerialsThatNameNoDay(double serial)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => VietnameseDates.FromSerial(serial));
         Assert.False(VietnameseDates.TryFromSerial(serial, out _));

@@ -17,7 +17,7 @@ public sealed class VietnameseNumbersTests
     [InlineData("1,234,567", 1234567)]
     [InlineData("5,0", 5)]
     [InlineData("+7", 7)]
-    public void ParseCount_reads_whole_counts_with_thousands_separators(string text, long expected)
+    public void ParseCountReadsWholeCountsWithThousandsSeparators(string text, long expected)
     {
         Assert.Equal(new CountParse(CountStatus.Ok, expected), VietnameseNumbers.ParseCount(text));
     }
@@ -29,7 +29,7 @@ public sealed class VietnameseNumbersTests
     [InlineData("0,5")]
     [InlineData("1.234,5")]
     [InlineData("12,3456")]
-    public void ParseCount_flags_decimals_as_fractional(string text)
+    public void ParseCountFlagsDecimalsAsFractional(string text)
     {
         Assert.Equal(CountStatus.Fractional, VietnameseNumbers.ParseCount(text).Status);
     }
@@ -38,7 +38,7 @@ public sealed class VietnameseNumbersTests
     [InlineData("-3", -3)]
     [InlineData("- 3", -3)]
     [InlineData("-1.234", -1234)]
-    public void ParseCount_flags_negative_counts(string text, long value)
+    public void ParseCountFlagsNegativeCounts(string text, long value)
     {
         Assert.Equal(new CountParse(CountStatus.Negative, value), VietnameseNumbers.ParseCount(text));
     }
@@ -52,7 +52,7 @@ public sealed class VietnameseNumbersTests
     [InlineData("Không")]
     [InlineData("không có")]
     [InlineData("KHÔNG")]
-    public void ParseCount_treats_none_words_as_blank(string? text)
+    public void ParseCountTreatsNoneWordsAsBlank(string? text)
     {
         Assert.Equal(CountStatus.Blank, VietnameseNumbers.ParseCount(text).Status);
     }
@@ -65,7 +65,7 @@ public sealed class VietnameseNumbersTests
     [InlineData("1.234,567.8")]
     [InlineData("1,23.456")]
     [InlineData("-99999999999999999999")]
-    public void ParseCount_rejects_text_that_is_not_a_number(string text)
+    public void ParseCountRejectsTextThatIsNotANumber(string text)
     {
         Assert.Equal(CountStatus.NotNumber, VietnameseNumbers.ParseCount(text).Status);
     }
@@ -105,13 +105,13 @@ public sealed class VietnameseNumbersTests
     [InlineData(2.5d, CountStatus.Fractional, 2)]
     [InlineData(-0.5d, CountStatus.Negative, 0)]
     [InlineData(double.NaN, CountStatus.NotNumber, 0)]
-    public void ParseCount_uses_the_raw_cell_number_when_there_is_one(double raw, CountStatus status, long value)
+    public void ParseCountUsesTheRawCellNumberWhenThereIsOne(double raw, CountStatus status, long value)
     {
         Assert.Equal(new CountParse(status, value), VietnameseNumbers.ParseCount("ignored text", raw));
     }
 
     [Fact]
-    public void ParseCount_reads_the_qr_counts_of_seed_004()
+    public void ParseCountReadsTheQrCountsOfSeed004()
     {
         var row = TextFixtures.SeedLines("004").Single(l => l.StartsWith("1\tSở Công Thương", StringComparison.Ordinal)).Split('\t');
         Assert.Equal(new CountParse(CountStatus.Ok, 1), VietnameseNumbers.ParseCount(row[2]));

@@ -141,8 +141,8 @@ public static class Cases
             Error(IssueCodes.TotalMismatch, csvBadTotal["qr.total.codes"])));
 
         // ---- .xls (BIFF8, written by LibreOffice from samples/reports/sct-2162-seed004.xlsx).
-        cases.Add(new CorpusCase("xls-seed", "sct-2162-seed004.xls", () => File.ReadAllBytes(TestPaths.Fixture("sct-2162-seed004.xls")), Status.Accepted) { Figures = Seed });
-        cases.Add(new CorpusCase("xls-without-appendix", "vietnamese.xls", () => File.ReadAllBytes(TestPaths.Fixture("vietnamese.xls")), Status.Rejected,
+        cases.Add(new CorpusCase("xls-seed", "sct-2162-seed004.xls", () => File.ReadAllBytes(RepoPaths.Fixture("sct-2162-seed004.xls")), Status.Accepted) { Figures = Seed });
+        cases.Add(new CorpusCase("xls-without-appendix", "vietnamese.xls", () => File.ReadAllBytes(RepoPaths.Fixture("vietnamese.xls")), Status.Rejected,
             new ExpectedIssue(IssueCodes.SheetNotFound, null) { CheckCell = false }));
 
         // ---- xlsx package variants.

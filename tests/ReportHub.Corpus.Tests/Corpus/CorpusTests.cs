@@ -57,7 +57,7 @@ public sealed class CorpusApiTests
     public async Task UploadGivesTheDocumentedOutcome(string name)
     {
         var c = Cases.Get(name);
-        using var app = new CorpusApp(c.Settings());
+        using var app = CorpusHosts.App(c.Settings());
         _ = app.Services;
         if (c.CloseRound)
         {
@@ -121,7 +121,7 @@ public sealed class CorpusCliTests
     public async Task IngestGivesTheDocumentedOutcome(string name)
     {
         var c = Cases.Get(name);
-        using var cli = new CliRun(c.Settings());
+        using var cli = CorpusHosts.Cli(c.Settings());
         await cli.InitAsync();
         if (c.CloseRound)
         {
@@ -147,7 +147,7 @@ public sealed class CorpusCliTests
     [Fact]
     public async Task AFolderWithOneRejectedFileExitsOneAndStillIngestsTheOthers()
     {
-        using var cli = new CliRun();
+        using var cli = CorpusHosts.Cli();
         await cli.InitAsync();
         var folder = Path.Combine(cli.Folder, "batch");
         Directory.CreateDirectory(folder);

@@ -3,9 +3,6 @@ using ClosedXML.Excel;
 using ReportHub.Core.Issues;
 using ReportHub.Core.Text;
 using ReportHub.Corpus.Tests.Support;
-using ReportHub.Corpus.Tests.Support.Csv;
-using ReportHub.Corpus.Tests.Support.Letters;
-using ReportHub.Corpus.Tests.Support.Refused;
 using ReportHub.Testing.Documents;
 using static ReportHub.Corpus.Tests.Corpus.ExpectedIssue;
 

@@ -14,7 +14,7 @@ namespace ReportHub.Integration.Tests.Resolving;
 internal static class HeaderGrid
 {
     public static IReadOnlyList<Unit> Registry { get; } =
-        ReferenceLoader.ReadUnits(Path.Combine(Paths.Samples, "reference", "units.csv"));
+        ReferenceLoader.ReadUnits(Path.Combine(RepoPaths.Samples, "reference", "units.csv"));
 
     public static ReportHeader Read(IReadOnlyList<object> block, string? numberLine = "Số: 12/BC",
         string place = "Quảng Ngãi", IReadOnlyList<string[]>? after = null)

@@ -7,7 +7,7 @@ namespace ReportHub.Integration.Tests.Rounds;
 /// <summary>The sample registry, read with the loader the warehouse is filled with.</summary>
 internal static class Registry
 {
-    public static IReadOnlyList<Unit> Units { get; } = ReferenceLoader.ReadUnits(Path.Combine(Paths.Samples, "reference", "units.csv"));
+    public static IReadOnlyList<Unit> Units { get; } = ReferenceLoader.ReadUnits(Path.Combine(RepoPaths.Samples, "reference", "units.csv"));
 
     /// <summary>Quảng Ngãi's departments that exist on the day (the registry holds other provinces' bodies too).</summary>
     public static IReadOnlyList<string> ActiveDepartments(DateOnly on) =>

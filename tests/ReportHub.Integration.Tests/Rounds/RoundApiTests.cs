@@ -137,9 +137,9 @@ public sealed class RoundApiTests
     [Fact]
     public async Task RoundClosedOverHttpStaysClosedAfterRestart()
     {
-        var folder = Paths.NewTempFolder("rh-restart");
-        var connection = Paths.ConnectionString(folder);
-        var samples = Paths.CopyReference(folder);
+        var folder = RepoPaths.NewTempFolder("rh-restart");
+        var connection = Warehouses.ConnectionString(folder);
+        var samples = RepoPaths.CopyReference(folder);
         using (var first = new ReportHubApp(loadSamples: true, samplesPath: samples, connectionString: connection))
         {
             var client = first.CreateClient();

@@ -11,12 +11,12 @@ namespace ReportHub.Integration.Tests.Templates;
 /// <summary>The registry on a real warehouse: a SQLite file, or PostgreSQL when the suite runs with REPORTHUB_TEST_WAREHOUSE=Postgres.</summary>
 public sealed class TemplateRegistryTests : IAsyncLifetime, IDisposable
 {
-    private readonly string _folder = Paths.NewTempFolder("rh-tpl");
+    private readonly string _folder = RepoPaths.NewTempFolder("rh-tpl");
     private TemplateRegistry _registry = null!;
 
     public async Task InitializeAsync()
     {
-        var db = new Db(new WarehouseOptions { Provider = Enum.Parse<WarehouseProvider>(Paths.Provider), ConnectionString = Paths.ConnectionString(_folder) });
+        var db = new Db(new WarehouseOptions { Provider = Enum.Parse<WarehouseProvider>(Warehouses.Provider), ConnectionString = Warehouses.ConnectionString(_folder) });
         await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
         _registry = new TemplateRegistry(db, new TemplateStore(db), new TemplateValidator(), TimeProvider.System, NullLogger<TemplateRegistry>.Instance);
     }

@@ -35,7 +35,7 @@ public sealed class BulkAndRollupTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(ProvidersAndSizes))]
-    public async Task Qr_rows_are_written_exactly_whatever_the_path(string provider, int rows)
+    public async Task QrRowsAreWrittenExactlyWhateverThePath(string provider, int rows)
     {
         await using var wh = await WarehouseStoreTests.Seeded(provider);
         var random = new Random(rows + 17);
@@ -86,7 +86,7 @@ public sealed class BulkAndRollupTests(ITestOutputHelper output)
     };
 
     [Fact]
-    public void The_bulk_threshold_is_what_the_issue_says()
+    public void TheBulkThresholdIsWhatTheIssueSays()
     {
         Assert.InRange(SubmissionStore.BulkRowThreshold, 100, 1000);
     }
@@ -94,7 +94,7 @@ public sealed class BulkAndRollupTests(ITestOutputHelper output)
     /// <summary>The samples/ reports ingested through the real pipeline give the same rollups on every provider.</summary>
     [Theory]
     [MemberData(nameof(Warehouses.ServerProviders), MemberType = typeof(Warehouses))]
-    public async Task Rollups_of_the_samples_are_the_same_as_on_sqlite(string provider)
+    public async Task RollupsOfTheSamplesAreTheSameAsOnSqlite(string provider)
     {
         var sqlite = await IngestSamplesAsync(WarehouseProvider.Sqlite);
         var server = await IngestSamplesAsync(Enum.Parse<WarehouseProvider>(provider));

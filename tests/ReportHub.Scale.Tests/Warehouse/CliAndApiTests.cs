@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using ReportHub.Ingest.Cli;
 using ReportHub.Scale.Tests.Support;
 using ReportHub.Warehouse.Connections;
 using Xunit.Abstractions;
@@ -16,7 +13,7 @@ public sealed class CliProviderTests(ITestOutputHelper output)
 {
     [Theory]
     [MemberData(nameof(Warehouses.ServerProviders), MemberType = typeof(Warehouses))]
-    public async Task Init_ingest_and_totals_match_sqlite(string provider)
+    public async Task InitIngestAndTotalsMatchSqlite(string provider)
     {
         var sqlite = await RunCliAsync(WarehouseProvider.Sqlite);
         var server = await RunCliAsync(Enum.Parse<WarehouseProvider>(provider));
@@ -33,61 +30,27 @@ public sealed class CliProviderTests(ITestOutputHelper output)
         Assert.Equal(14, totals.RootElement.GetProperty("unitsReported").GetInt32());
     }
 
-    private sealed record CliRun(IReadOnlyList<string> Ingest, string Totals);
+    private sealed record ProviderRun(IReadOnlyList<string> Ingest, string Totals);
 
-    private async Task<CliRun> RunCliAsync(WarehouseProvider provider)
+    private static async Task<ProviderRun> RunCliAsync(WarehouseProvider provider)
     {
         await using var wh = await Warehouses.CreateAsync(provider);
-        var scratch = RepoPaths.NewTempFolder("rh-cli");
-        try
-        {
-            string[] config =
-            [
-                .. wh.ConfigArgs,
-                $"--Samples:Path={RepoPaths.Samples}",
-                $"--Ingest:Inbox={Path.Combine(scratch, "inbox")}",
-                $"--Ingest:Archive={Path.Combine(scratch, "archive")}",
-                $"--Ingest:Quarantine={Path.Combine(scratch, "quarantine")}",
-            ];
-            var (code, _, error) = await RunAsync(["init", .. config]);
-            Assert.True(code == 0, $"init on {provider}: exit {code}: {error}");
-            (code, _, error) = await RunAsync(["init", .. config]);
-            Assert.True(code == 0, $"second init on {provider}: exit {code}: {error}");
+        using var cli = new CliWorkspace(provider: provider.ToString(), connectionString: wh.ConnectionString);
+        var run = await cli.RunAsync("init");
+        Assert.True(run.ExitCode == 0, $"init on {provider}: {run}");
+        run = await cli.RunAsync("init");
+        Assert.True(run.ExitCode == 0, $"second init on {provider}: {run}");
 
-            var (ingestCode, ingest, ingestError) = await RunAsync(["ingest", RepoPaths.SampleReports, "--json", .. config]);
-            Assert.True(ingestCode is 0 or 1, $"ingest on {provider}: exit {ingestCode}: {ingestError}");
-            var lines = ingest.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            Assert.True(lines.Length >= 15, $"ingest on {provider} printed {lines.Length} lines: {ingest} {ingestError}");
-            // Received times differ between runs; everything else of each line must match.
-            var normalized = lines.Select(l => JsonDocument.Parse(l).RootElement.GetRawText()).ToList();
+        var ingest = await cli.RunAsync("ingest", RepoPaths.SampleReports, "--json");
+        Assert.True(ingest.ExitCode is 0 or 1, $"ingest on {provider}: {ingest}");
+        var lines = ingest.Lines;
+        Assert.True(lines.Count >= 15, $"ingest on {provider} printed {lines.Count} lines: {ingest}");
+        // Received times differ between runs; everything else of each line must match.
+        var normalized = lines.Select(l => JsonDocument.Parse(l).RootElement.GetRawText()).ToList();
 
-            var (totalsCode, totals, totalsError) = await RunAsync(["totals", "--round", "2021-10", "--json", .. config]);
-            Assert.True(totalsCode == 0, $"totals on {provider}: exit {totalsCode}: {totalsError}");
-            return new CliRun(normalized, totals.Trim());
-        }
-        finally
-        {
-            RepoPaths.TryDelete(scratch);
-        }
-    }
-
-    private static async Task<(int Code, string Out, string Error)> RunAsync(string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = await CliApp.RunAsync(args);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
+        var totals = await cli.RunAsync("totals", "--round", "2021-10", "--json");
+        Assert.True(totals.ExitCode == 0, $"totals on {provider}: {totals}");
+        return new ProviderRun(normalized, totals.Out.Trim());
     }
 }
 
@@ -96,7 +59,7 @@ public sealed class ApiProviderTests(ITestOutputHelper output)
 {
     [Theory]
     [MemberData(nameof(Warehouses.ServerProviders), MemberType = typeof(Warehouses))]
-    public async Task Totals_and_a_duplicate_upload_match_sqlite(string provider)
+    public async Task TotalsAndADuplicateUploadMatchSqlite(string provider)
     {
         var sqlite = await RunApiAsync(WarehouseProvider.Sqlite);
         var server = await RunApiAsync(Enum.Parse<WarehouseProvider>(provider));
@@ -115,38 +78,31 @@ public sealed class ApiProviderTests(ITestOutputHelper output)
     private static async Task<ApiRun> RunApiAsync(WarehouseProvider provider)
     {
         await using var wh = await Warehouses.CreateAsync(provider);
-        var scratch = RepoPaths.NewTempFolder("rh-api");
-        try
-        {
-            await using var app = new ProviderApp(wh, scratch);
-            var client = app.CreateClient();
-            var health = await client.GetAsync("/health");
-            Assert.True(health.IsSuccessStatusCode, $"/health on {provider}: {(int)health.StatusCode} {await health.Content.ReadAsStringAsync()}");
-            var totals = await GetAsync(client, "/api/rounds/2021-10/totals");
-            var units = await GetAsync(client, "/api/rounds/2021-10/units");
+        await using var app = new ReportHubApp(loadSamples: true, environment: "Development", connectionString: wh.ConnectionString,
+            provider: provider.ToString());
+        var client = app.CreateClient();
+        var health = await client.GetAsync("/health");
+        Assert.True(health.IsSuccessStatusCode, $"/health on {provider}: {(int)health.StatusCode} {await health.Content.ReadAsStringAsync()}");
+        var totals = await GetAsync(client, "/api/rounds/2021-10/totals");
+        var units = await GetAsync(client, "/api/rounds/2021-10/units");
 
-            var sample = Path.Combine(RepoPaths.SampleReports, "sct-2162-seed004.xlsx");
-            using var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent(await File.ReadAllBytesAsync(sample));
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            form.Add(file, "file", "sct-2162-seed004.xlsx");
-            var response = await client.PostAsync("/api/submissions", form);
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST again on {provider}: {(int)response.StatusCode} {body}");
-            using (var json = JsonDocument.Parse(body))
-            {
-                Assert.Equal("duplicate", json.RootElement.GetProperty("status").GetString());
-                var id = json.RootElement.GetProperty("submissionId").GetInt64();
-                var stored = await client.GetByteArrayAsync($"/api/submissions/{id}/file");
-                Assert.Equal(await File.ReadAllBytesAsync(sample), stored);
-            }
-            Assert.Equal(totals, await GetAsync(client, "/api/rounds/2021-10/totals"));
-            return new ApiRun(totals, units);
-        }
-        finally
+        var sample = Path.Combine(RepoPaths.SampleReports, "sct-2162-seed004.xlsx");
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(await File.ReadAllBytesAsync(sample));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", "sct-2162-seed004.xlsx");
+        var response = await client.PostAsync("/api/submissions", form);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST again on {provider}: {(int)response.StatusCode} {body}");
+        using (var json = JsonDocument.Parse(body))
         {
-            RepoPaths.TryDelete(scratch);
+            Assert.Equal("duplicate", json.RootElement.GetProperty("status").GetString());
+            var id = json.RootElement.GetProperty("submissionId").GetInt64();
+            var stored = await client.GetByteArrayAsync($"/api/submissions/{id}/file");
+            Assert.Equal(await File.ReadAllBytesAsync(sample), stored);
         }
+        Assert.Equal(totals, await GetAsync(client, "/api/rounds/2021-10/totals"));
+        return new ApiRun(totals, units);
     }
 
     private static async Task<string> GetAsync(HttpClient client, string url)
@@ -155,24 +111,6 @@ public sealed class ApiProviderTests(ITestOutputHelper output)
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode} {body}");
         return body;
-    }
-
-    private sealed class ProviderApp(TestWarehouse wh, string scratch) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            foreach (var (key, value) in wh.Settings)
-            {
-                builder.UseSetting(key, value);
-            }
-            builder.UseSetting("Ingest:RunWorker", "false");
-            builder.UseSetting("Ingest:Inbox", Path.Combine(scratch, "inbox"));
-            builder.UseSetting("Ingest:Archive", Path.Combine(scratch, "archive"));
-            builder.UseSetting("Ingest:Quarantine", Path.Combine(scratch, "quarantine"));
-            builder.UseSetting("Samples:Load", "true");
-            builder.UseSetting("Samples:Path", RepoPaths.Samples);
-        }
     }
 }
 

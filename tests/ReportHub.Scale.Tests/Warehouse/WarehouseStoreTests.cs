@@ -14,7 +14,7 @@ public sealed class WarehouseStoreTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Warehouses.Providers), MemberType = typeof(Warehouses))]
-    public async Task Migrations_apply_once_and_are_idempotent(string provider)
+    public async Task MigrationsApplyOnceAndAreIdempotent(string provider)
     {
         await using var wh = await Warehouses.CreateAsync(provider);
         output.WriteLine(wh.ToString());
@@ -35,7 +35,7 @@ public sealed class WarehouseStoreTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Warehouses.Providers), MemberType = typeof(Warehouses))]
-    public async Task Concurrent_first_migrations_apply_the_script_once(string provider)
+    public async Task ConcurrentFirstMigrationsApplyTheScriptOnce(string provider)
     {
         await using var wh = await Warehouses.CreateAsync(provider);
         var applied = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => wh.Migrator.MigrateAsync(None)));
@@ -50,7 +50,7 @@ public sealed class WarehouseStoreTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Warehouses.Providers), MemberType = typeof(Warehouses))]
-    public async Task Units_and_rounds_round_trip_and_upsert(string provider)
+    public async Task UnitsAndRoundsRoundTripAndUpsert(string provider)
     {
         await using var wh = await (await Warehouses.CreateAsync(provider)).MigrateAsync();
         var store = wh.Reference;
@@ -104,7 +104,7 @@ public sealed class WarehouseStoreTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Warehouses.Providers), MemberType = typeof(Warehouses))]
-    public async Task An_accepted_report_is_stored_whole_and_reads_back(string provider)
+    public async Task AnAcceptedReportIsStoredWholeAndReadsBack(string provider)
     {
         await using var wh = await Seeded(provider);
         var content = Reports.Bytes(1);
@@ -164,7 +164,7 @@ public sealed class WarehouseStoreTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Warehouses.Providers), MemberType = typeof(Warehouses))]
-    public async Task A_new_accepted_file_supersedes_and_history_stays(string provider)
+    public async Task ANewAcceptedFileSupersedesAndHistoryStays(string provider)
     {
         await using var wh = await Seeded(provider);
         var store = wh.Submissions;
@@ -204,7 +204,7 @@ public sealed class WarehouseStoreTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Warehouses.Providers), MemberType = typeof(Warehouses))]
-    public async Task The_same_bytes_twice_are_a_duplicate_and_change_nothing(string provider)
+    public async Task TheSameBytesTwiceAreADuplicateAndChangeNothing(string provider)
     {
         await using var wh = await Seeded(provider);
         var store = wh.Submissions;
@@ -230,7 +230,7 @@ public sealed class WarehouseStoreTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Warehouses.Providers), MemberType = typeof(Warehouses))]
-    public async Task A_rejected_submission_keeps_the_file_bytes_exactly(string provider)
+    public async Task ARejectedSubmissionKeepsTheFileBytesExactly(string provider)
     {
         await using var wh = await Seeded(provider);
         var store = wh.Submissions;

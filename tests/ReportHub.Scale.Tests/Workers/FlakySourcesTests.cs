@@ -11,7 +11,7 @@ namespace ReportHub.Scale.Tests.Workers;
 public sealed class FlakySourcesTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Drain_pulls_every_flaky_source_once_and_a_second_drain_fetches_nothing_new()
+    public async Task DrainPullsEveryFlakySourceOnceAndASecondDrainFetchesNothingNew()
     {
         var folder = RepoPaths.NewTempFolder("rh-sources");
         try

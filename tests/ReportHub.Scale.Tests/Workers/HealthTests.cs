@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ReportHub.Scale.Tests.Support;
 using ReportHub.Warehouse.Connections;
@@ -11,24 +9,8 @@ namespace ReportHub.Scale.Tests.Workers;
 
 public sealed class HealthTests
 {
-    private sealed class App(string folder, string sourceUrl) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Warehouse:Provider", "Sqlite");
-            builder.UseSetting("Warehouse:ConnectionString", $"Data Source={Path.Combine(folder, "rh.db")}");
-            builder.UseSetting("Ingest:RunWorker", "false");
-            builder.UseSetting("Ingest:Inbox", Path.Combine(folder, "inbox"));
-            builder.UseSetting("Ingest:HttpSources:0:Url", sourceUrl);
-            builder.UseSetting("Ingest:HttpSources:0:Unit", "51.SYT");
-            builder.UseSetting("Ingest:HttpSources:1:Url", sourceUrl + "-never-polled");
-            builder.UseSetting("Samples:Load", "false");
-        }
-    }
-
     [Fact]
-    public async Task Health_reports_the_warehouse_the_queue_and_each_sources_last_success()
+    public async Task HealthReportsTheWarehouseTheQueueAndEachSourcesLastSuccess()
     {
         var folder = RepoPaths.NewTempFolder("rh-health");
         try
@@ -37,7 +19,14 @@ public sealed class HealthTests
             File.WriteAllBytes(Path.Combine(folder, "inbox", "a.xlsx"), [1]);
             File.WriteAllBytes(Path.Combine(folder, "inbox", "2021-10", "b.csv"), [2]);
             const string url = "http://127.0.0.1:9/syt.xlsx";
-            await using var app = new App(folder, url);
+            await using var app = new ReportHubApp(provider: "Sqlite", connectionString: $"Data Source={Path.Combine(folder, "rh.db")}",
+                settings: new Dictionary<string, string>
+                {
+                    ["Ingest:Inbox"] = Path.Combine(folder, "inbox"),
+                    ["Ingest:HttpSources:0:Url"] = url,
+                    ["Ingest:HttpSources:0:Unit"] = "51.SYT",
+                    ["Ingest:HttpSources:1:Url"] = url + "-never-polled",
+                });
             using var client = app.CreateClient();
             var states = app.Services.GetRequiredService<SourceStateStore>();
             await states.EnsureAsync(url, "51.SYT", "2021-10", CancellationToken.None);

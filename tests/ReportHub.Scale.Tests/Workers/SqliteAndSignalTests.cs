@@ -20,7 +20,7 @@ public sealed class SqliteAndSignalTests
     ];
 
     [Fact]
-    public async Task A_second_worker_on_SQLite_says_so_and_waits_until_the_first_stops()
+    public async Task ASecondWorkerOnSQLiteSaysSoAndWaitsUntilTheFirstStops()
     {
         var folder = RepoPaths.NewTempFolder("rh-sqlite-lock");
         try
@@ -51,7 +51,7 @@ public sealed class SqliteAndSignalTests
     }
 
     [Fact]
-    public async Task SIGTERM_stops_a_busy_worker_gracefully_and_leaves_nothing_half_written()
+    public async Task SIGTERMStopsABusyWorkerGracefullyAndLeavesNothingHalfWritten()
     {
         var folder = RepoPaths.NewTempFolder("rh-sigterm");
         try

@@ -16,7 +16,7 @@ namespace ReportHub.Scale.Tests.Workers;
 public sealed class ThreeWorkersUnderFaultsTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Three_workers_with_a_kill_and_a_database_restart_ingest_each_file_once_with_exact_totals()
+    public async Task ThreeWorkersWithAKillAndADatabaseRestartIngestEachFileOnceWithExactTotals()
     {
         using var pg = RestartablePostgres.Start();
         var folder = RepoPaths.NewTempFolder("rh-workers");

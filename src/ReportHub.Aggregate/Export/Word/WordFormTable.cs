@@ -6,7 +6,7 @@ namespace ReportHub.Aggregate.Export.Word;
 /// <summary>One appendix table to fill in: the definition's headers, then empty bordered rows.</summary>
 internal static class WordFormTable
 {
-    public static Table Build(TableDefinition definition, IReadOnlyList<int> widths)
+    public static Table Build(TableDefinition definition, IReadOnlyList<int> widths, int blankRows)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var columns = definition.Columns;
@@ -18,7 +18,7 @@ internal static class WordFormTable
         table.Append(WordBlocks.Row(header, header: true));
 
         // Ordinal cells stay empty, as in the workbook: a row holding only "1" would be read as a data row.
-        for (var row = 0; row < BlankTemplateWorkbook.BlankTableRows; row++)
+        for (var row = 0; row < blankRows; row++)
         {
             var cells = columns.Select((column, i) => WordBlocks.Cell(widths[i],
                 [WordBlocks.Paragraph(new WordLine { Size = WordPage.TableSize, Align = AlignmentOf(column.Type) })]));
@@ -30,7 +30,8 @@ internal static class WordFormTable
     private static JustificationValues AlignmentOf(ColumnType type) => type switch
     {
         ColumnType.Ordinal => JustificationValues.Center,
-        ColumnType.Count => JustificationValues.Right,
+        ColumnType.Count or ColumnType.Amount or ColumnType.Percent => JustificationValues.Right,
+        ColumnType.Date => JustificationValues.Center,
         ColumnType.Text or ColumnType.Citation or ColumnType.List => JustificationValues.Left,
         _ => JustificationValues.Left,
     };

@@ -14,7 +14,7 @@ public static class ReportFiles
     /// <summary>The units round 2021-10 expects: departments and districts of 51 in force on its request date.</summary>
     public static IReadOnlyList<(string Code, string Name)> ExpectedUnits()
     {
-        var lines = File.ReadAllLines(Path.Combine(Scale.Tests.Support.RepoPaths.Samples, "reference", "units.csv")).Skip(1);
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Samples, "reference", "units.csv")).Skip(1);
         var day = new DateOnly(2021, 10, 26);
         var result = new List<(string, string)>();
         foreach (var line in lines)

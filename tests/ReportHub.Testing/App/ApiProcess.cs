@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+using Microsoft.Extensions.Options;
+using ReportHub.Pipeline.Access;
+using ReportHub.Testing.Repo;
+using ReportHub.Warehouse.Access;
+using ReportHub.Warehouse.Connections;
+using ReportHub.Warehouse.Reference;
+using Xunit;
+
+namespace ReportHub.Testing.App;
+
+/// <summary>The built API in a child process on a loopback port (real Kestrel), so its own memory can be measured.</summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ApiProcess(Process process, int port, string folder)
+    {
+        _process = process;
+        Port = port;
+        Folder = folder;
+    }
+
+    public int Port { get; }
+    public string Folder { get; }
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var dll = Path.Combine(RepoPaths.Root, "artifacts", "bin", "ReportHub.Api", "debug", "ReportHub.Api.dll");
+        Assert.True(File.Exists(dll), $"{dll} not built");
+        var folder = RepoPaths.NewTempFolder("rh-kestrel");
+        int port;
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Warehouse__Provider"] = Warehouses.Warehouses.Provider;
+        start.Environment["Warehouse__ConnectionString"] = Warehouses.Warehouses.ConnectionString(folder);
+        start.Environment["Ingest__RunWorker"] = "false";
+        start.Environment["Samples__Load"] = "true";
+        start.Environment["Samples__Path"] = RepoPaths.CopyReference(folder);
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var api = new ApiProcess(process, port, folder);
+        using var client = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                if ((await client.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return api;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            Assert.False(process.HasExited, "the API exited at start");
+            Assert.True(DateTime.UtcNow < deadline, "the API did not answer /health within 60 s");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>An admin key for this process's warehouse, made beside it the way `keys create` makes one.</summary>
+    public async Task<string> AdminKeyAsync()
+    {
+        var db = new Db(new WarehouseOptions
+        {
+            Provider = Enum.Parse<WarehouseProvider>(Warehouses.Warehouses.Provider),
+            ConnectionString = Warehouses.Warehouses.ConnectionString(Folder),
+        });
+        var keys = new ApiKeyService(new ApiKeyStore(db), new ReferenceStore(db), Options.Create(new AccessOptions()), TimeProvider.System);
+        return (await keys.CreateAsync(Roles.Admin, null, "test", CancellationToken.None)).Key!;
+    }
+
+    /// <summary>The process's resident memory now, from /proc.</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+        throw new InvalidOperationException("no VmRSS");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
