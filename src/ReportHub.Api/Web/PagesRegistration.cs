@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using ReportHub.Api.Access;
 
 namespace ReportHub.Api.Web;
@@ -12,6 +15,8 @@ public static class PagesRegistration
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/Forbidden");
         });
+        // Vietnamese text is written as itself, not as numeric entities: readable source, and searchable by tests.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
     }
 
