@@ -12,16 +12,22 @@ public static class ConsolidatedCsv
 {
     public const string Header = "unit,name,type,status,receivedAt,submissionId,directives,qrCodes,qrScans";
 
+    /// <summary>The heading row an official opening the file in Excel reads; the measures follow with their template labels.</summary>
+    public static readonly IReadOnlyList<string> VietnameseHeadings = ["Mã đơn vị", "Tên đơn vị", "Loại", "Tình trạng", "Ngày nhận", "Mã báo cáo"];
+
+    private static readonly string[] MeasureKeys = ["directives", "qrCodes", "qrScans"];
+
     // RFC 4180 ends records with CRLF; Excel and every CSV library accept it.
     private const string RecordEnd = "\r\n";
 
-    public static void Write(Stream output, ConsolidatedData data)
+    /// <param name="keysHeader">True for the English field names (<c>?header=keys</c>, for scripts); false for Vietnamese headings.</param>
+    public static void Write(Stream output, ConsolidatedData data, bool keysHeader = true)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(data);
 
         using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
-        writer.Write(Header);
+        writer.Write(keysHeader ? Header : VietnameseHeader(data));
         writer.Write(RecordEnd);
         foreach (var unit in data.Units)
         {
@@ -41,6 +47,11 @@ public static class ConsolidatedCsv
             writer.Write(RecordEnd);
         }
     }
+
+    private static string VietnameseHeader(ConsolidatedData data) =>
+        string.Join(',', VietnameseHeadings
+            .Concat(MeasureKeys.Select(key => data.Template.Measures.FirstOrDefault(m => m.Key == key)?.Label ?? key))
+            .Select(h => Quote(h.Normalize(NormalizationForm.FormC))));
 
     /// <summary>The same shape System.Text.Json gives a DateTimeOffset: no fraction when it is zero, offset kept.</summary>
     private static string Iso8601(DateTimeOffset value) =>

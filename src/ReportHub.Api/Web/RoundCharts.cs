@@ -124,8 +124,8 @@ public static class RoundCharts
 
     private static void Style(Plot plot)
     {
-        // Fonts that carry Vietnamese diacritics; the browser draws the SVG's text with what it has.
-        plot.Font.Set("Noto Sans");
+        // A sans font with every Vietnamese diacritic, present on Debian servers; where it is missing ScottPlot falls back.
+        plot.Font.Set("DejaVu Sans");
         plot.Grid.MajorLineColor = Color.FromHex("#e5e7eb");
     }
 
