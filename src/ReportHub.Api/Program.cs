@@ -1,15 +1,19 @@
 using ReportHub.Api.Access;
 using ReportHub.Api.Endpoints;
 using ReportHub.Api.Infrastructure;
+using ReportHub.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddReportHub();
 builder.AddReportHubAccess();
+builder.AddReportHubPages();
 
 var app = builder.Build();
 
 app.UseReportHubErrors();
+// Before access control: the style and scripts of the sign-in page are public.
+app.UseReportHubStaticFiles();
 app.UseReportHubAccess();
 app.MapOpenApi();
 
@@ -22,6 +26,8 @@ api.MapUnits();
 api.MapSubmissions();
 api.MapTemplates();
 api.MapAudit();
+
+app.MapReportHubPages();
 
 app.Run();
 

@@ -62,14 +62,15 @@ public static class RoundsApi
             return TypedResults.File(buffer.ToArray(), Xlsx, $"tong-hop-{code}.xlsx");
         });
 
-        analysts.MapGet("/{code}/consolidated.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, RollupService rollups, CancellationToken ct) =>
+        // Vietnamese headings by default, as an official opening the file in Excel expects; ?header=keys for scripts.
+        analysts.MapGet("/{code}/consolidated.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, string? header, RollupService rollups, CancellationToken ct) =>
         {
             if (await rollups.ConsolidatedAsync(code, ct) is not { } data)
             {
                 return Problems.RoundNotFound(code);
             }
             using var buffer = new MemoryStream();
-            ConsolidatedCsv.Write(buffer, data);
+            ConsolidatedCsv.Write(buffer, data, keysHeader: string.Equals(header, "keys", StringComparison.OrdinalIgnoreCase));
             return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", $"tong-hop-{code}.csv");
         });
 
