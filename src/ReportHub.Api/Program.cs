@@ -1,20 +1,33 @@
+using ReportHub.Api.Access;
 using ReportHub.Api.Endpoints;
 using ReportHub.Api.Infrastructure;
+using ReportHub.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddReportHub();
+builder.AddReportHubAccess();
+builder.AddReportHubPages();
 
 var app = builder.Build();
 
 app.UseReportHubErrors();
+// Before access control: the style and scripts of the sign-in page are public.
+app.UseReportHubStaticFiles();
+app.UseReportHubAccess();
 app.MapOpenApi();
 
 app.MapHealth();
-app.MapRounds();
-app.MapUnits();
-app.MapSubmissions();
-app.MapTemplates();
+
+// Every API route: a browser session's state-changing call must carry its antiforgery token.
+var api = app.MapGroup("").AddEndpointFilter<CookieCsrfFilter>();
+api.MapRounds();
+api.MapUnits();
+api.MapSubmissions();
+api.MapTemplates();
+api.MapAudit();
+
+app.MapReportHubPages();
 
 app.Run();
 

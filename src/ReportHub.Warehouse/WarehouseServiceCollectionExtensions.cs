@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ReportHub.Warehouse.Access;
 using ReportHub.Warehouse.Connections;
 using ReportHub.Warehouse.Health;
 using ReportHub.Warehouse.Reference;
@@ -21,6 +22,9 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<ReferenceStore>();
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<TemplateStore>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AuditStore>();
         services.AddSingleton<WarehouseResilience>();
         services.AddSingleton<ClaimStore>();
         services.AddSingleton<SourceStateStore>();

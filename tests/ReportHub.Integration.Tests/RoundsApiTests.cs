@@ -122,7 +122,7 @@ public sealed class RoundsApiTests
         using var app = new ReportHubApp(loadSamples: null, environment: "Development");
         var totals = await app.TotalsAsync();
 
-        var response = await app.CreateClient().GetAsync("/api/rounds/2021-10/consolidated.csv");
+        var response = await app.CreateClient().GetAsync("/api/rounds/2021-10/consolidated.csv?header=keys");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);

@@ -17,10 +17,14 @@ public static class ConsolidatedCsv
 
     private const string UnitFields = "unit,name,type,status,receivedAt,submissionId";
 
+    /// <summary>The heading row an official opening the file in Excel reads; the measures follow with their template labels.</summary>
+    public static readonly IReadOnlyList<string> VietnameseHeadings = ["Mã đơn vị", "Tên đơn vị", "Loại", "Tình trạng", "Ngày nhận", "Mã báo cáo"];
+
     // RFC 4180 ends records with CRLF; Excel and every CSV library accept it.
     private const string RecordEnd = "\r\n";
 
-    public static void Write(Stream output, ConsolidatedData data)
+    /// <param name="keysHeader">True for the English field names (<c>?header=keys</c>, for scripts); false for Vietnamese headings.</param>
+    public static void Write(Stream output, ConsolidatedData data, bool keysHeader = true)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(data);
@@ -28,7 +32,7 @@ public static class ConsolidatedCsv
         using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
         var covid = CovidLayout.Applies(data.Template);
         var figures = FigureColumn.Of(data.Template);
-        writer.Write(covid ? Header : HeaderOf(data.Template));
+        writer.Write(keysHeader ? HeaderOf(data.Template) : VietnameseHeader(figures));
         writer.Write(RecordEnd);
         foreach (var unit in data.Units)
         {
@@ -67,6 +71,12 @@ public static class ConsolidatedCsv
     /// <summary>Invariant digits with a dot, no grouping, no trailing zeros; blank when there is no value.</summary>
     private static string Number(decimal? value) =>
         value is { } v ? (v / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) : string.Empty;
+
+    /// <summary>The Vietnamese heading row: the unit fields, then each measure and indicator as the summary sheet heads it.</summary>
+    private static string VietnameseHeader(IReadOnlyList<FigureColumn> figures) =>
+        string.Join(',', VietnameseHeadings
+            .Concat(figures.Select(f => f.Header))
+            .Select(h => Quote(h.Normalize(NormalizationForm.FormC))));
 
     /// <summary>The same shape System.Text.Json gives a DateTimeOffset: no fraction when it is zero, offset kept.</summary>
     private static string Iso8601(DateTimeOffset value) =>

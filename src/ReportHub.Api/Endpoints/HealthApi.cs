@@ -89,7 +89,7 @@ public static class HealthApi
                     Error = ex.Message,
                 }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -22,6 +22,15 @@ internal static class Problems
         + "vượt quá dung lượng cho phép nên không được lưu lại; chỉ có tên, dung lượng và mã SHA-256 của tệp. "
         + "Hãy đề nghị đơn vị gửi lại tệp nhỏ hơn (xóa trang tính, hình ảnh thừa hoặc tách thành nhiều tệp).");
 
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(title: "Không có quyền", detail: detail, statusCode: StatusCodes.Status403Forbidden);
+
+    public static ProblemHttpResult OtherUnit(string? unit) => Forbidden(
+        $"Tài khoản này chỉ được xem và gửi báo cáo của đơn vị {unit}; không được truy cập dữ liệu của đơn vị khác.");
+
+    public static ProblemHttpResult AnalystsOnly() => Forbidden(
+        "Chỉ chuyên viên Sở và quản trị viên được xem số liệu tổng hợp của các đơn vị. Tài khoản đơn vị chỉ xem được báo cáo của mình.");
+
     public static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(title: "Yêu cầu không hợp lệ", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 }

@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReportHub.Aggregate.Export;
 using ReportHub.Aggregate.Rollups;
+using ReportHub.Api.Access;
+using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Rounds;
 
 namespace ReportHub.Api.Endpoints;
@@ -17,21 +20,38 @@ public static class RoundsApi
         group.MapGet("/", async (RoundService rounds, CancellationToken ct) =>
             TypedResults.Ok((await rounds.ListAsync(ct)).Select(RoundView.From).ToList()));
 
-        // Access control: creating, closing and reopening rounds is for analysts (and admins) only; the check goes
-        // on these three routes once keys and sign-in exist (CONTRACT §5, "Added with access control").
-        group.MapPost("/", CreateAsync);
-        group.MapPost("/{code}/close", async Task<Results<Ok<RoundView>, ProblemHttpResult>> (string code, RoundService rounds, CancellationToken ct) =>
-            await rounds.SetClosedAsync(code, closed: true, ct) is { } round ? TypedResults.Ok(RoundView.From(round)) : Problems.RoundNotFound(code));
-        group.MapPost("/{code}/reopen", async Task<Results<Ok<RoundView>, ProblemHttpResult>> (string code, RoundService rounds, CancellationToken ct) =>
-            await rounds.SetClosedAsync(code, closed: false, ct) is { } round ? TypedResults.Ok(RoundView.From(round)) : Problems.RoundNotFound(code));
+        // Creating, closing and reopening rounds is for analysts and admins (issue 9's table of roles).
+        group.MapPost("/", CreateAsync).RequireAuthorization(AccessRegistration.AnalystPolicy);
+        group.MapPost("/{code}/close", (string code, ClaimsPrincipal user, RoundService rounds, AuditLog audit, CancellationToken ct) =>
+            SetClosedAsync(code, true, user, rounds, audit, ct)).RequireAuthorization(AccessRegistration.AnalystPolicy);
+        group.MapPost("/{code}/reopen", (string code, ClaimsPrincipal user, RoundService rounds, AuditLog audit, CancellationToken ct) =>
+            SetClosedAsync(code, false, user, rounds, audit, ct)).RequireAuthorization(AccessRegistration.AnalystPolicy);
 
-        group.MapGet("/{code}/totals", async Task<Results<Ok<RoundTotals>, ProblemHttpResult>> (string code, RollupService rollups, CancellationToken ct) =>
+        // A department sees its own status in a round, never the per-unit table.
+        group.MapGet("/{code}/units/{unit}", async Task<Results<Ok<UnitStatus>, ProblemHttpResult>> (string code, string unit, ClaimsPrincipal user, RollupService rollups, CancellationToken ct) =>
+        {
+            if (!user.MaySee(unit))
+            {
+                return Problems.OtherUnit(user.BoundUnit());
+            }
+            if (await rollups.UnitsAsync(code, ct) is not { } units)
+            {
+                return Problems.RoundNotFound(code);
+            }
+            return units.FirstOrDefault(u => u.Unit == unit) is { } status
+                ? TypedResults.Ok(status)
+                : Problems.NotFound("Đơn vị không thuộc đợt báo cáo", $"Đơn vị “{unit}” không phải báo cáo trong đợt “{code}” và chưa gửi báo cáo nào cho đợt này.");
+        });
+
+        var analysts = group.MapGroup("").RequireAuthorization(AccessRegistration.AnalystPolicy);
+
+        analysts.MapGet("/{code}/totals", async Task<Results<Ok<RoundTotals>, ProblemHttpResult>> (string code, RollupService rollups, CancellationToken ct) =>
             await rollups.TotalsAsync(code, ct) is { } totals ? TypedResults.Ok(totals) : Problems.RoundNotFound(code));
 
-        group.MapGet("/{code}/units", async Task<Results<Ok<IReadOnlyList<UnitStatus>>, ProblemHttpResult>> (string code, RollupService rollups, CancellationToken ct) =>
+        analysts.MapGet("/{code}/units", async Task<Results<Ok<IReadOnlyList<UnitStatus>>, ProblemHttpResult>> (string code, RollupService rollups, CancellationToken ct) =>
             await rollups.UnitsAsync(code, ct) is { } units ? TypedResults.Ok(units) : Problems.RoundNotFound(code));
 
-        group.MapGet("/{code}/consolidated.xlsx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, RollupService rollups, CancellationToken ct) =>
+        analysts.MapGet("/{code}/consolidated.xlsx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, RollupService rollups, CancellationToken ct) =>
         {
             if (await rollups.ConsolidatedAsync(code, ct) is not { } data)
             {
@@ -42,21 +62,34 @@ public static class RoundsApi
             return TypedResults.File(buffer.ToArray(), Xlsx, $"tong-hop-{code}.xlsx");
         });
 
-        group.MapGet("/{code}/consolidated.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, RollupService rollups, CancellationToken ct) =>
+        // Vietnamese headings by default, as an official opening the file in Excel expects; ?header=keys for scripts.
+        analysts.MapGet("/{code}/consolidated.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, string? header, RollupService rollups, CancellationToken ct) =>
         {
             if (await rollups.ConsolidatedAsync(code, ct) is not { } data)
             {
                 return Problems.RoundNotFound(code);
             }
             using var buffer = new MemoryStream();
-            ConsolidatedCsv.Write(buffer, data);
+            ConsolidatedCsv.Write(buffer, data, keysHeader: string.Equals(header, "keys", StringComparison.OrdinalIgnoreCase));
             return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", $"tong-hop-{code}.csv");
         });
 
         return group;
     }
 
-    private static async Task<Results<Created<RoundView>, ProblemHttpResult>> CreateAsync(HttpRequest request, RoundService rounds, CancellationToken ct)
+    private static async Task<Results<Ok<RoundView>, ProblemHttpResult>> SetClosedAsync(string code, bool closed, ClaimsPrincipal user,
+        RoundService rounds, AuditLog audit, CancellationToken ct)
+    {
+        if (await rounds.SetClosedAsync(code, closed, ct) is not { } round)
+        {
+            return Problems.RoundNotFound(code);
+        }
+        await audit.WriteAsync(user.Actor(), closed ? AuditActions.RoundClosed : AuditActions.RoundReopened, code, null, ct);
+        return TypedResults.Ok(RoundView.From(round));
+    }
+
+    private static async Task<Results<Created<RoundView>, ProblemHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user,
+        RoundService rounds, AuditLog audit, CancellationToken ct)
     {
         if (request.ContentLength > MaxBody)
         {
@@ -90,6 +123,8 @@ public static class RoundsApi
         var created = await rounds.CreateAsync(draft, ct);
         if (created.Round is { } round)
         {
+            await audit.WriteAsync(user.Actor(), AuditActions.RoundCreated, round.Code,
+                $"{round.Title}; mẫu {round.Template}; hạn {round.Deadline:yyyy-MM-dd}; {round.ExpectedUnits.Count} đơn vị", ct);
             return TypedResults.Created($"/api/rounds/{Uri.EscapeDataString(round.Code)}", RoundView.From(round));
         }
         var errors = created.Problems.Select(p => new { field = p.Field, message = p.Message }).ToList();

@@ -1,10 +1,13 @@
+using System.Security.Claims;
 using System.Text.Json.Serialization;
 using ReportHub.Readers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using ReportHub.Api.Access;
 using ReportHub.Api.Infrastructure;
+using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Sources;
 using ReportHub.Warehouse.Rollups;
@@ -55,18 +58,26 @@ public static class SubmissionsApi
     {
         var group = app.MapGroup("/api/submissions").WithTags("Submissions");
 
-        group.MapPost("/", Upload).DisableAntiforgery();
+        group.MapPost("/", Upload).DisableAntiforgery().RequireAuthorization(AccessRegistration.UploadPolicy);
 
-        group.MapGet("/{id:long}", async Task<Results<Ok<SubmissionDetail>, ProblemHttpResult>> (long id, SubmissionStore store, TemplateStore templates, CancellationToken ct) =>
-            await store.GetAsync(id, ct) is { } s
-                ? TypedResults.Ok(ToDetail(s, await FiguresAsync(s, templates, ct)))
-                : Problems.SubmissionNotFound(id));
-
-        group.MapGet("/{id:long}/file", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (long id, SubmissionStore store, CancellationToken ct) =>
+        group.MapGet("/{id:long}", async Task<Results<Ok<SubmissionDetail>, ProblemHttpResult>> (long id, ClaimsPrincipal user, SubmissionStore store, TemplateStore templates, CancellationToken ct) =>
         {
             if (await store.GetAsync(id, ct) is not { } s)
             {
                 return Problems.SubmissionNotFound(id);
+            }
+            return user.MaySee(s.UnitCode) ? TypedResults.Ok(ToDetail(s, await FiguresAsync(s, templates, ct))) : Problems.OtherUnit(user.BoundUnit());
+        });
+
+        group.MapGet("/{id:long}/file", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (long id, ClaimsPrincipal user, SubmissionStore store, CancellationToken ct) =>
+        {
+            if (await store.GetAsync(id, ct) is not { } s)
+            {
+                return Problems.SubmissionNotFound(id);
+            }
+            if (!user.MaySee(s.UnitCode))
+            {
+                return Problems.OtherUnit(user.BoundUnit());
             }
             if (!s.FileKept || await store.FileAsync(id, ct) is not { } bytes)
             {
@@ -79,8 +90,15 @@ public static class SubmissionsApi
     }
 
     private static async Task<IResult> Upload(HttpRequest request, [FromQuery] string? round, [FromQuery] string? unit,
-        [FromQuery] bool? dryRun, IngestService ingest, UploadSource uploads, IOptions<IngestOptions> options, CancellationToken ct)
+        [FromQuery] bool? dryRun, ClaimsPrincipal user, IngestService ingest, UploadSource uploads, AuditLog audit,
+        IOptions<IngestOptions> options, CancellationToken ct)
     {
+        // A department reports for its own unit only: a hint for another unit is refused before the body is read.
+        var bound = user.BoundUnit();
+        if (bound is not null && unit is not null && unit != bound)
+        {
+            return Problems.OtherUnit(bound);
+        }
         var requestBytes = UploadLimits.RequestBytes(options.Value);
         // Refused before a byte of the body is read: by the announced length, and by counting for chunked bodies.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -115,7 +133,21 @@ public static class SubmissionsApi
         {
             upload = await uploads.ReadAsync(stream, file.FileName, file.Length, new SenderHints { Round = round, Unit = unit, DryRun = dry }, ct);
         }
-        var result = await ingest.IngestAsync(upload, ct);
+        IngestResult result;
+        try
+        {
+            result = await ingest.IngestAsync(upload with { UnitHint = bound ?? unit, RequiredUnit = bound }, ct);
+        }
+        catch (UnitScopeException ex)
+        {
+            await audit.WriteAsync(user.Actor(), AuditActions.Upload, bound, $"Từ chối: {ex.Message}", ct);
+            return Problems.Forbidden(ex.Message);
+        }
+        if (!dry)
+        {
+            await audit.WriteAsync(user.Actor(), AuditActions.Upload, result.SubmissionId is { } sid ? $"#{sid}" : result.File,
+                $"{result.File}: {result.Status}; đơn vị {result.Unit}; đợt {result.Round}", ct);
+        }
         if (result.Rejected)
         {
             return TypedResults.Problem(

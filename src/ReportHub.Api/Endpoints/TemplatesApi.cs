@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using ReportHub.Api.Access;
+using ReportHub.Pipeline.Access;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReportHub.Core.Templates;
@@ -26,13 +29,13 @@ public static class TemplatesApi
                     ? $"Không có mẫu báo cáo “{id}”. Danh sách mẫu ở /api/templates."
                     : $"Mẫu báo cáo “{id}” không có phiên bản {version}. Bỏ tham số version để lấy phiên bản mới nhất."));
 
-        // Access control (admin only, CONTRACT §5 "Added with access control") goes here when it lands.
-        group.MapPost("/", Register).DisableAntiforgery();
+        // Registering templates is for analysts and admins (issue 9's table of roles).
+        group.MapPost("/", Register).DisableAntiforgery().RequireAuthorization(AccessRegistration.AnalystPolicy);
 
         return group;
     }
 
-    private static async Task<Results<Created<TemplateSummary>, Ok<TemplateSummary>, ProblemHttpResult>> Register(HttpRequest request, TemplateRegistry registry, CancellationToken ct)
+    private static async Task<Results<Created<TemplateSummary>, Ok<TemplateSummary>, ProblemHttpResult>> Register(HttpRequest request, ClaimsPrincipal user, TemplateRegistry registry, AuditLog audit, CancellationToken ct)
     {
         string body;
         // Read as text bounded by the validator's limit: a definition is small, and the body is never trusted to be.
@@ -57,6 +60,10 @@ public static class TemplatesApi
                 extensions: new Dictionary<string, object?> { ["errors"] = result.Errors });
         }
         var template = result.Template!;
+        if (result.Status == RegistrationStatus.Registered)
+        {
+            await audit.WriteAsync(user.Actor(), AuditActions.TemplateAdded, $"{template.Id} v{template.Version}", template.Title, ct);
+        }
         return result.Status == RegistrationStatus.Registered
             ? TypedResults.Created($"/api/templates/{template.Id}?version={template.Version}", template)
             : TypedResults.Ok(template);

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReportHub.Aggregate.Export;
+using ReportHub.Api.Access;
 using ReportHub.Core.Templates;
 using ReportHub.Warehouse.Reference;
 using ReportHub.Warehouse.Templates;
@@ -59,15 +61,19 @@ public static class UnitsApi
                 Successor = u.Successor,
             }).ToList()));
 
-        group.MapGet("/{code}/template.xlsx", (string code, string? round, ReferenceStore reference, TemplateStore templates, CancellationToken ct) =>
-            BlankTemplateAsync(code, round, reference, templates, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        group.MapGet("/{code}/template.xlsx", (string code, string? round, ClaimsPrincipal user, ReferenceStore reference, TemplateStore templates, CancellationToken ct) =>
+            BlankTemplateAsync(code, round, user, reference, templates, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 BlankTemplateWorkbook.Write, ct));
 
-        group.MapGet("/{code}/template.docx", (string code, string? round, ReferenceStore reference, TemplateStore templates, CancellationToken ct) =>
-            BlankTemplateAsync(code, round, reference, templates, "docx", BlankTemplateDocument.ContentType, BlankTemplateDocument.Write, ct));
+        group.MapGet("/{code}/template.docx", (string code, string? round, ClaimsPrincipal user, ReferenceStore reference, TemplateStore templates, CancellationToken ct) =>
+            BlankTemplateAsync(code, round, user, reference, templates, "docx", BlankTemplateDocument.ContentType, BlankTemplateDocument.Write, ct));
 
-        group.MapGet("/{code}/submissions", async Task<Results<Ok<List<SubmissionVersion>>, ProblemHttpResult>> (string code, string? round, ReferenceStore reference, SubmissionStore store, TemplateStore templates, CancellationToken ct) =>
+        group.MapGet("/{code}/submissions", async Task<Results<Ok<List<SubmissionVersion>>, ProblemHttpResult>> (string code, string? round, ClaimsPrincipal user, ReferenceStore reference, SubmissionStore store, TemplateStore templates, CancellationToken ct) =>
         {
+            if (!user.MaySee(code))
+            {
+                return Problems.OtherUnit(user.BoundUnit());
+            }
             if ((await reference.UnitsAsync(ct)).All(u => u.Code != code))
             {
                 return Problems.UnitNotFound(code);
@@ -104,9 +110,13 @@ public static class UnitsApi
     /// The file name holds only the codes, so it is ASCII and survives every browser and mail client.
     /// </summary>
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> BlankTemplateAsync(string code, string? round,
-        ReferenceStore reference, TemplateStore templates, string extension, string contentType,
+        ClaimsPrincipal user, ReferenceStore reference, TemplateStore templates, string extension, string contentType,
         Action<Stream, TemplateDefinition, Core.Domain.Unit, Core.Domain.Unit?, Core.Domain.Round> write, CancellationToken ct)
     {
+        if (!user.MaySee(code))
+        {
+            return Problems.OtherUnit(user.BoundUnit());
+        }
         var units = await reference.UnitsAsync(ct);
         if (units.FirstOrDefault(u => u.Code == code) is not { } unit)
         {
@@ -119,11 +129,10 @@ public static class UnitsApi
             return Problems.RoundNotFound(round ?? "");
         }
         var province = units.FirstOrDefault(u => u.Code == ProvinceOf(unit, units));
-        // The form is the round's own template (latest registered version, as the reports are read); a round naming
-        // a template that is no longer known still gets the COVID form rather than no form at all.
-        var template = await templates.DefinitionAsync(chosen.Template, null, ct) ?? TemplateCatalog.Default;
         using var buffer = new MemoryStream();
-        write(buffer, template, unit, province, chosen);
+        // The round decides the form: a 2025 round's template is not the 2021 one.
+        var definition = await templates.DefinitionAsync(chosen.Template, null, ct) ?? TemplateCatalog.Default;
+        write(buffer, definition, unit, province, chosen);
         return TypedResults.File(buffer.ToArray(), contentType, $"bieu-mau-{unit.Code}-{chosen.Code}.{extension}");
     }
 

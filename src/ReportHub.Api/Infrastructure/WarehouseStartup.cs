@@ -1,3 +1,5 @@
+using ReportHub.Api.Access;
+using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Reference;
 using ReportHub.Pipeline.Sources;
@@ -17,6 +19,7 @@ public sealed class WarehouseStartup(
     ReferenceStore reference,
     TemplateRegistry templates,
     IngestService ingest,
+    AccountService accounts,
     IHostEnvironment environment,
     IConfiguration configuration,
     ILogger<WarehouseStartup> logger) : IHostedService
@@ -32,6 +35,10 @@ public sealed class WarehouseStartup(
         }
         var firstRun = (await reference.RoundsAsync(cancellationToken)).Count == 0;
         await loader.LoadAsync(Path.Combine(samples, "reference"), cancellationToken);
+        if (configuration.GetValue("Access:DemoAccounts", environment.IsDevelopment()))
+        {
+            await DemoAccounts.EnsureAsync(accounts, logger, cancellationToken);
+        }
         var reports = Path.Combine(samples, "reports");
         if (!firstRun || !Directory.Exists(reports))
         {

@@ -60,7 +60,10 @@ public static class CliApp
         templatesShow.SetAction((p, ct) => TemplateCommands.ShowAsync(configArgs, p.GetValue(templateId)!, p.GetValue(templateVersion), ct));
         var templates = new Command("templates", "Register, list and show report templates.") { templatesAdd, templatesList, templatesShow };
 
-        var root = new RootCommand("ReportHub: ingest the provincial appendix reports.") { init, ingest, totals, watch, replay, rounds, templates };
+        var users = UsersCommand(configArgs, json);
+        var keys = KeysCommand(configArgs, json);
+
+        var root = new RootCommand("ReportHub: ingest the provincial appendix reports.") { init, ingest, totals, watch, replay, rounds, templates, users, keys };
         var parsed = root.Parse(commandArgs);
         if (parsed.Errors.Count > 0)
         {
@@ -68,7 +71,7 @@ public static class CliApp
             {
                 await Console.Error.WriteLineAsync(error.Message);
             }
-            await Console.Error.WriteLineAsync("Usage: reporthub init | ingest <file-or-folder>... [--round CODE] [--unit CODE] [--json] [--dry-run] | totals --round CODE [--json] | watch [--drain] | replay [--rejected] [--json] | rounds create --code CODE --template ID --title T --request-document DOC --request-date DATE --deadline DATE [--types T,...] [--parents P,...] [--units U,...] | rounds list [--json] | rounds close CODE | rounds reopen CODE | templates add FILE [--json] | templates list [--json] | templates show ID [--version N]");
+            await Console.Error.WriteLineAsync("Usage: reporthub init | ingest <file-or-folder>... [--round CODE] [--unit CODE] [--json] [--dry-run] | totals --round CODE [--json] | watch [--drain] | replay [--rejected] [--json] | rounds create --code CODE --template ID --title T --request-document DOC --request-date DATE --deadline DATE [--types T,...] [--parents P,...] [--units U,...] | rounds list [--json] | rounds close CODE | rounds reopen CODE | templates add FILE [--json] | templates list [--json] | templates show ID [--version N] | users create --name NAME --role ROLE [--unit CODE] [--display-name D] | users list|disable|enable|reset-password NAME | keys create --role ROLE [--unit CODE] [--label L] | keys list | keys revoke PREFIX");
             return UsageError;
         }
         try
@@ -119,6 +122,51 @@ public static class CliApp
         reopen.SetAction((p, ct) => RoundCommands.SetClosedAsync(configArgs, p.GetValue(reopenCode)!, closed: false, ct));
 
         return new Command("rounds", "Create, list, close and reopen rounds.") { create, list, close, reopen };
+    }
+
+    private static Command UsersCommand(string[] configArgs, Option<bool> json)
+    {
+        var name = new Option<string>("--name") { Required = true, Description = "User name used to sign in." };
+        var display = new Option<string?>("--display-name") { Description = "Name shown on the pages." };
+        var role = new Option<string>("--role") { Required = true, Description = "department, analyst or admin." };
+        var unit = new Option<string?>("--unit") { Description = "The unit of a department account, e.g. 51.SCT." };
+        var create = new Command("create", "Create an account; the password is read from standard input or generated.") { name, display, role, unit };
+        create.SetAction((p, ct) => AccessCommands.CreateUserAsync(configArgs, p.GetValue(name)!, p.GetValue(display), p.GetValue(role)!, p.GetValue(unit), ct));
+
+        var list = new Command("list", "List the accounts.") { json };
+        list.SetAction((p, ct) => AccessCommands.ListUsersAsync(configArgs, p.GetValue(json), ct));
+
+        var disableName = new Argument<string>("name") { Description = "User name." };
+        var disable = new Command("disable", "Disable an account: it can no longer sign in.") { disableName };
+        disable.SetAction((p, ct) => AccessCommands.SetDisabledAsync(configArgs, p.GetValue(disableName)!, disabled: true, ct));
+
+        var enableName = new Argument<string>("name") { Description = "User name." };
+        var enable = new Command("enable", "Enable a disabled account again.") { enableName };
+        enable.SetAction((p, ct) => AccessCommands.SetDisabledAsync(configArgs, p.GetValue(enableName)!, disabled: false, ct));
+
+        var resetName = new Argument<string>("name") { Description = "User name." };
+        var reset = new Command("reset-password", "Set a new password (standard input, or generated) and unlock the account.") { resetName };
+        reset.SetAction((p, ct) => AccessCommands.ResetPasswordAsync(configArgs, p.GetValue(resetName)!, ct));
+
+        return new Command("users", "Create, list, disable and reset people's accounts.") { create, list, disable, enable, reset };
+    }
+
+    private static Command KeysCommand(string[] configArgs, Option<bool> json)
+    {
+        var role = new Option<string>("--role") { Required = true, Description = "department, analyst or admin." };
+        var unit = new Option<string?>("--unit") { Description = "The unit of a department key, e.g. 51.SCT." };
+        var label = new Option<string?>("--label") { Description = "What the key is for." };
+        var create = new Command("create", "Create an API key; it is printed once, as the last line.") { role, unit, label };
+        create.SetAction((p, ct) => AccessCommands.CreateKeyAsync(configArgs, p.GetValue(role)!, p.GetValue(unit), p.GetValue(label), ct));
+
+        var list = new Command("list", "List the keys (never their secrets).") { json };
+        list.SetAction((p, ct) => AccessCommands.ListKeysAsync(configArgs, p.GetValue(json), ct));
+
+        var prefix = new Argument<string>("prefix") { Description = "The key's prefix as listed (or the whole key)." };
+        var revoke = new Command("revoke", "Revoke a key at once.") { prefix };
+        revoke.SetAction((p, ct) => AccessCommands.RevokeKeyAsync(configArgs, p.GetValue(prefix)!, ct));
+
+        return new Command("keys", "Create, list and revoke API keys.") { create, list, revoke };
     }
 
     private static List<string>? Split(string? values) =>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ReportHub.Aggregate;
 using ReportHub.Pipeline;
+using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Templates;
 using ReportHub.Warehouse.Connections;
 
@@ -25,6 +26,7 @@ internal static class CliHost
         builder.Logging.SetMinimumLevel(level);
         builder.Services.AddIngestion(builder.Configuration);
         builder.Services.AddRollups();
+        builder.Services.AddAccess(builder.Configuration);
         if (worker)
         {
             builder.Services.AddInboxWorker();

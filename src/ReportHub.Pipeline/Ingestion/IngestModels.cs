@@ -21,6 +21,12 @@ public sealed record IngestRequest
     public required string Source { get; init; }
     public string? RoundHint { get; init; }
     public string? UnitHint { get; init; }
+
+    /// <summary>
+    /// Set for a department's upload: the only unit it may report for. A file that is another unit's report is
+    /// refused with <see cref="UnitScopeException"/> before anything is stored.
+    /// </summary>
+    public string? RequiredUnit { get; init; }
     public bool DryRun { get; init; }
     public DateTimeOffset? ReceivedAt { get; init; }
     public long? ReplayOf { get; init; }

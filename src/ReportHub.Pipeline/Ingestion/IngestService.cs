@@ -63,6 +63,7 @@ public sealed class IngestService(
                 return duplicate;
             }
             evaluated ??= await EvaluateAsync(request, receivedAt, cancellationToken);
+            UnitScopeException.ThrowIfOutside(request.RequiredUnit, evaluated.Value.Outcome.Unit, evaluated.Value.Issues);
             if (request.DryRun)
             {
                 break;

@@ -21,7 +21,8 @@ public sealed class Db
         _options = options;
         if (options.Provider == WarehouseProvider.Sqlite)
         {
-            EnsureSqliteFolder(options.ConnectionString);
+            _options = new WarehouseOptions { Provider = options.Provider, ConnectionString = AnchorSqlite(options.ConnectionString) };
+            EnsureSqliteFolder(_options.ConnectionString);
         }
     }
 
@@ -90,6 +91,37 @@ public sealed class Db
     {
         var valuesAt = columnsAndValues.IndexOf("VALUES", StringComparison.OrdinalIgnoreCase);
         return $"INSERT INTO {table} {columnsAndValues[..valuesAt]} OUTPUT INSERTED.id {columnsAndValues[valuesAt..]}";
+    }
+
+    /// <summary>
+    /// A relative SQLite path is taken from the repository's root when the program runs inside a checkout, so the CLI
+    /// (run from the root) and <c>dotnet run --project src/ReportHub.Api</c> (run from the project folder) share one
+    /// warehouse at <c>data/reporthub.db</c>, where the README says it is. Outside a checkout it is relative to the
+    /// working directory, as usual.
+    /// </summary>
+    public static string AnchorSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var source = builder.DataSource;
+        if (string.IsNullOrEmpty(source) || source == ":memory:" || Path.IsPathRooted(source)
+            || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || RepositoryRoot() is not { } root)
+        {
+            return connectionString;
+        }
+        builder.DataSource = Path.Combine(root, source);
+        return builder.ToString();
+    }
+
+    private static string? RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ReportHub.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        return null;
     }
 
     private static void EnsureSqliteFolder(string connectionString)

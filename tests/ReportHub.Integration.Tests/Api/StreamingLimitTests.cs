@@ -13,13 +13,13 @@ public sealed class StreamingLimitTests
     /// Sends a chunked multipart body from a generator, chunk by chunk, and stops as soon as the server answers or
     /// closes. Returns the response head and body as text, and how much was sent.
     /// </summary>
-    private static async Task<(string Response, long Sent)> PostChunkedAsync(int port, long bodyBytes, bool announceLength)
+    private static async Task<(string Response, long Sent)> PostChunkedAsync(int port, string key, long bodyBytes, bool announceLength)
     {
         using var tcp = new TcpClient();
         await tcp.ConnectAsync("127.0.0.1", port);
         var stream = tcp.GetStream();
         var head = "--rh\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lon.csv\"\r\nContent-Type: text/csv\r\n\r\n";
-        var headers = "POST /api/submissions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=rh\r\n"
+        var headers = $"POST /api/submissions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {key}\r\nContent-Type: multipart/form-data; boundary=rh\r\n"
             + (announceLength ? $"Content-Length: {bodyBytes}\r\n" : "Transfer-Encoding: chunked\r\n") + "\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(headers));
         var chunk = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("1,Sở,01,541\r\n", 64 * 1024 / 16)));
@@ -76,7 +76,7 @@ public sealed class StreamingLimitTests
         await using var api = await ApiProcess.StartAsync(new Dictionary<string, string> { ["Ingest:MaxFileBytes"] = "1048576" });
         var before = api.ResidentBytes();
 
-        var (response, sent) = await PostChunkedAsync(api.Port, SixtyMegabytes, announceLength);
+        var (response, sent) = await PostChunkedAsync(api.Port, await api.AdminKeyAsync(), SixtyMegabytes, announceLength);
 
         var after = api.ResidentBytes();
         Assert.StartsWith("HTTP/1.1 413", response);

@@ -3,7 +3,12 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
+using Microsoft.Extensions.Options;
+using ReportHub.Pipeline.Access;
 using ReportHub.Testing.Repo;
+using ReportHub.Warehouse.Access;
+using ReportHub.Warehouse.Connections;
+using ReportHub.Warehouse.Reference;
 using Xunit;
 
 namespace ReportHub.Testing.App;
@@ -73,6 +78,18 @@ public sealed class ApiProcess : IAsyncDisposable
             Assert.True(DateTime.UtcNow < deadline, "the API did not answer /health within 60 s");
             await Task.Delay(250);
         }
+    }
+
+    /// <summary>An admin key for this process's warehouse, made beside it the way `keys create` makes one.</summary>
+    public async Task<string> AdminKeyAsync()
+    {
+        var db = new Db(new WarehouseOptions
+        {
+            Provider = Enum.Parse<WarehouseProvider>(Warehouses.Warehouses.Provider),
+            ConnectionString = Warehouses.Warehouses.ConnectionString(Folder),
+        });
+        var keys = new ApiKeyService(new ApiKeyStore(db), new ReferenceStore(db), Options.Create(new AccessOptions()), TimeProvider.System);
+        return (await keys.CreateAsync(Roles.Admin, null, "test", CancellationToken.None)).Key!;
     }
 
     /// <summary>The process's resident memory now, from /proc.</summary>

@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Ingestion;
+using ReportHub.Warehouse.Access;
 using ReportHub.Testing.Repo;
 using ReportHub.Testing.Warehouses;
 using Xunit;
@@ -79,6 +81,9 @@ public sealed class ReportHubApp : WebApplicationFactory<Program>
         builder.UseSetting("Ingest:Inbox", Path.Combine(Folder, "inbox"));
         builder.UseSetting("Ingest:Archive", Path.Combine(Folder, "archive"));
         builder.UseSetting("Ingest:Quarantine", Path.Combine(Folder, "quarantine"));
+        // Suites send thousands of requests with one key; a test of the limit itself sets its own.
+        builder.UseSetting("Access:RequestsPerMinute", "1000000");
+        builder.UseSetting("Access:SignInsPerMinute", "1000000");
         if (_loadSamples is { } load)
         {
             builder.UseSetting("Samples:Load", load ? "true" : "false");
@@ -99,6 +104,41 @@ public sealed class ReportHubApp : WebApplicationFactory<Program>
     }
 
     public IngestService Ingest => Services.GetRequiredService<IngestService>();
+
+    private string? _adminKey;
+
+    /// <summary>
+    /// Every client of <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> carries an admin key, so tests of
+    /// behaviour other than access need no ceremony; access tests use <see cref="ClientFor"/> and <see cref="AnonymousClient"/>.
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        base.ConfigureClient(client);
+        _adminKey ??= KeyFor(Roles.Admin);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _adminKey);
+    }
+
+    /// <summary>A new API key with this role (and unit, for a department), made the way `keys create` makes one.</summary>
+    public string KeyFor(string role, string? unit = null) =>
+        Services.GetRequiredService<ApiKeyService>().CreateAsync(role, unit, "test", CancellationToken.None).GetAwaiter().GetResult().Key
+        ?? throw new InvalidOperationException($"No key for role {role} unit {unit}.");
+
+    /// <summary>A client with a fresh key of this role and unit.</summary>
+    public HttpClient ClientFor(string role, string? unit = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", KeyFor(role, unit));
+        return client;
+    }
+
+    /// <summary>A client with no key and no session.</summary>
+    public HttpClient AnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
 
     public async Task<HttpResponseMessage> UploadAsync(byte[] content, string fileName, string? query = null)
     {

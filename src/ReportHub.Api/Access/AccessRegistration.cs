@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
+using ReportHub.Pipeline.Access;
+using ReportHub.Warehouse.Access;
+
+namespace ReportHub.Api.Access;
+
+/// <summary>Who may do what: cookie sessions for people, bearer keys for scripts, roles, rate limits and headers.</summary>
+public static class AccessRegistration
+{
+    public const string AnalystPolicy = "analyst";
+    public const string AdminPolicy = "admin";
+    public const string UploadPolicy = "upload";
+    public const string SignInLimit = "sign-in";
+    public const string SignInPath = "/signin";
+
+    public static WebApplicationBuilder AddReportHubAccess(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAccess(builder.Configuration);
+        builder.Services
+            .AddAuthentication(AccessClaims.Scheme)
+            .AddPolicyScheme(AccessClaims.Scheme, "Cookie or key", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith(ApiKeyAuthenticationHandler.BearerPrefix, StringComparison.OrdinalIgnoreCase)
+                    ? AccessClaims.KeyScheme
+                    : AccessClaims.CookieScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AccessClaims.KeyScheme, null)
+            .AddCookie(AccessClaims.CookieScheme, o =>
+            {
+                o.Cookie.Name = "reporthub.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.LoginPath = SignInPath;
+                o.AccessDeniedPath = "/forbidden";
+                o.Events.OnRedirectToLogin = context => IsApi(context.Request)
+                    ? AccessProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized)
+                    : Redirect(context);
+                o.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
+                    ? AccessProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden)
+                    : Redirect(context);
+            });
+
+        builder.Services.AddAuthorizationBuilder()
+            // Everything not marked otherwise needs a session or a key: a new route is closed until opened on purpose.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AnalystPolicy, p => p.RequireRole(Roles.Analyst, Roles.Admin))
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(UploadPolicy, p => p.RequireRole(Roles.Department, Roles.Admin));
+
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "reporthub.antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        var access = builder.Configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, token) =>
+            {
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await AccessProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests);
+            };
+            // One budget per key or account; anonymous callers share one per client address.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimitPartition.GetFixedWindowLimiter(PartitionOf(context), _ => Window(access.RequestsPerMinute)));
+            o.AddPolicy(SignInLimit, context =>
+                RateLimitPartition.GetFixedWindowLimiter("sign-in:" + Address(context), _ => Window(access.SignInsPerMinute)));
+        });
+        return builder;
+    }
+
+    /// <summary>Authentication, rate limits and authorization, in that order, so a key's budget is its own.</summary>
+    public static WebApplication UseReportHubAccess(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits) => new()
+    {
+        PermitLimit = Math.Max(1, permits),
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    private static string PartitionOf(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true && context.User.Identity.Name is { } name ? name : "ip:" + Address(context);
+
+    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi") || request.Path.StartsWithSegments("/scalar")
+        || request.Headers.Authorization.Count > 0;
+
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The claims principal of a signed-in person, for the pages' sign-in handler.</summary>
+    public static Task SignInAsync(HttpContext context, UserRow user) =>
+        context.SignInAsync(AccessClaims.CookieScheme, AccessClaims.ForUser(user), new AuthenticationProperties { IsPersistent = false });
+
+    public static Task SignOutAsync(HttpContext context) => context.SignOutAsync(AccessClaims.CookieScheme);
+
+    internal static string? UnitOf(ClaimsPrincipal user) => user.BoundUnit();
+}

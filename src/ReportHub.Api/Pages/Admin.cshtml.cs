@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReportHub.Api.Access;
+using ReportHub.Pipeline.Access;
+using ReportHub.Warehouse.Access;
+using ReportHub.Warehouse.Reference;
+
+namespace ReportHub.Api.Pages;
+
+/// <summary>Users, keys and the audit log. A generated password or a new key is shown once, on the answer to its POST.</summary>
+[Authorize(Policy = AccessRegistration.AdminPolicy)]
+public sealed class AdminModel(AccountService accounts, ApiKeyService keys, AuditLog audit, ReferenceStore reference) : PageModel
+{
+    public IReadOnlyList<UserRow> Users { get; private set; } = [];
+    public IReadOnlyList<ApiKeyRow> Keys { get; private set; } = [];
+    public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
+    public IReadOnlyList<Core.Domain.Unit> Units { get; private set; } = [];
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
+
+    /// <summary>A password or key to copy now: it is not kept in a form anyone can read back.</summary>
+    public string? Secret { get; private set; }
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostCreateUserAsync(string userName, string? displayName, string role, string? unit, CancellationToken ct)
+    {
+        var password = AccountService.GeneratePassword();
+        var result = await accounts.CreateAsync(userName ?? "", displayName ?? "", role ?? "", string.IsNullOrWhiteSpace(unit) ? null : unit, password, ct);
+        if (result.Succeeded)
+        {
+            await audit.WriteAsync(User.Actor(), AuditActions.UserCreated, userName, $"vai trò {role}{(string.IsNullOrWhiteSpace(unit) ? "" : "; đơn vị " + unit)}", ct);
+            Message = $"Đã tạo tài khoản “{userName}”. Mật khẩu ban đầu (chỉ hiện một lần, hãy gửi cho người dùng):";
+            Secret = password;
+        }
+        return await DoneAsync(result.Error, ct);
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(string userName, bool disabled, CancellationToken ct)
+    {
+        var result = await accounts.SetDisabledAsync(userName ?? "", disabled, ct);
+        if (result.Succeeded)
+        {
+            await audit.WriteAsync(User.Actor(), disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, userName, null, ct);
+            Message = disabled ? $"Đã khóa tài khoản “{userName}”." : $"Đã mở lại tài khoản “{userName}”.";
+        }
+        return await DoneAsync(result.Error, ct);
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(string userName, CancellationToken ct)
+    {
+        var password = AccountService.GeneratePassword();
+        var result = await accounts.ResetPasswordAsync(userName ?? "", password, ct);
+        if (result.Succeeded)
+        {
+            await audit.WriteAsync(User.Actor(), AuditActions.PasswordReset, userName, null, ct);
+            Message = $"Đã đặt lại mật khẩu của “{userName}”. Mật khẩu mới (chỉ hiện một lần):";
+            Secret = password;
+        }
+        return await DoneAsync(result.Error, ct);
+    }
+
+    public async Task<IActionResult> OnPostCreateKeyAsync(string role, string? unit, string? label, CancellationToken ct)
+    {
+        var created = await keys.CreateAsync(role ?? "", string.IsNullOrWhiteSpace(unit) ? null : unit, string.IsNullOrWhiteSpace(label) ? null : label.Trim(), ct);
+        if (created.Succeeded)
+        {
+            await audit.WriteAsync(User.Actor(), AuditActions.KeyCreated, created.Prefix, $"vai trò {created.Role}{(created.UnitCode is null ? "" : "; đơn vị " + created.UnitCode)}", ct);
+            Message = $"Đã tạo khóa {created.Prefix}. Khóa (chỉ hiện một lần, hãy lưu ngay vào nơi an toàn):";
+            Secret = created.Key;
+        }
+        return await DoneAsync(created.Error, ct);
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(string prefix, CancellationToken ct)
+    {
+        var revoked = await keys.RevokeAsync(prefix ?? "", ct);
+        if (revoked)
+        {
+            await audit.WriteAsync(User.Actor(), AuditActions.KeyRevoked, prefix, null, ct);
+            Message = $"Đã thu hồi khóa {prefix}; mọi yêu cầu dùng khóa này từ nay bị từ chối.";
+        }
+        return await DoneAsync(revoked ? null : $"Không có khóa “{prefix}”, hoặc khóa đã bị thu hồi.", ct);
+    }
+
+    private async Task<IActionResult> DoneAsync(string? error, CancellationToken ct)
+    {
+        Error = error;
+        if (error is not null)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Users = await accounts.ListAsync(ct);
+        Keys = await keys.ListAsync(ct);
+        Audit = await audit.RecentAsync(200, ct);
+        Units = await reference.UnitsAsync(ct);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using ReportHub.Api.Access;
+
+namespace ReportHub.Api.Web;
+
+/// <summary>The server-rendered pages people work in: Razor Pages over the same services the API uses.</summary>
+public static class PagesRegistration
+{
+    public static WebApplicationBuilder AddReportHubPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToPage("/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Forbidden");
+        });
+        // Vietnamese text is written as itself, not as numeric entities: readable source, and searchable by tests.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        return builder;
+    }
+
+    /// <summary>
+    /// Static files before authentication, so the sign-in page's style and scripts are public; the security headers
+    /// come first so these answers carry them too (setting them twice later is harmless).
+    /// </summary>
+    public static WebApplication UseReportHubStaticFiles(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        return app;
+    }
+
+    public static WebApplication MapReportHubPages(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapCharts();
+        return app;
+    }
+}

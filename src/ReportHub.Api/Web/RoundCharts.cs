@@ -1,0 +1,133 @@
+using System.Text;
+using ReportHub.Aggregate.Rollups;
+using ReportHub.Api.Access;
+using ReportHub.Core.Templates;
+using ReportHub.Warehouse.Reference;
+using ScottPlot;
+
+namespace ReportHub.Api.Web;
+
+/// <summary>
+/// The dashboard's charts, drawn on the server as SVG with ScottPlot: the page embeds them as images, so no chart
+/// script runs in the browser and nothing is fetched from elsewhere.
+/// </summary>
+public static class RoundCharts
+{
+    public const string TypesChart = "types";
+    public const string MeasurePrefix = "measure-";
+
+    private const int Width = 720;
+
+    public static string TypesUrl(string round) => $"/rounds/{Uri.EscapeDataString(round)}/charts/{TypesChart}.svg";
+
+    public static string MeasureUrl(string round, string measure) =>
+        $"/rounds/{Uri.EscapeDataString(round)}/charts/{MeasurePrefix}{Uri.EscapeDataString(measure)}.svg";
+
+    public static IEndpointRouteBuilder MapCharts(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/rounds/{code}/charts/{name}.svg", async (string code, string name, ReferenceStore reference, RollupService rollups, CancellationToken ct) =>
+        {
+            if (await reference.RoundAsync(code, ct) is not { } round)
+            {
+                return Results.NotFound();
+            }
+            var units = await rollups.UnitsAsync(round, ct);
+            string? svg;
+            if (name == TypesChart)
+            {
+                svg = ByType(units);
+            }
+            else if (name.StartsWith(MeasurePrefix, StringComparison.Ordinal)
+                && await rollups.DefinitionAsync(round, ct) is { } definition
+                && definition.Measures.FirstOrDefault(m => m.Key == name[MeasurePrefix.Length..]) is { } measure)
+            {
+                svg = ByUnit(units, measure);
+            }
+            else
+            {
+                svg = null;
+            }
+            return svg is null ? Results.NotFound() : Results.Text(svg, "image/svg+xml", Encoding.UTF8);
+        }).RequireAuthorization(AccessRegistration.AnalystPolicy).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Reported against expected for each type of unit.</summary>
+    public static string ByType(IReadOnlyList<UnitStatus> units)
+    {
+        var groups = units.GroupBy(u => u.Type).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        using var plot = new Plot();
+        var bars = new List<Bar>();
+        var ticks = new List<Tick>();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var expected = groups[i].Count();
+            var reported = groups[i].Count(u => u.Status != UnitStatuses.Missing);
+            var x = i * 3;
+            bars.Add(new Bar { Position = x, Value = expected, FillColor = Expected, Label = expected.ToString(Display.Vietnamese) });
+            bars.Add(new Bar { Position = x + 1, Value = reported, FillColor = Reported, Label = reported.ToString(Display.Vietnamese) });
+            ticks.Add(new Tick(x + 0.5, Display.UnitType(groups[i].Key)));
+        }
+        var plottable = plot.Add.Bars(bars);
+        plottable.ValueLabelStyle.FontSize = 14;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.Margins(bottom: 0, top: 0.15);
+        plot.YLabel("Số đơn vị");
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Phải báo cáo", FillColor = Expected });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Đã báo cáo", FillColor = Reported });
+        plot.Legend.Alignment = Alignment.UpperRight;
+        plot.ShowLegend();
+        Style(plot);
+        return plot.GetSvgXml(Width, 360);
+    }
+
+    /// <summary>One measure over the units that reported, largest first, as horizontal bars labelled with the unit names.</summary>
+    public static string ByUnit(IReadOnlyList<UnitStatus> units, MeasureDefinition measure)
+    {
+        var rows = units
+            .Where(u => u.SubmissionId is not null && u.Figures.ContainsKey(measure.Key))
+            .Select(u => (Name: u.Name, Value: u.Figures[measure.Key]))
+            .OrderByDescending(r => r.Value)
+            .ThenBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+        using var plot = new Plot();
+        var bars = new List<Bar>();
+        var ticks = new List<Tick>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            // Top to bottom: the largest first.
+            var y = rows.Count - 1 - i;
+            bars.Add(new Bar { Position = y, Value = (double)rows[i].Value, FillColor = Reported, Label = Display.Number(rows[i].Value) });
+            ticks.Add(new Tick(y, Shorten(rows[i].Name)));
+        }
+        if (bars.Count > 0)
+        {
+            var plottable = plot.Add.Bars(bars);
+            plottable.Horizontal = true;
+            plottable.ValueLabelStyle.FontSize = 12;
+        }
+        else
+        {
+            plot.Add.Annotation("Chưa có đơn vị nào báo cáo số liệu này");
+        }
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.Margins(left: 0, right: 0.15);
+        plot.XLabel(measure.Label);
+        Style(plot);
+        return plot.GetSvgXml(Width, Math.Max(240, 60 + rows.Count * 24));
+    }
+
+    private static readonly Color Expected = Color.FromHex("#c9d1d9");
+    private static readonly Color Reported = Color.FromHex("#9b1c1c");
+
+    private static void Style(Plot plot)
+    {
+        // A sans font with every Vietnamese diacritic, present on Debian servers; where it is missing ScottPlot falls back.
+        plot.Font.Set("DejaVu Sans");
+        plot.Grid.MajorLineColor = Color.FromHex("#e5e7eb");
+    }
+
+    private static string Shorten(string name) => name.Length <= 38 ? name : name[..36] + "…";
+}

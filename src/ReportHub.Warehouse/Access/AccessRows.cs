@@ -1,0 +1,50 @@
+namespace ReportHub.Warehouse.Access;
+
+/// <summary>The three roles of CONTRACT §5 "Added with access control".</summary>
+public static class Roles
+{
+    public const string Department = "department";
+    public const string Analyst = "analyst";
+    public const string Admin = "admin";
+
+    public static readonly IReadOnlyList<string> All = [Department, Analyst, Admin];
+
+    public static bool IsKnown(string? role) => role is not null && All.Contains(role, StringComparer.Ordinal);
+}
+
+public sealed record UserRow
+{
+    public required long Id { get; init; }
+    public required string UserName { get; init; }
+    public required string DisplayName { get; init; }
+    public required string PasswordHash { get; init; }
+    public required string Role { get; init; }
+    public string? UnitCode { get; init; }
+    public required bool Disabled { get; init; }
+    public required int FailedCount { get; init; }
+    public DateTimeOffset? LockedUntil { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+}
+
+public sealed record ApiKeyRow
+{
+    public required long Id { get; init; }
+    public required string Prefix { get; init; }
+    public required string KeyHash { get; init; }
+    public required string Role { get; init; }
+    public string? UnitCode { get; init; }
+    public string? Label { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ExpiresAt { get; init; }
+    public DateTimeOffset? RevokedAt { get; init; }
+}
+
+/// <summary>CONTRACT §5 <c>GET /api/audit</c>: <c>{at, actor, action, target, detail}</c>.</summary>
+public sealed record AuditEntry
+{
+    public required DateTimeOffset At { get; init; }
+    public required string Actor { get; init; }
+    public required string Action { get; init; }
+    public string? Target { get; init; }
+    public string? Detail { get; init; }
+}

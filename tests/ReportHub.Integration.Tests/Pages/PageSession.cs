@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ReportHub.Integration.Tests.Support;
+using ReportHub.Pipeline.Access;
+
+namespace ReportHub.Integration.Tests.Pages;
+
+/// <summary>A browser-like client of the pages: it keeps cookies, reads each form's antiforgery token and posts it back.</summary>
+public sealed partial class PageSession(HttpClient client) : IDisposable
+{
+    public HttpClient Client { get; } = client;
+
+    public static PageSession Open(ReportHubApp app) =>
+        new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>Creates the account through the real account service, then signs in through the sign-in form.</summary>
+    public static async Task<PageSession> SignedInAsync(ReportHubApp app, string userName, string role, string? unit)
+    {
+        var password = "mat-khau-" + userName + "-2025";
+        var created = await app.Services.GetRequiredService<AccountService>()
+            .CreateAsync(userName, "Người dùng " + userName, role, unit, password, CancellationToken.None);
+        Assert.True(created.Succeeded, created.Error);
+        var session = Open(app);
+        var response = await session.SignInAsync(userName, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return session;
+    }
+
+    public async Task<HttpResponseMessage> SignInAsync(string userName, string password) =>
+        await PostFormAsync("/signin", new Dictionary<string, string> { ["userName"] = userName, ["password"] = password });
+
+    public async Task<(HttpStatusCode Status, string Html)> GetAsync(string url)
+    {
+        var response = await Client.GetAsync(url);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Follows redirects within the site, as a browser would, and answers the final page.</summary>
+    public async Task<(HttpStatusCode Status, string Html, string Path)> FollowAsync(string url)
+    {
+        for (var hops = 0; hops < 5; hops++)
+        {
+            var response = await Client.GetAsync(url);
+            if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther))
+            {
+                return (response.StatusCode, await response.Content.ReadAsStringAsync(), url);
+            }
+            url = response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.PathAndQuery : response.Headers.Location.OriginalString;
+        }
+        throw new InvalidOperationException("Too many redirects from " + url);
+    }
+
+    public async Task<string> TokenAsync(string page)
+    {
+        var (_, html) = await GetAsync(page);
+        return Token().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException("No antiforgery token on " + page);
+    }
+
+    public async Task<HttpResponseMessage> PostFormAsync(string page, IDictionary<string, string> fields, string? action = null)
+    {
+        var token = await TokenAsync(page);
+        var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        return await Client.PostAsync(action ?? page, new FormUrlEncodedContent(all));
+    }
+
+    public async Task<HttpResponseMessage> UploadAsync(byte[] content, string fileName, bool dryRun = false)
+    {
+        var token = await TokenAsync("/unit");
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        form.Add(new ByteArrayContent(content), "upload", fileName);
+        if (dryRun)
+        {
+            form.Add(new StringContent("true"), "dryRun");
+        }
+        return await Client.PostAsync("/unit", form);
+    }
+
+    public void Dispose() => Client.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
