@@ -12,8 +12,13 @@ public sealed partial class PageSession(HttpClient client) : IDisposable
 {
     public HttpClient Client { get; } = client;
 
-    public static PageSession Open(ReportHubApp app) =>
-        new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public static PageSession Open(ReportHubApp app)
+    {
+        // A person's browser: cookies only, never the admin key the factory gives its clients.
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Authorization = null;
+        return new PageSession(client);
+    }
 
     /// <summary>Creates the account through the real account service, then signs in through the sign-in form.</summary>
     public static async Task<PageSession> SignedInAsync(ReportHubApp app, string userName, string role, string? unit)

@@ -42,7 +42,7 @@ public sealed class OnlineServicesExportTests
             Assert.Equal(1020d, services.CellsUsed().Single(c => c.GetString() == "Tổng cộng").WorksheetRow().Cell(received).GetDouble());
         }
 
-        var csv = await app.CreateClient().GetAsync("/api/rounds/2025-Q3/consolidated.csv");
+        var csv = await app.CreateClient().GetAsync("/api/rounds/2025-Q3/consolidated.csv?header=keys");
         var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
         var lines = text.Split("\r\n");
         Assert.Equal(
