@@ -113,6 +113,30 @@ start_postgres() {
   pg_line="PostgreSQL: $version on 127.0.0.1:$started"
 }
 
+# The browser tests drive Debian's Chromium (never a browser Playwright downloads): install it when it is missing.
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then
+    return 0
+  fi
+  echo "Chromium not found; installing it with apt-get ..."
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "Chromium: cannot be installed (no apt-get); install /usr/bin/chromium and run ./test.sh again" >&2
+    return 1
+  fi
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  [ -x /usr/bin/chromium ] || { echo "Chromium: apt-get installed no /usr/bin/chromium" >&2; return 1; }
+}
+
+if ! ensure_chromium; then
+  echo "Chromium: could not be installed; the browser tests cannot run" >&2
+  exit 1
+fi
+# Screenshots of the browser tests, kept as artifacts beside the test results.
+export REPORTHUB_SCREENSHOTS="${REPORTHUB_SCREENSHOTS:-$PWD/artifacts/TestResults/screenshots}"
+
 pg_line=""
 if ! start_postgres; then
   echo "PostgreSQL: could not be started; the PostgreSQL tests cannot run" >&2
@@ -140,6 +164,7 @@ REPORTHUB_TEST_WAREHOUSE=Postgres dotnet test tests/ReportHub.Integration.Tests 
 
 echo "$pg_line"
 echo "$sql_line"
+echo "Browser screenshots: $REPORTHUB_SCREENSHOTS"
 # One plain closing line for CI: the sum over the test assemblies.
 awk '
   /(Passed|Failed)! *-/ {

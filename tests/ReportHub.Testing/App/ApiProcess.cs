@@ -29,7 +29,12 @@ public sealed class ApiProcess : IAsyncDisposable
     public string Folder { get; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
-    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <param name="settings">Configuration keys (Section:Key) passed as environment variables; they win.</param>
+    /// <param name="demo">
+    /// The Development environment over the repository's samples: the sample reports and the demo accounts the README
+    /// lists, with a sign-in limit high enough for a browser that loads the sign-in page in every test.
+    /// </param>
+    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings, bool demo = false)
     {
         var dll = Path.Combine(RepoPaths.Root, "artifacts", "bin", "ReportHub.Api", "debug", "ReportHub.Api.dll");
         Assert.True(File.Exists(dll), $"{dll} not built");
@@ -43,12 +48,16 @@ public sealed class ApiProcess : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = demo ? "Development" : "Production";
         start.Environment["Warehouse__Provider"] = Warehouses.Warehouses.Provider;
         start.Environment["Warehouse__ConnectionString"] = Warehouses.Warehouses.ConnectionString(folder);
         start.Environment["Ingest__RunWorker"] = "false";
         start.Environment["Samples__Load"] = "true";
-        start.Environment["Samples__Path"] = RepoPaths.CopyReference(folder);
+        start.Environment["Samples__Path"] = demo ? RepoPaths.Samples : RepoPaths.CopyReference(folder);
+        if (demo)
+        {
+            start.Environment["Access__SignInsPerMinute"] = "1000";
+        }
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings)
         {
