@@ -18,8 +18,9 @@ public sealed class ApiProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ApiProcess(Process process, int port, string folder)
+    private ApiProcess(Process process, int port, string folder, string connectionString)
     {
+        ConnectionString = connectionString;
         _process = process;
         Port = port;
         Folder = folder;
@@ -27,6 +28,9 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public int Port { get; }
     public string Folder { get; }
+
+    /// <summary>The process's warehouse: on a server provider each call of Warehouses.ConnectionString makes a new database.</summary>
+    public string ConnectionString { get; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
     /// <param name="settings">Configuration keys (Section:Key) passed as environment variables; they win.</param>
@@ -50,7 +54,8 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = demo ? "Development" : "Production";
         start.Environment["Warehouse__Provider"] = Warehouses.Warehouses.Provider;
-        start.Environment["Warehouse__ConnectionString"] = Warehouses.Warehouses.ConnectionString(folder);
+        var connectionString = Warehouses.Warehouses.ConnectionString(folder);
+        start.Environment["Warehouse__ConnectionString"] = connectionString;
         start.Environment["Ingest__RunWorker"] = "false";
         start.Environment["Samples__Load"] = "true";
         start.Environment["Samples__Path"] = demo ? RepoPaths.Samples : RepoPaths.CopyReference(folder);
@@ -68,7 +73,7 @@ public sealed class ApiProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var api = new ApiProcess(process, port, folder);
+        var api = new ApiProcess(process, port, folder, connectionString);
         using var client = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
@@ -95,7 +100,7 @@ public sealed class ApiProcess : IAsyncDisposable
         var db = new Db(new WarehouseOptions
         {
             Provider = Enum.Parse<WarehouseProvider>(Warehouses.Warehouses.Provider),
-            ConnectionString = Warehouses.Warehouses.ConnectionString(Folder),
+            ConnectionString = ConnectionString,
         });
         var keys = new ApiKeyService(new ApiKeyStore(db), new ReferenceStore(db), Options.Create(new AccessOptions()), TimeProvider.System);
         return (await keys.CreateAsync(Roles.Admin, null, "test", CancellationToken.None)).Key!;
