@@ -39,12 +39,16 @@ internal static class Commands
         var source = host.Services.GetRequiredService<FileSource>();
         var hints = new SenderHints { Round = round, Unit = unit, DryRun = dryRun };
         var anyRejected = false;
-        foreach (var file in files)
+        await CliProgress.RunAsync(json || files.Count < 2, files.Count, async progress =>
         {
-            var result = await ingest.IngestAsync(await source.ReadAsync(file, hints, ct), ct);
-            anyRejected |= result.Rejected;
-            Console.WriteLine(json ? CliJson.Line(result with { File = file }) : Describe(result with { File = file }));
-        }
+            foreach (var file in files)
+            {
+                progress.Starting(file);
+                var result = await ingest.IngestAsync(await source.ReadAsync(file, hints, ct), ct);
+                anyRejected |= result.Rejected;
+                progress.Done(json ? CliJson.Line(result with { File = file }) : Describe(result with { File = file }));
+            }
+        });
         return anyRejected ? CliApp.Rejected : CliApp.Ok;
     }
 
@@ -136,11 +140,15 @@ internal static class Commands
         using var host = CliHost.Build(config);
         await PrepareAsync(host.Services, ct);
         var anyRejected = false;
-        await foreach (var replayed in host.Services.GetRequiredService<ReplaySource>().ReplayAsync(onlyRejected, ct))
+        await CliProgress.RunAsync(json, null, async progress =>
         {
-            anyRejected |= replayed.Result.Rejected;
-            Console.WriteLine(json ? CliJson.Line(replayed.Result) : $"#{replayed.Id} → {Describe(replayed.Result)}");
-        }
+            await foreach (var replayed in host.Services.GetRequiredService<ReplaySource>().ReplayAsync(onlyRejected, ct))
+            {
+                anyRejected |= replayed.Result.Rejected;
+                progress.Starting(replayed.Result.File);
+                progress.Done(json ? CliJson.Line(replayed.Result) : $"#{replayed.Id} → {Describe(replayed.Result)}");
+            }
+        });
         return anyRejected ? CliApp.Rejected : CliApp.Ok;
     }
 
