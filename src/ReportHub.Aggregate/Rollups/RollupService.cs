@@ -32,6 +32,39 @@ public sealed class RollupService(Db db, ReferenceStore reference, TemplateStore
 
     private readonly RollupStore _store = new(db);
 
+    // The last rollup computed per round, with the stamp of the state it was computed from. A stale entry is simply
+    // replaced: the stamp changes whenever anything the rollup reads changes, in this process or another.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Stamp, RoundTotals Totals, IReadOnlyList<UnitStatus> Units)> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>The fingerprint of what the round's rollups read (see <see cref="RollupStore.StampAsync"/>); null for an unknown round.</summary>
+    public Task<string?> StampAsync(string roundCode, CancellationToken cancellationToken) => _store.StampAsync(roundCode, cancellationToken);
+
+    /// <summary>
+    /// The round's totals and unit rows, computed once per state of the warehouse: repeated requests between two
+    /// submissions cost one fingerprint query instead of the whole rollup.
+    /// </summary>
+    public async Task<(RoundTotals Totals, IReadOnlyList<UnitStatus> Units, string Stamp)?> RollupAsync(string roundCode, CancellationToken cancellationToken)
+    {
+        if (await _store.StampAsync(roundCode, cancellationToken) is not { } stamp)
+        {
+            return null;
+        }
+        if (_cache.TryGetValue(roundCode, out var cached) && cached.Stamp == stamp)
+        {
+            return (cached.Totals, cached.Units, stamp);
+        }
+        var round = await reference.RoundAsync(roundCode, cancellationToken);
+        if (round is null)
+        {
+            return null;
+        }
+        var definition = await DefinitionAsync(round, cancellationToken);
+        var (units, template) = await LoadAsync(round, definition, cancellationToken);
+        var totals = Totals(round, units, definition, template);
+        _cache[roundCode] = (stamp, totals, units);
+        return (totals, units, stamp);
+    }
+
     public static DateTimeOffset Cutoff(Round round) =>
         new DateTimeOffset(round.Deadline.AddDays(1).ToDateTime(TimeOnly.MinValue), ProvinceOffset);
 

@@ -45,11 +45,17 @@ public static class RoundsApi
 
         var analysts = group.MapGroup("").RequireAuthorization(AccessRegistration.AnalystPolicy);
 
-        analysts.MapGet("/{code}/totals", async Task<Results<Ok<RoundTotals>, ProblemHttpResult>> (string code, RollupService rollups, CancellationToken ct) =>
-            await rollups.TotalsAsync(code, ct) is { } totals ? TypedResults.Ok(totals) : Problems.RoundNotFound(code));
+        // Rollups change only when a submission lands or the round changes: answered from the last computation, with
+        // an ETag of that state, and 304 when the caller already holds it.
+        analysts.MapGet("/{code}/totals", async Task<Results<Ok<RoundTotals>, StatusCodeHttpResult, ProblemHttpResult>> (string code, HttpContext http, RollupService rollups, CancellationToken ct) =>
+            await rollups.RollupAsync(code, ct) is { } rollup
+                ? RollupETag.Answer(http, rollup.Stamp, "totals", () => TypedResults.Ok(rollup.Totals))
+                : Problems.RoundNotFound(code));
 
-        analysts.MapGet("/{code}/units", async Task<Results<Ok<IReadOnlyList<UnitStatus>>, ProblemHttpResult>> (string code, RollupService rollups, CancellationToken ct) =>
-            await rollups.UnitsAsync(code, ct) is { } units ? TypedResults.Ok(units) : Problems.RoundNotFound(code));
+        analysts.MapGet("/{code}/units", async Task<Results<Ok<IReadOnlyList<UnitStatus>>, StatusCodeHttpResult, ProblemHttpResult>> (string code, HttpContext http, RollupService rollups, CancellationToken ct) =>
+            await rollups.RollupAsync(code, ct) is { } rollup
+                ? RollupETag.Answer(http, rollup.Stamp, "units", () => TypedResults.Ok(rollup.Units))
+                : Problems.RoundNotFound(code));
 
         analysts.MapGet("/{code}/consolidated.xlsx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, RollupService rollups, CancellationToken ct) =>
         {

@@ -68,6 +68,36 @@ public sealed class RollupStore(Db db)
         ORDER BY s.unit_code, t.section_key, t.seq
         """;
 
+    // Everything a round's rollups are computed from, in a few cheap aggregates: a new submission (accepted, rejected or
+    // replayed) raises the highest id, and a round edited, closed or re-planned changes its own row or its units.
+    private const string Stamp = """
+        SELECT r.title AS Title, r.deadline AS Deadline, r.request_document AS RequestDocument, r.closed AS Closed,
+               r.template_id AS TemplateId, r.expected AS Expected,
+               (SELECT COUNT(*) FROM round_units ru WHERE ru.round_code = r.code) AS ExpectedUnits,
+               (SELECT MAX(s.id) FROM submissions s) AS LastSubmission,
+               (SELECT COUNT(*) FROM units) AS Units,
+               (SELECT COUNT(*) FROM templates) AS Templates
+        FROM rounds r WHERE r.code = @Round
+        """;
+
+    /// <summary>
+    /// A short fingerprint of the state the round's rollups depend on; null for an unknown round. Equal fingerprints
+    /// mean equal totals and unit rows, so the API can answer 304 and the service can serve a computed rollup again.
+    /// </summary>
+    public async Task<string?> StampAsync(string round, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync(new CommandDefinition(Stamp, new { Round = round }, cancellationToken: cancellationToken));
+        if (row is null)
+        {
+            return null;
+        }
+        var fields = (IDictionary<string, object?>)row;
+        var text = string.Join('\u001f', fields.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(round + '\u001e' + text));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 12));
+    }
+
     /// <summary>Every expected or reporting unit, with its current submission's figures (empty when it has none).</summary>
     public async Task<IReadOnlyList<UnitFiguresRow>> UnitsAsync(string round, CancellationToken cancellationToken)
     {
