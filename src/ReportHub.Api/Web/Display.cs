@@ -68,5 +68,15 @@ public static class Display
         _ => outcome ?? "",
     };
 
+    /// <summary>
+    /// A figure's label without its trailing "(%)", and whether it had one: the page writes the sign once, after the
+    /// value ("Tỷ lệ hồ sơ tiếp nhận trực tuyến: 45,2%"), not in the label as well.
+    /// </summary>
+    public static (string Label, bool Percent) SplitPercent(string label)
+    {
+        var trimmed = label.TrimEnd();
+        return trimmed.EndsWith("(%)", StringComparison.Ordinal) ? (trimmed[..^3].TrimEnd(), true) : (label, false);
+    }
+
     public static string Severity(string? severity) => severity == "error" ? "Lỗi" : "Lưu ý";
 }
