@@ -159,11 +159,7 @@ public static class RoundCharts
     public static string ShortName(string name)
     {
         var shortName = name.Replace("Ủy ban nhân dân", "UBND", StringComparison.Ordinal).Replace("Uỷ ban nhân dân", "UBND", StringComparison.Ordinal);
-        var province = shortName.IndexOf(" tỉnh ", StringComparison.Ordinal);
-        if (province > 0)
-        {
-            shortName = shortName[..province];
-        }
+        shortName = Display.LocalName(shortName);
         return shortName.Length <= 34 ? shortName : shortName[..33].TrimEnd() + "…";
     }
 }
