@@ -78,6 +78,7 @@ public static class RoundCharts
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Margins(bottom: 0, top: 0.15);
         plot.YLabel("Số đơn vị");
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("#,##0.##", Display.Vietnamese), IntegerTicksOnly = true };
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Phải báo cáo", FillColor = Expected });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Đã báo cáo", FillColor = Reported });
         plot.Legend.Alignment = Alignment.UpperRight;
@@ -122,7 +123,9 @@ public static class RoundCharts
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.Left.TickLabelStyle.FontSize = LabelSize;
         plot.Axes.Bottom.TickLabelStyle.FontSize = LabelSize - 2;
-        plot.Axes.Margins(left: 0, right: 0.2);
+        // Vietnamese digit grouping on the axis too (1.500, not 1,500), as in the bars' labels and the tables.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("#,##0.##", Display.Vietnamese) };
+        plot.Axes.Margins(left: 0, right: 0.28);
         if (bars.Count > 0)
         {
             plot.Axes.SetLimitsY(-0.6, rows.Count - 0.4);
