@@ -26,6 +26,7 @@ public static class RoundsApi
             SetClosedAsync(code, true, user, rounds, audit, ct)).RequireAuthorization(AccessRegistration.AnalystPolicy);
         group.MapPost("/{code}/reopen", (string code, ClaimsPrincipal user, RoundService rounds, AuditLog audit, CancellationToken ct) =>
             SetClosedAsync(code, false, user, rounds, audit, ct)).RequireAuthorization(AccessRegistration.AnalystPolicy);
+        group.MapPut("/{code}", RoundEditing.EditAsync).RequireAuthorization(AccessRegistration.AnalystPolicy);
 
         // A department sees its own status in a round, never the per-unit table.
         group.MapGet("/{code}/units/{unit}", async Task<Results<Ok<UnitStatus>, ProblemHttpResult>> (string code, string unit, ClaimsPrincipal user, RollupService rollups, CancellationToken ct) =>

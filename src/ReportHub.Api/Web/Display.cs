@@ -1,6 +1,7 @@
 using System.Globalization;
 using ReportHub.Aggregate.Rollups;
 using ReportHub.Core.Domain;
+using ReportHub.Pipeline.Access;
 using ReportHub.Warehouse.Access;
 using ReportHub.Warehouse.Submissions;
 
@@ -67,6 +68,59 @@ public static class Display
         Outcomes.Duplicate => "Trùng với bản đã gửi",
         _ => outcome ?? "",
     };
+
+    /// <summary>
+    /// A figure's label without its trailing "(%)", and whether it had one: the page writes the sign once, after the
+    /// value ("Tỷ lệ hồ sơ tiếp nhận trực tuyến: 45,2%"), not in the label as well.
+    /// </summary>
+    public static (string Label, bool Percent) SplitPercent(string label)
+    {
+        var trimmed = label.TrimEnd();
+        return trimmed.EndsWith("(%)", StringComparison.Ordinal) ? (trimmed[..^3].TrimEnd(), true) : (label, false);
+    }
+
+    /// <summary>An audit action in Vietnamese; an action this list does not know yet is shown by its code.</summary>
+    public static string AuditAction(string? action) => action switch
+    {
+        AuditActions.Upload => "Gửi báo cáo",
+        AuditActions.RoundCreated => "Mở đợt báo cáo",
+        AuditActions.RoundEdited => "Sửa đợt báo cáo",
+        AuditActions.RoundClosed => "Đóng đợt báo cáo",
+        AuditActions.RoundReopened => "Mở lại đợt báo cáo",
+        AuditActions.TemplateAdded => "Đăng ký biểu mẫu",
+        AuditActions.UserCreated => "Tạo tài khoản",
+        AuditActions.UserDisabled => "Khóa tài khoản",
+        AuditActions.UserEnabled => "Mở khóa tài khoản",
+        AuditActions.PasswordReset => "Đặt lại mật khẩu",
+        AuditActions.KeyCreated => "Tạo khóa API",
+        AuditActions.KeyRevoked => "Thu hồi khóa API",
+        AuditActions.SignIn => "Đăng nhập",
+        AuditActions.SignInFailed => "Đăng nhập không thành công",
+        _ => action ?? "",
+    };
+
+    /// <summary>"user:lan" as "Tài khoản lan", "key:abcd" as "Khóa API abcd".</summary>
+    public static string Actor(string? actor) => actor switch
+    {
+        null => "",
+        _ when actor.StartsWith("user:", StringComparison.Ordinal) => "Tài khoản " + actor["user:".Length..],
+        _ when actor.StartsWith("key:", StringComparison.Ordinal) => "Khóa API " + actor["key:".Length..],
+        _ => actor,
+    };
+
+    /// <summary>A compact time for table cells: "28/10/2021 09:00", Vietnam's time.</summary>
+    public static string ShortTime(DateTimeOffset? value) =>
+        value is { } v ? v.ToOffset(RollupService.ProvinceOffset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>
+    /// A unit's name without the province every unit of the round shares ("Sở Y tế tỉnh Quảng Ngãi" is "Sở Y tế"
+    /// on the province's own dashboard); the province itself keeps its name.
+    /// </summary>
+    public static string LocalName(string name)
+    {
+        var at = name.IndexOf(" tỉnh ", StringComparison.Ordinal);
+        return at > 0 ? name[..at] : name;
+    }
 
     public static string Severity(string? severity) => severity == "error" ? "Lỗi" : "Lưu ý";
 }

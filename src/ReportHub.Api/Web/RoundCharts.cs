@@ -16,7 +16,10 @@ public static class RoundCharts
     public const string TypesChart = "types";
     public const string MeasurePrefix = "measure-";
 
-    private const int Width = 720;
+    // Drawn near the size they are shown at (two charts a row on a desktop, one on a phone), so text is not shrunk away.
+    private const int Width = 560;
+    private const int TypesHeight = 320;
+    private const float LabelSize = 15;
 
     public static string TypesUrl(string round) => $"/rounds/{Uri.EscapeDataString(round)}/charts/{TypesChart}.svg";
 
@@ -69,24 +72,29 @@ public static class RoundCharts
             ticks.Add(new Tick(x + 0.5, Display.UnitType(groups[i].Key)));
         }
         var plottable = plot.Add.Bars(bars);
-        plottable.ValueLabelStyle.FontSize = 14;
+        plottable.ValueLabelStyle.FontSize = LabelSize;
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = LabelSize;
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Margins(bottom: 0, top: 0.15);
         plot.YLabel("Số đơn vị");
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("#,##0.##", Display.Vietnamese), IntegerTicksOnly = true };
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Phải báo cáo", FillColor = Expected });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Đã báo cáo", FillColor = Reported });
         plot.Legend.Alignment = Alignment.UpperRight;
+        plot.Legend.FontSize = LabelSize - 1;
         plot.ShowLegend();
         Style(plot);
-        return plot.GetSvgXml(Width, 360);
+        return plot.GetSvgXml(Width, TypesHeight);
     }
 
-    /// <summary>One measure over the units that reported, largest first, as horizontal bars labelled with the unit names.</summary>
+    /// <summary>
+    /// One measure over the units that reported, largest first, as horizontal bars labelled with the unit names; the
+    /// chart grows with the number of units so each bar keeps the same thickness, and one reporter is one slim bar.
+    /// </summary>
     public static string ByUnit(IReadOnlyList<UnitStatus> units, MeasureDefinition measure)
     {
-        var rows = units
-            .Where(u => u.SubmissionId is not null && u.Figures.ContainsKey(measure.Key))
+        var rows = Reporters(units, measure.Key)
             .Select(u => (Name: u.Name, Value: u.Figures[measure.Key]))
             .OrderByDescending(r => r.Value)
             .ThenBy(r => r.Name, StringComparer.Ordinal)
@@ -98,14 +106,14 @@ public static class RoundCharts
         {
             // Top to bottom: the largest first.
             var y = rows.Count - 1 - i;
-            bars.Add(new Bar { Position = y, Value = (double)rows[i].Value, FillColor = Reported, Label = Display.Number(rows[i].Value) });
-            ticks.Add(new Tick(y, Shorten(rows[i].Name)));
+            bars.Add(new Bar { Position = y, Value = (double)rows[i].Value, Size = 0.7, FillColor = Reported, Label = Display.Number(rows[i].Value) });
+            ticks.Add(new Tick(y, ShortName(rows[i].Name)));
         }
         if (bars.Count > 0)
         {
             var plottable = plot.Add.Bars(bars);
             plottable.Horizontal = true;
-            plottable.ValueLabelStyle.FontSize = 12;
+            plottable.ValueLabelStyle.FontSize = LabelSize - 1;
         }
         else
         {
@@ -113,11 +121,29 @@ public static class RoundCharts
         }
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         plot.Axes.Left.MajorTickStyle.Length = 0;
-        plot.Axes.Margins(left: 0, right: 0.15);
-        plot.XLabel(measure.Label);
+        plot.Axes.Left.TickLabelStyle.FontSize = LabelSize;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = LabelSize - 2;
+        // Vietnamese digit grouping on the axis too (1.500, not 1,500), as in the bars' labels and the tables.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("#,##0.##", Display.Vietnamese) };
+        plot.Axes.Margins(left: 0, right: 0.28);
+        if (bars.Count > 0)
+        {
+            plot.Axes.SetLimitsY(-0.6, rows.Count - 0.4);
+        }
         Style(plot);
-        return plot.GetSvgXml(Width, Math.Max(240, 60 + rows.Count * 24));
+        return plot.GetSvgXml(Width, MeasureHeight(rows.Count));
     }
+
+    /// <summary>The units whose figure for this measure the chart draws (the page sizes the image by their number).</summary>
+    public static IEnumerable<UnitStatus> Reporters(IEnumerable<UnitStatus> units, string measure) =>
+        units.Where(u => u.SubmissionId is not null && u.Figures.ContainsKey(measure));
+
+    /// <summary>About 34 px a bar plus the axis; a chart with no bar still has room for its note.</summary>
+    public static int MeasureHeight(int bars) => Math.Max(120, 70 + bars * 34);
+
+    public static int ChartWidth => Width;
+
+    public static int TypesChartHeight => TypesHeight;
 
     private static readonly Color Expected = Color.FromHex("#c9d1d9");
     private static readonly Color Reported = Color.FromHex("#9b1c1c");
@@ -129,5 +155,14 @@ public static class RoundCharts
         plot.Grid.MajorLineColor = Color.FromHex("#e5e7eb");
     }
 
-    private static string Shorten(string name) => name.Length <= 38 ? name : name[..36] + "…";
+    /// <summary>
+    /// A unit's name as a chart label: without the province every unit shares ("… tỉnh Quảng Ngãi"), with the usual
+    /// "UBND" for "Ủy ban nhân dân", and cut with "…" past 34 characters so the bars keep their room.
+    /// </summary>
+    public static string ShortName(string name)
+    {
+        var shortName = name.Replace("Ủy ban nhân dân", "UBND", StringComparison.Ordinal).Replace("Uỷ ban nhân dân", "UBND", StringComparison.Ordinal);
+        shortName = Display.LocalName(shortName);
+        return shortName.Length <= 34 ? shortName : shortName[..33].TrimEnd() + "…";
+    }
 }

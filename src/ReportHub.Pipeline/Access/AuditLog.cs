@@ -7,6 +7,7 @@ public static class AuditActions
 {
     public const string Upload = "submission.upload";
     public const string RoundCreated = "round.create";
+    public const string RoundEdited = "round.edit";
     public const string RoundClosed = "round.close";
     public const string RoundReopened = "round.reopen";
     public const string TemplateAdded = "template.add";

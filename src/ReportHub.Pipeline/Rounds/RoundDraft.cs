@@ -29,3 +29,12 @@ public sealed record RoundCreation
     public bool Duplicate { get; init; }
     public IReadOnlyList<RoundProblem> Problems { get; init; } = [];
 }
+
+/// <summary>The outcome of editing a round: the round as saved, or why not (no such round, a closed round, or problems).</summary>
+public sealed record RoundEdit
+{
+    public Round? Round { get; init; }
+    public bool NotFound { get; init; }
+    public bool Closed { get; init; }
+    public IReadOnlyList<RoundProblem> Problems { get; init; } = [];
+}

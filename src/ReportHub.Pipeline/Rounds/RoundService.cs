@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;
@@ -31,6 +32,48 @@ public sealed class RoundService(ReferenceStore store, ILogger<RoundService> log
         return new RoundCreation { Round = await store.RoundAsync(round.Code, cancellationToken) };
     }
 
+    /// <summary>
+    /// Edits an open round's title, request document and date, deadline and expected units, checked as at creation;
+    /// a field the draft leaves out keeps its value. The expected units are chosen again from the registry as of the
+    /// (new) request date. The code and template stay: reports already filed in the round were read by that template.
+    /// </summary>
+    public async Task<RoundEdit> EditAsync(string code, RoundDraft draft, CancellationToken cancellationToken)
+    {
+        var rounds = await store.RoundsAsync(cancellationToken);
+        if (rounds.FirstOrDefault(r => r.Code == code) is not { } current)
+        {
+            return new RoundEdit { NotFound = true };
+        }
+        if (current.Closed)
+        {
+            return ClosedEdit(code);
+        }
+        var merged = new RoundDraft
+        {
+            Code = current.Code,
+            Title = draft.Title ?? current.Title,
+            Template = current.Template,
+            RequestDocument = draft.RequestDocument ?? current.RequestDocument,
+            RequestDate = draft.RequestDate ?? current.RequestDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Deadline = draft.Deadline ?? current.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Expected = draft.Expected ?? current.Expected,
+        };
+        // The round's own request document is no clash with itself; any template id is kept as it was.
+        var others = rounds.Where(r => r.Code != current.Code).ToList();
+        var (round, problems) = RoundPlanner.Plan(merged, await store.UnitsAsync(cancellationToken), others, knownTemplates: null);
+        if (round is null)
+        {
+            return new RoundEdit { Problems = problems };
+        }
+        if (!await store.UpdateOpenRoundAsync(round with { CreatedAt = current.CreatedAt }, cancellationToken))
+        {
+            // Closed (or removed) between reading and writing.
+            return await store.RoundAsync(code, cancellationToken) is null ? new RoundEdit { NotFound = true } : ClosedEdit(code);
+        }
+        logger.LogInformation("Edited round {Round}: deadline {Deadline}, {Units} expected units", round.Code, round.Deadline, round.ExpectedUnits.Count);
+        return new RoundEdit { Round = await store.RoundAsync(code, cancellationToken) };
+    }
+
     /// <summary>Closes or reopens a round; null when there is no such round.</summary>
     public async Task<Round?> SetClosedAsync(string code, bool closed, CancellationToken cancellationToken)
     {
@@ -48,6 +91,12 @@ public sealed class RoundService(ReferenceStore store, ILogger<RoundService> log
     public async Task<IReadOnlyList<string>> KnownTemplatesAsync(CancellationToken cancellationToken) =>
         (await store.TemplateIdsAsync(cancellationToken)).Concat(TemplateCatalog.Templates.Select(t => t.Id))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    private static RoundEdit ClosedEdit(string code) => new()
+    {
+        Closed = true,
+        Problems = [new("closed", $"Đợt báo cáo “{code}” đã đóng nên không sửa được. Hãy bấm “Mở lại” đợt này trên trang Đợt báo cáo rồi sửa, sau đó đóng lại nếu cần.")],
+    };
 
     private static RoundCreation Duplicate(string code) => new()
     {

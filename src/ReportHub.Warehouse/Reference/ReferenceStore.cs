@@ -64,6 +64,13 @@ public sealed class ReferenceStore(Db db)
 
     private const string InsertRoundUnit = "INSERT INTO round_units (round_code, unit_code) VALUES (@Round, @Unit)";
 
+    // Only an open round is edited: the condition is in the statement, so a round closed meanwhile is left alone.
+    private const string UpdateOpenRound = """
+        UPDATE rounds SET title = @Title, request_document = @RequestDocument, request_date = @RequestDate,
+               deadline = @Deadline, expected = @Expected
+        WHERE code = @Code AND closed = 0
+        """;
+
     private const string SetClosed = "UPDATE rounds SET closed = @Closed, closed_at = @ClosedAt WHERE code = @Code";
 
     public async Task<IReadOnlyList<Unit>> UnitsAsync(CancellationToken cancellationToken)
@@ -139,6 +146,24 @@ public sealed class ReferenceStore(Db db)
         {
             return false;
         }
+        await InsertUnitsAsync(connection, tx, round, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Saves an open round's title, request, dates and expected units (its template and code stay); false, and
+    /// nothing written, when there is no such open round.
+    /// </summary>
+    public async Task<bool> UpdateOpenRoundAsync(Round round, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(UpdateOpenRound, RoundParameters.From(round), tx, cancellationToken: cancellationToken)) == 0)
+        {
+            return false;
+        }
+        await connection.ExecuteAsync(new CommandDefinition(DeleteRoundUnits, new { round.Code }, tx, cancellationToken: cancellationToken));
         await InsertUnitsAsync(connection, tx, round, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;

@@ -27,7 +27,7 @@ public sealed class DemoSite : IAsyncLifetime
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install it with `apt-get install -y chromium` (test.sh does).");
         _api = await ApiProcess.StartAsync(new Dictionary<string, string>(), demo: true);
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ["--no-sandbox"] });
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ["--no-sandbox", "--lang=vi-VN"] });
     }
 
     /// <summary>A fresh browser context (its own cookies) at desktop width, signed in with a demo account.</summary>

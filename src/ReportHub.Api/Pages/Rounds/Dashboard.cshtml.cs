@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,18 +6,35 @@ using ReportHub.Aggregate.Rollups;
 using ReportHub.Api.Access;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;
+using ReportHub.Pipeline.Access;
+using ReportHub.Pipeline.Rounds;
 using ReportHub.Warehouse.Reference;
 
 namespace ReportHub.Api.Pages.Rounds;
 
-/// <summary>One round for an analyst: completeness, provincial totals, charts and the per-unit table.</summary>
+/// <summary>One round for an analyst: completeness, provincial totals, charts, the per-unit table, and editing an open round.</summary>
 [Authorize(Policy = AccessRegistration.AnalystPolicy)]
-public sealed class DashboardModel(ReferenceStore reference, RollupService rollups) : PageModel
+public sealed class DashboardModel(ReferenceStore reference, RollupService rollups, RoundService rounds, AuditLog audit) : PageModel
 {
+    /// <summary>The edit form's fields, as typed; dates as the browser's date input sends them (yyyy-MM-dd).</summary>
+    public sealed record EditForm
+    {
+        public string? Title { get; init; }
+        public string? RequestDocument { get; init; }
+        public string? RequestDate { get; init; }
+        public string? Deadline { get; init; }
+        public IReadOnlyList<string> Types { get; init; } = [];
+        public string? Parents { get; init; }
+        public string? Units { get; init; }
+    }
+
     public Round? Round { get; private set; }
     public RoundTotals? Totals { get; private set; }
     public TemplateDefinition? Template { get; private set; }
     public IReadOnlyList<UnitStatus> Units { get; private set; } = [];
+    public EditForm Form { get; private set; } = new();
+    public IReadOnlyList<RoundProblem> Problems { get; private set; } = [];
+    public string? Message { get; private set; }
 
     public IEnumerable<UnitStatus> Late => Units.Where(u => u.Status == UnitStatuses.Late);
     public IEnumerable<UnitStatus> Missing => Units.Where(u => u.Status == UnitStatuses.Missing);
@@ -24,13 +42,57 @@ public sealed class DashboardModel(ReferenceStore reference, RollupService rollu
     /// <summary>The columns of figures: the template's measures, then its indicators, by key and Vietnamese label.</summary>
     public IReadOnlyList<(string Key, string Label, bool Indicator)> Figures { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string code, string? done, CancellationToken ct)
+    {
+        Message = done;
+        await LoadAsync(code, ct);
+        if (Round is { } round)
+        {
+            Form = FormOf(round);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(string code, EditForm form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var draft = new RoundDraft
+        {
+            // Every field is posted: an emptied box is a missing value, which the checks name, not "keep as is".
+            Title = form.Title ?? "",
+            RequestDocument = form.RequestDocument ?? "",
+            RequestDate = form.RequestDate ?? "",
+            Deadline = form.Deadline ?? "",
+            Expected = new RoundExpectation
+            {
+                Types = form.Types.Count > 0 ? form.Types : null,
+                Parents = Split(form.Parents),
+                Units = Split(form.Units),
+            },
+        };
+        var edit = await rounds.EditAsync(code, draft, ct);
+        if (edit.Round is { } round)
+        {
+            await audit.WriteAsync(User.Actor(), AuditActions.RoundEdited, round.Code,
+                $"{round.Title}; công văn {round.RequestDocument} ngày {round.RequestDate:yyyy-MM-dd}; hạn {round.Deadline:yyyy-MM-dd}; {round.ExpectedUnits.Count} đơn vị", ct);
+            return Redirect($"/rounds/{Uri.EscapeDataString(round.Code)}?done=" + Uri.EscapeDataString($"Đã lưu thay đổi của đợt {round.Code}: {round.ExpectedUnits.Count} đơn vị phải báo cáo, hạn nộp {round.Deadline:dd/MM/yyyy}."));
+        }
+        await LoadAsync(code, ct);
+        Form = form;
+        Problems = edit.Problems;
+        Response.StatusCode = edit.NotFound ? StatusCodes.Status404NotFound
+            : edit.Closed ? StatusCodes.Status409Conflict
+            : StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task LoadAsync(string code, CancellationToken ct)
     {
         Round = await reference.RoundAsync(code, ct);
         if (Round is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
-            return Page();
+            return;
         }
         Template = await rollups.DefinitionAsync(Round, ct);
         Totals = await rollups.TotalsAsync(code, ct);
@@ -38,6 +100,19 @@ public sealed class DashboardModel(ReferenceStore reference, RollupService rollu
         Figures = Template is null
             ? (Totals?.Figures.Keys ?? []).Select(k => (k, k, false)).ToList()
             : [.. Template.Measures.Select(m => (m.Key, m.Label, false)), .. Template.Indicators.Select(i => (i.Key, i.Label, true))];
-        return Page();
     }
+
+    private static EditForm FormOf(Round round) => new()
+    {
+        Title = round.Title,
+        RequestDocument = round.RequestDocument,
+        RequestDate = round.RequestDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Deadline = round.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Types = round.Expected?.Types ?? [],
+        Parents = round.Expected?.Parents is { } parents ? string.Join(", ", parents) : null,
+        Units = round.Expected?.Units is { } units ? string.Join(", ", units) : null,
+    };
+
+    private static List<string>? Split(string? text) =>
+        text?.Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } parts ? [.. parts] : null;
 }

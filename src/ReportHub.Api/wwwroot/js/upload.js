@@ -4,6 +4,7 @@
     var zone = document.getElementById("dropzone");
     var input = document.getElementById("upload-file");
     var hint = document.getElementById("dropzone-hint");
+    var chosen = document.getElementById("upload-file-name");
     var result = document.getElementById("result");
 
     if (result) {
@@ -15,6 +16,9 @@
     }
 
     function showChosen() {
+        if (chosen) {
+            chosen.textContent = input.files && input.files.length > 0 ? input.files[0].name : "Chưa chọn tệp nào.";
+        }
         if (hint && input.files && input.files.length > 0) {
             hint.textContent = "Đã chọn tệp: " + input.files[0].name + ". Bấm “Gửi báo cáo” để gửi.";
         }
