@@ -1,6 +1,7 @@
 using ReportHub.Api.Access;
 using ReportHub.Api.Endpoints;
 using ReportHub.Api.Infrastructure;
+using ReportHub.Api.Infrastructure.OpenApi;
 using ReportHub.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,7 +16,7 @@ app.UseReportHubErrors();
 // Before access control: the style and scripts of the sign-in page are public.
 app.UseReportHubStaticFiles();
 app.UseReportHubAccess();
-app.MapOpenApi();
+app.MapReportHubApiReference();
 
 app.MapHealth();
 

@@ -89,7 +89,15 @@ public static class HealthApi
                     Error = ex.Message,
                 }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        }).AllowAnonymous();
+        }).AllowAnonymous()
+            .WithTags("Health")
+            .WithName("GetHealth")
+            .WithSummary("Tình trạng dịch vụ (công khai, không cần đăng nhập)")
+            .WithDescription("Kho dữ liệu có trả lời không, số tệp chờ trong hộp thư đến, số tệp đang xử lý và kết quả lần kiểm tra "
+                + "gần nhất của từng nguồn HTTP. 503 khi kho dữ liệu không trả lời.")
+            .Produces<HealthReport>(StatusCodes.Status200OK)
+            .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 }

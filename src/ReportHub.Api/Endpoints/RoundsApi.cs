@@ -15,18 +15,51 @@ public static class RoundsApi
 
     public static RouteGroupBuilder MapRounds(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/rounds").WithTags("Rounds");
+        var group = app.MapGroup("/api/rounds").WithTags("Rounds").SignedIn();
 
         group.MapGet("/", async (RoundService rounds, CancellationToken ct) =>
-            TypedResults.Ok((await rounds.ListAsync(ct)).Select(RoundView.From).ToList()));
+            TypedResults.Ok((await rounds.ListAsync(ct)).Select(RoundView.From).ToList()))
+            .WithName("ListRounds")
+            .WithSummary("Danh sách đợt báo cáo")
+            .WithDescription("Mọi đợt báo cáo với mẫu, văn bản yêu cầu, hạn nộp, các đơn vị phải báo cáo và trạng thái đóng/mở.");
 
         // Creating, closing and reopening rounds is for analysts and admins (issue 9's table of roles).
-        group.MapPost("/", CreateAsync).RequireAuthorization(AccessRegistration.AnalystPolicy);
+        group.MapPost("/", CreateAsync).RequireAuthorization(AccessRegistration.AnalystPolicy)
+            .WithName("CreateRound")
+            .WithSummary("Tạo đợt báo cáo (chuyên viên, quản trị viên)")
+            .WithDescription("Thân yêu cầu là JSON {code, title, template, requestDocument, requestDate, deadline, expected: {types?, parents?, units?}}, "
+                + "ngày dạng yyyy-MM-dd. 409 khi mã đợt đã có; 422 kèm `errors` liệt kê từng trường sai.")
+            .JsonBody(typeof(RoundDraft))
+            .Changes()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{code}/close", (string code, ClaimsPrincipal user, RoundService rounds, AuditLog audit, CancellationToken ct) =>
-            SetClosedAsync(code, true, user, rounds, audit, ct)).RequireAuthorization(AccessRegistration.AnalystPolicy);
+            SetClosedAsync(code, true, user, rounds, audit, ct)).RequireAuthorization(AccessRegistration.AnalystPolicy)
+            .WithName("CloseRound")
+            .WithSummary("Đóng đợt báo cáo (chuyên viên, quản trị viên)")
+            .WithDescription("Đánh dấu đợt đã đóng và ghi vào nhật ký. 404 khi không có đợt mã này.")
+            .Changes()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{code}/reopen", (string code, ClaimsPrincipal user, RoundService rounds, AuditLog audit, CancellationToken ct) =>
-            SetClosedAsync(code, false, user, rounds, audit, ct)).RequireAuthorization(AccessRegistration.AnalystPolicy);
-        group.MapPut("/{code}", RoundEditing.EditAsync).RequireAuthorization(AccessRegistration.AnalystPolicy);
+            SetClosedAsync(code, false, user, rounds, audit, ct)).RequireAuthorization(AccessRegistration.AnalystPolicy)
+            .WithName("ReopenRound")
+            .WithSummary("Mở lại đợt báo cáo (chuyên viên, quản trị viên)")
+            .WithDescription("Bỏ trạng thái đã đóng của đợt và ghi vào nhật ký. 404 khi không có đợt mã này.")
+            .Changes()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{code}", RoundEditing.EditAsync).RequireAuthorization(AccessRegistration.AnalystPolicy)
+            .WithName("EditRound")
+            .WithSummary("Sửa đợt báo cáo đang mở (chuyên viên, quản trị viên)")
+            .WithDescription("Thân yêu cầu là JSON với các trường cần sửa (title, requestDocument, requestDate, deadline, expected); trường bỏ trống giữ nguyên. 409 khi đợt đã đóng; 422 kèm `errors`.")
+            .JsonBody(typeof(RoundDraft))
+            .Changes()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         // A department sees its own status in a round, never the per-unit table.
         group.MapGet("/{code}/units/{unit}", async Task<Results<Ok<UnitStatus>, ProblemHttpResult>> (string code, string unit, ClaimsPrincipal user, RollupService rollups, CancellationToken ct) =>
@@ -42,21 +75,37 @@ public static class RoundsApi
             return units.FirstOrDefault(u => u.Unit == unit) is { } status
                 ? TypedResults.Ok(status)
                 : Problems.NotFound("Đơn vị không thuộc đợt báo cáo", $"Đơn vị “{unit}” không phải báo cáo trong đợt “{code}” và chưa gửi báo cáo nào cho đợt này.");
-        });
+        })
+            .WithName("GetRoundUnitStatus")
+            .WithSummary("Tình trạng báo cáo của một đơn vị trong đợt")
+            .WithDescription("Đã nộp, đúng hạn, trễ hay chưa nộp, kèm số liệu của báo cáo hiện hành. Tài khoản đơn vị chỉ xem được đơn vị của mình (403 với đơn vị khác).")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var analysts = group.MapGroup("").RequireAuthorization(AccessRegistration.AnalystPolicy);
+        // Department accounts never see other units' figures: every route here answers them 403.
+        var analysts = group.MapGroup("").RequireAuthorization(AccessRegistration.AnalystPolicy)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         // Rollups change only when a submission lands or the round changes: answered from the last computation, with
         // an ETag of that state, and 304 when the caller already holds it.
         analysts.MapGet("/{code}/totals", async Task<Results<Ok<RoundTotals>, StatusCodeHttpResult, ProblemHttpResult>> (string code, HttpContext http, RollupService rollups, CancellationToken ct) =>
             await rollups.RollupAsync(code, ct) is { } rollup
                 ? RollupETag.Answer(http, rollup.Stamp, "totals", () => TypedResults.Ok(rollup.Totals))
-                : Problems.RoundNotFound(code));
+                : Problems.RoundNotFound(code))
+            .WithName("GetRoundTotals")
+            .WithSummary("Số liệu tổng hợp toàn tỉnh của đợt (chuyên viên, quản trị viên)")
+            .WithDescription("Số đơn vị phải báo cáo, đã báo cáo, đúng hạn, trễ và chưa nộp; tổng các chỉ tiêu của mẫu và các tỷ lệ tính từ tổng. Kèm ETag; 304 khi If-None-Match khớp.")
+            .Produces(StatusCodes.Status304NotModified);
 
         analysts.MapGet("/{code}/units", async Task<Results<Ok<IReadOnlyList<UnitStatus>>, StatusCodeHttpResult, ProblemHttpResult>> (string code, HttpContext http, RollupService rollups, CancellationToken ct) =>
             await rollups.RollupAsync(code, ct) is { } rollup
                 ? RollupETag.Answer(http, rollup.Stamp, "units", () => TypedResults.Ok(rollup.Units))
-                : Problems.RoundNotFound(code));
+                : Problems.RoundNotFound(code))
+            .WithName("ListRoundUnits")
+            .WithSummary("Bảng từng đơn vị của đợt (chuyên viên, quản trị viên)")
+            .WithDescription("Mỗi đơn vị phải báo cáo với trạng thái, thời điểm nhận, mã báo cáo và số liệu. Kèm ETag; 304 khi If-None-Match khớp.")
+            .Produces(StatusCodes.Status304NotModified);
 
         analysts.MapGet("/{code}/consolidated.xlsx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, RollupService rollups, CancellationToken ct) =>
         {
@@ -67,7 +116,11 @@ public static class RoundsApi
             using var buffer = new MemoryStream();
             ConsolidatedWorkbook.Write(buffer, data);
             return TypedResults.File(buffer.ToArray(), Xlsx, $"tong-hop-{code}.xlsx");
-        });
+        })
+            .WithName("GetConsolidatedXlsx")
+            .WithSummary("Tải bảng tổng hợp .xlsx của đợt (chuyên viên, quản trị viên)")
+            .WithDescription("Sổ tính tổng hợp: tổng toàn tỉnh, bảng từng đơn vị, chỉ đạo, mã QR và phần thuyết minh. Chữ của đơn vị luôn là ô văn bản.")
+            .ProducesFile(Xlsx);
 
         // Vietnamese headings by default, as an official opening the file in Excel expects; ?header=keys for scripts.
         analysts.MapGet("/{code}/consolidated.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, string? header, RollupService rollups, CancellationToken ct) =>
@@ -79,7 +132,12 @@ public static class RoundsApi
             using var buffer = new MemoryStream();
             ConsolidatedCsv.Write(buffer, data, keysHeader: string.Equals(header, "keys", StringComparison.OrdinalIgnoreCase));
             return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", $"tong-hop-{code}.csv");
-        });
+        })
+            .WithName("GetConsolidatedCsv")
+            .WithSummary("Tải bảng từng đơn vị dạng .csv (chuyên viên, quản trị viên)")
+            .WithDescription("UTF-8 có BOM; dòng tiêu đề tiếng Việt (Mã đơn vị, Tên đơn vị, …) để mở bằng Excel, hoặc tên trường JSON với `header=keys`. "
+                + "Ô bắt đầu bằng =, +, -, @, tab hay xuống dòng được thêm dấu ' phía trước.")
+            .ProducesFile("text/csv");
 
         return group;
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using ReportHub.Api.Access;
 using ReportHub.Api.Infrastructure;
 using ReportHub.Pipeline.Access;
@@ -56,9 +57,25 @@ public static class SubmissionsApi
 
     public static RouteGroupBuilder MapSubmissions(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/submissions").WithTags("Submissions");
+        var group = app.MapGroup("/api/submissions").WithTags("Submissions").SignedIn();
 
-        group.MapPost("/", Upload).DisableAntiforgery().RequireAuthorization(AccessRegistration.UploadPolicy);
+        group.MapPost("/", Upload).DisableAntiforgery().RequireAuthorization(AccessRegistration.UploadPolicy)
+            .WithName("UploadSubmission")
+            .WithSummary("Gửi tệp báo cáo (tài khoản đơn vị, quản trị viên)")
+            .WithDescription("multipart/form-data, trường `file` (.xlsx, .xls, .csv, .docx); nội dung được nhận dạng, không tin phần mở rộng hay kiểu khai báo. "
+                + "201 khi được nhận, 200 khi trùng tệp đã nhận hoặc `dryRun=true` (không lưu gì). 413 khi tệp quá dung lượng (từ chối trước khi đọc), "
+                + "422 kèm `issues` chỉ rõ ô sai và cách sửa khi báo cáo bị từ chối. Tài khoản đơn vị chỉ gửi được cho đơn vị của mình (403, kể cả khi tệp ghi đơn vị khác).")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = UploadBody();
+                return Task.CompletedTask;
+            })
+            .Produces<IngestResult>(StatusCodes.Status201Created)
+            .Produces<IngestResult>(StatusCodes.Status200OK)
+            .Changes()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/{id:long}", async Task<Results<Ok<SubmissionDetail>, ProblemHttpResult>> (long id, ClaimsPrincipal user, SubmissionStore store, TemplateStore templates, CancellationToken ct) =>
         {
@@ -67,7 +84,12 @@ public static class SubmissionsApi
                 return Problems.SubmissionNotFound(id);
             }
             return user.MaySee(s.UnitCode) ? TypedResults.Ok(ToDetail(s, await FiguresAsync(s, templates, ct))) : Problems.OtherUnit(user.BoundUnit());
-        });
+        })
+            .WithName("GetSubmission")
+            .WithSummary("Kết quả một lần gửi báo cáo")
+            .WithDescription("Trạng thái, số liệu, văn bản, người ký và danh sách lỗi/cảnh báo kèm vị trí. Tài khoản đơn vị chỉ xem được báo cáo của mình.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id:long}/file", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (long id, ClaimsPrincipal user, SubmissionStore store, CancellationToken ct) =>
         {
@@ -84,7 +106,13 @@ public static class SubmissionsApi
                 return Problems.FileNotKept(id, s.FileName, s.FileSize);
             }
             return TypedResults.File(bytes, ContentType(s.FileName), s.FileName);
-        });
+        })
+            .WithName("GetSubmissionFile")
+            .WithSummary("Tải tệp gốc của một lần gửi báo cáo")
+            .WithDescription("Đúng các byte đã nhận. 404 khi tệp quá dung lượng nên không được lưu (chỉ còn tên, dung lượng và SHA-256). Tài khoản đơn vị chỉ tải được tệp của mình.")
+            .ProducesFile("application/octet-stream")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return group;
     }
@@ -170,6 +198,27 @@ public static class SubmissionsApi
         }
         return TypedResults.Created($"/api/submissions/{result.SubmissionId}", result);
     }
+
+    /// <summary>The upload's body as the handler reads it, which the generator cannot see: one multipart field "file".</summary>
+    private static OpenApiRequestBody UploadBody() => new()
+    {
+        Required = true,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "file" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "Tệp báo cáo .xlsx, .xls, .csv hoặc .docx." },
+                    },
+                },
+            },
+        },
+    };
 
     /// <summary>A submission's figures with its template's indicators, as every object shows them.</summary>
     internal static async Task<FigureView> FiguresAsync(SubmissionRecord s, TemplateStore templates, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ReportHub.Api.Access;
 using ReportHub.Pipeline.Access;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReportHub.Core.Templates;
 using ReportHub.Pipeline.Templates;
@@ -15,22 +16,42 @@ public static class TemplatesApi
 
     public static RouteGroupBuilder MapTemplates(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/templates").WithTags("Templates");
+        var group = app.MapGroup("/api/templates").WithTags("Templates").SignedIn();
 
-        group.MapGet("/", async (TemplateRegistry registry, CancellationToken ct) => TypedResults.Ok(await registry.ListAsync(ct)));
+        group.MapGet("/", async (TemplateRegistry registry, CancellationToken ct) => TypedResults.Ok(await registry.ListAsync(ct)))
+            .WithName("ListTemplates")
+            .WithSummary("Danh sách mẫu báo cáo")
+            .WithDescription("Mỗi mẫu đã đăng ký với mã, phiên bản mới nhất và tên.");
 
         // Mapped before /{id} would be ambiguous only in name: "schema.json" is not a valid template id.
-        group.MapGet("/schema.json", () => TypedResults.Text(TemplateResources.SchemaJson, SchemaMediaType, Encoding.UTF8));
+        group.MapGet("/schema.json", () => TypedResults.Text(TemplateResources.SchemaJson, SchemaMediaType, Encoding.UTF8))
+            .WithName("GetTemplateSchema")
+            .WithSummary("JSON Schema của định nghĩa mẫu báo cáo")
+            .WithDescription("Lược đồ mà mọi định nghĩa mẫu gửi lên POST /api/templates phải theo.")
+            .Produces<object>(StatusCodes.Status200OK, SchemaMediaType);
 
         group.MapGet("/{id}", async Task<Results<ContentHttpResult, ProblemHttpResult>> (string id, int? version, TemplateRegistry registry, CancellationToken ct) =>
             await registry.GetAsync(id, version, ct) is { } template
                 ? TypedResults.Text(template.Definition, "application/json", Encoding.UTF8)
                 : Problems.NotFound("Không tìm thấy mẫu báo cáo", version is null
                     ? $"Không có mẫu báo cáo “{id}”. Danh sách mẫu ở /api/templates."
-                    : $"Mẫu báo cáo “{id}” không có phiên bản {version}. Bỏ tham số version để lấy phiên bản mới nhất."));
+                    : $"Mẫu báo cáo “{id}” không có phiên bản {version}. Bỏ tham số version để lấy phiên bản mới nhất."))
+            .WithName("GetTemplate")
+            .WithSummary("Định nghĩa JSON của một mẫu báo cáo")
+            .WithDescription("Phiên bản mới nhất, hoặc phiên bản `version`. 404 khi không có mẫu hoặc phiên bản đó.")
+            .Produces<object>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         // Registering templates is for analysts and admins (issue 9's table of roles).
-        group.MapPost("/", Register).DisableAntiforgery().RequireAuthorization(AccessRegistration.AnalystPolicy);
+        group.MapPost("/", Register).DisableAntiforgery().RequireAuthorization(AccessRegistration.AnalystPolicy)
+            .WithName("RegisterTemplate")
+            .WithSummary("Đăng ký mẫu báo cáo (chuyên viên, quản trị viên)")
+            .WithDescription("Thân yêu cầu là định nghĩa JSON theo /api/templates/schema.json. 201 khi là phiên bản mới, 200 khi trùng "
+                + "định nghĩa đã có; 422 kèm `errors: [{path, message}]` khi định nghĩa sai.")
+            .JsonBody(typeof(JsonElement))
+            .Changes()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         return group;
     }

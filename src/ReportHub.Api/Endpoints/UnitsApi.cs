@@ -47,7 +47,7 @@ public static class UnitsApi
 
     public static RouteGroupBuilder MapUnits(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/units").WithTags("Units");
+        var group = app.MapGroup("/api/units").WithTags("Units").SignedIn();
 
         group.MapGet("/", async (ReferenceStore reference, CancellationToken ct) =>
             TypedResults.Ok((await reference.UnitsAsync(ct)).Select(u => new UnitSummary
@@ -59,14 +59,29 @@ public static class UnitsApi
                 ValidFrom = u.ValidFrom,
                 ValidTo = u.ValidTo,
                 Successor = u.Successor,
-            }).ToList()));
+            }).ToList()))
+            .WithName("ListUnits")
+            .WithSummary("Danh mục đơn vị")
+            .WithDescription("Mã, tên, loại, đơn vị cấp trên và thời gian hiệu lực của từng đơn vị (kể cả đơn vị đã sáp nhập và đơn vị kế thừa).");
 
         group.MapGet("/{code}/template.xlsx", (string code, string? round, ClaimsPrincipal user, ReferenceStore reference, TemplateStore templates, CancellationToken ct) =>
             BlankTemplateAsync(code, round, user, reference, templates, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                BlankTemplateWorkbook.Write, ct));
+                BlankTemplateWorkbook.Write, ct))
+            .WithName("GetBlankTemplateXlsx")
+            .WithSummary("Tải biểu mẫu trống .xlsx của đơn vị cho một đợt")
+            .WithDescription("Biểu mẫu đã điền sẵn đơn vị và đợt; không có `round` thì lấy đợt có hạn nộp muộn nhất. Tài khoản đơn vị chỉ tải được biểu mẫu của mình.")
+            .ProducesFile(ApiResponses.Xlsx)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{code}/template.docx", (string code, string? round, ClaimsPrincipal user, ReferenceStore reference, TemplateStore templates, CancellationToken ct) =>
-            BlankTemplateAsync(code, round, user, reference, templates, "docx", BlankTemplateDocument.ContentType, BlankTemplateDocument.Write, ct));
+            BlankTemplateAsync(code, round, user, reference, templates, "docx", BlankTemplateDocument.ContentType, BlankTemplateDocument.Write, ct))
+            .WithName("GetBlankTemplateDocx")
+            .WithSummary("Tải biểu mẫu trống .docx (công văn Word) của đơn vị cho một đợt")
+            .WithDescription("Cùng biểu mẫu dưới dạng công văn Word theo thể thức Nghị định 30/2020, cho đơn vị báo cáo bằng Word. Tài khoản đơn vị chỉ tải được biểu mẫu của mình.")
+            .ProducesFile(BlankTemplateDocument.ContentType)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{code}/submissions", async Task<Results<Ok<List<SubmissionVersion>>, ProblemHttpResult>> (string code, string? round, ClaimsPrincipal user, ReferenceStore reference, SubmissionStore store, TemplateStore templates, CancellationToken ct) =>
         {
@@ -100,7 +115,12 @@ public static class UnitsApi
                 });
             }
             return TypedResults.Ok(list);
-        });
+        })
+            .WithName("ListUnitSubmissions")
+            .WithSummary("Các lần gửi báo cáo của một đơn vị")
+            .WithDescription("Mọi phiên bản với trạng thái current, superseded, rejected hoặc duplicate; lọc theo đợt bằng `round`. Tài khoản đơn vị chỉ xem được đơn vị của mình.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return group;
     }

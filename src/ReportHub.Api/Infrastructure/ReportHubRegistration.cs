@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using ReportHub.Aggregate;
+using ReportHub.Api.Infrastructure.OpenApi;
 using ReportHub.Pipeline;
 using ReportHub.Pipeline.Ingestion;
 
@@ -15,7 +16,7 @@ public static class ReportHubRegistration
         }
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = RequestProblems.Translate);
         builder.Services.AddExceptionHandler<RequestProblems>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddReportHubOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.AddIngestion(builder.Configuration);
         builder.Services.AddRollups();
