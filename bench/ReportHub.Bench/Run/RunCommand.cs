@@ -83,6 +83,8 @@ internal static class RunCommand
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
             : "?";
         var dotnet = Proc.Run("dotnet", ["--version"]).Stdout.Trim();
-        return F($"Machine: nproc = {Environment.ProcessorCount}, CPU {cpu}, `dotnet --version` {dotnet} (runtime {Environment.Version}), {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.");
+        // The machine is shared: the load average says how far the figures are from a quiet one.
+        var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+        return F($"Machine: nproc = {Environment.ProcessorCount}, CPU {cpu}, `dotnet --version` {dotnet} (runtime {Environment.Version}), {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; load average at the end {load}; {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.");
     }
 }
