@@ -12,7 +12,7 @@ namespace ReportHub.Bench;
 [MemoryDiagnoser]
 public class ParseBenchmark
 {
-    public static string DefaultFile { get; set; } = Path.Combine(Paths.DefaultReportsDir, Generator.FileName(0));
+    public static string DefaultFile { get; set; } = "";
 
     private byte[] _bytes = [];
     private readonly TemplateParser _parser = new(TemplateCatalog.Default);
@@ -32,7 +32,7 @@ public class ParseBenchmark
     [Benchmark(Baseline = true)]
     public int ReadAllRows()
     {
-        using var reader = WorkbookReaders.Open(new MemoryStream(_bytes, writable: false), "report-01.xlsx");
+        using var reader = WorkbookReaders.Open(new MemoryStream(_bytes, writable: false), "report.xlsx");
         var n = 0;
         foreach (var row in reader.ReadRows(0))
         {
@@ -44,7 +44,7 @@ public class ParseBenchmark
     [Benchmark]
     public int OpenAndParse()
     {
-        using var reader = WorkbookReaders.Open(new MemoryStream(_bytes, writable: false), "report-01.xlsx");
+        using var reader = WorkbookReaders.Open(new MemoryStream(_bytes, writable: false), "report.xlsx");
         var result = _parser.Parse(reader, _options, CancellationToken.None);
         return result.Report?.QrRows.Count ?? -1;
     }

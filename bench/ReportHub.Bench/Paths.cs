@@ -8,6 +8,26 @@ internal static class Paths
     public static string WorkDir { get; } = Path.Combine(Path.GetTempPath(), "reporthub-bench");
 
     public static string DefaultReportsDir { get; } = Path.Combine(WorkDir, "reports");
+
+    /// <summary>The repository root: the folder above the working directory or the binary that holds ReportHub.sln.</summary>
+    public static string Repo { get; } = FindRepo();
+
+    public static string Samples => Path.Combine(Repo, "samples");
+
+    private static string FindRepo()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "ReportHub.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+        throw new InvalidOperationException("ReportHub.sln not found above the working directory or the binary; run from the repository");
+    }
 }
 
 /// <summary>Runs this same binary as a child process and collects its "RESULT k=v ..." line.</summary>
