@@ -57,15 +57,27 @@ public static class RoundsApi
                 ? RollupETag.Answer(http, rollup.Stamp, "units", () => TypedResults.Ok(rollup.Units))
                 : Problems.RoundNotFound(code));
 
-        analysts.MapGet("/{code}/consolidated.xlsx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, RollupService rollups, CancellationToken ct) =>
+        // Written to a temporary file the response then streams and deletes: a 64,000-row workbook is held neither as
+        // a buffer nor as a second copy of it.
+        analysts.MapGet("/{code}/consolidated.xlsx", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (string code, RollupService rollups, CancellationToken ct) =>
         {
             if (await rollups.ConsolidatedAsync(code, ct) is not { } data)
             {
                 return Problems.RoundNotFound(code);
             }
-            using var buffer = new MemoryStream();
-            ConsolidatedWorkbook.Write(buffer, data);
-            return TypedResults.File(buffer.ToArray(), Xlsx, $"tong-hop-{code}.xlsx");
+            var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None,
+                bufferSize: 64 * 1024, FileOptions.DeleteOnClose);
+            try
+            {
+                ConsolidatedWorkbook.Write(file, data);
+                file.Position = 0;
+                return TypedResults.File(file, Xlsx, $"tong-hop-{code}.xlsx");
+            }
+            catch
+            {
+                await file.DisposeAsync();
+                throw;
+            }
         });
 
         // Vietnamese headings by default, as an official opening the file in Excel expects; ?header=keys for scripts.
