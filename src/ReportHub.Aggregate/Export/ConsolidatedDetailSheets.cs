@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using ReportHub.Aggregate.Rollups;
+using ReportHub.Aggregate.Export.Streaming;
 using ReportHub.Core.Domain;
 
 namespace ReportHub.Aggregate.Export;
@@ -74,27 +75,31 @@ internal static class ConsolidatedDetailSheets
         OfficialStyle.FinishTable(sheet, HeaderRow, row, DirectiveHeaders.Length, row);
     }
 
-    public static void WriteQr(XLWorkbook workbook, ConsolidatedData data)
+    /// <summary>
+    /// The QR sheet's frame, with its first row as the pattern of every body row; the rows themselves are streamed
+    /// into the package afterwards, since a round can hold tens of thousands. Without rows there is nothing to stream:
+    /// the total row then sits where the pattern would.
+    /// </summary>
+    public static StreamedSheet? WriteQr(XLWorkbook workbook, ConsolidatedData data)
     {
         var sheet = StartSheet(workbook, QrSheet, QrWidths, QrHeaders,
             "KẾT QUẢ TẠO, QUẢN LÝ MÃ QR ĐỊA ĐIỂM VÀ QUÉT MÃ QR TẠI CÁC ĐỊA ĐIỂM", data);
-        var row = HeaderRow;
-        foreach (var qr in data.QrRows)
+        var firstRow = HeaderRow + 1;
+        if (data.QrRows.Count > 0)
         {
-            row++;
-            sheet.Cell(row, 1).SetValue(row - HeaderRow);
-            OfficialStyle.SetText(sheet.Cell(row, 2), qr.UnitName);
-            OfficialStyle.SetText(sheet.Cell(row, 3), qr.Entity);
-            OfficialStyle.SetCount(sheet.Cell(row, 4), qr.QrCodes);
-            OfficialStyle.SetCount(sheet.Cell(row, 5), qr.QrScans);
-            OfficialStyle.SetText(sheet.Cell(row, 6), qr.Note);
-            OfficialStyle.FitRowHeight(sheet, row, 1, QrHeaders.Length);
+            var first = data.QrRows[0];
+            sheet.Cell(firstRow, 1).SetValue(1);
+            OfficialStyle.SetText(sheet.Cell(firstRow, 2), first.UnitName);
+            OfficialStyle.SetText(sheet.Cell(firstRow, 3), first.Entity);
+            OfficialStyle.SetCount(sheet.Cell(firstRow, 4), first.QrCodes);
+            OfficialStyle.SetCount(sheet.Cell(firstRow, 5), first.QrScans);
+            OfficialStyle.SetText(sheet.Cell(firstRow, 6), first.Note);
+            FinishBody(sheet, firstRow, QrHeaders.Length, centred: [1]);
         }
-        var lastDataRow = row;
-        FinishBody(sheet, lastDataRow, QrHeaders.Length, centred: [1]);
+        var lastDataRow = HeaderRow + data.QrRows.Count;
 
         // The sheet's total is the sum of the rows it shows, so a reader can check it line by line.
-        row++;
+        var row = lastDataRow + 1;
         var label = sheet.Range(row, 1, row, 3).Merge();
         OfficialStyle.SetText(label.FirstCell(), "Tổng cộng");
         label.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
@@ -105,6 +110,21 @@ internal static class ConsolidatedDetailSheets
         OfficialStyle.Borders(total);
 
         OfficialStyle.FinishTable(sheet, HeaderRow, lastDataRow, QrHeaders.Length, row);
+        return data.QrRows.Count == 0 ? null : new StreamedSheet
+        {
+            Name = QrSheet,
+            FirstRow = firstRow,
+            Widths = QrWidths,
+            Rows = data.QrRows.Select((qr, i) => new[]
+            {
+                BodyCell.Of(i + 1),
+                BodyCell.Of(qr.UnitName),
+                BodyCell.Of(qr.Entity),
+                BodyCell.Of(qr.QrCodes),
+                BodyCell.Of(qr.QrScans),
+                BodyCell.Of(qr.Note),
+            }),
+        };
     }
 
     /// <summary>COVID's narratives sheet, with the headings the province has used since 2021.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using ReportHub.Aggregate.Export.Streaming;
 using ReportHub.Aggregate.Rollups;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;
@@ -32,12 +33,16 @@ public static class ConsolidatedWorkbook
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(data);
 
+        var streamed = new List<StreamedSheet>();
         using var workbook = OfficialStyle.NewWorkbook();
         WriteSummary(workbook, data);
         if (CovidLayout.Applies(data.Template))
         {
             ConsolidatedDetailSheets.WriteDirectives(workbook, data);
-            ConsolidatedDetailSheets.WriteQr(workbook, data);
+            if (ConsolidatedDetailSheets.WriteQr(workbook, data) is { } qr)
+            {
+                streamed.Add(qr);
+            }
             ConsolidatedDetailSheets.WriteNarratives(workbook, data);
         }
         else
@@ -50,7 +55,10 @@ public static class ConsolidatedWorkbook
             ConsolidatedDetailSheets.WriteNarratives(workbook, data, names);
         }
         workbook.Worksheet(1).SetTabActive();
-        workbook.SaveAs(output);
+        // The frame is small (the streamed sheets hold one row each), so it can sit in memory while it is copied.
+        using var frame = new MemoryStream();
+        workbook.SaveAs(frame);
+        StreamedSheets.Write(frame.GetBuffer().AsMemory(0, (int)frame.Length), output, streamed);
     }
 
     /// <summary>"BIỂU MẪU BÁO CÁO …" becomes "BẢNG TỔNG HỢP BÁO CÁO …": the consolidation of the form the units filled.</summary>

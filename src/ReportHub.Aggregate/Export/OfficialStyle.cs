@@ -197,8 +197,11 @@ internal static class OfficialStyle
             var scale = cell.Style.Font.FontSize / BodySize * (cell.Style.Font.Bold ? 1.1 : 1.0);
             lines = Math.Max(lines, WrappedLines(text, width, scale));
         }
-        sheet.Row(row).Height = Math.Min(MaxRowHeight, Math.Ceiling(lines * PointsPerLine * 4) / 4 + 4);
+        sheet.Row(row).Height = RowHeight(lines);
     }
+
+    /// <summary>The height in points of a row whose tallest cell wraps to <paramref name="lines"/> lines.</summary>
+    public static double RowHeight(double lines) => Math.Min(MaxRowHeight, Math.Ceiling(lines * PointsPerLine * 4) / 4 + 4);
 
     private static double MergedWidth(IXLCell cell)
     {
@@ -206,12 +209,25 @@ internal static class OfficialStyle
         return merged.Columns().Sum(c => c.WorksheetColumn().Width);
     }
 
-    private static double WrappedLines(string text, double width, double scale)
+    public static double WrappedLines(string text, double width, double scale)
     {
         // Times New Roman is narrower than Calibri's digit width that defines Excel's column unit; 1.15 chars per unit
         // keeps the estimate slightly generous so text is never clipped when printed.
         var perLine = Math.Max(1, (width - 1) * 1.15 / scale);
-        return text.Split('\n').Sum(paragraph => Math.Max(1, Math.Ceiling(paragraph.Length / perLine)));
+        // Paragraph by paragraph without splitting: the streamed sheets call this for every cell.
+        var lines = 0d;
+        var rest = text.AsSpan();
+        while (true)
+        {
+            var end = rest.IndexOf('\n');
+            var length = end < 0 ? rest.Length : end;
+            lines += Math.Max(1, Math.Ceiling(length / perLine));
+            if (end < 0)
+            {
+                return lines;
+            }
+            rest = rest[(end + 1)..];
+        }
     }
 
     public static void PageSetup(IXLWorksheet sheet, XLPageOrientation orientation, int headerRow, int lastRow, int lastColumn)

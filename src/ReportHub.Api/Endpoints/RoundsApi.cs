@@ -107,15 +107,27 @@ public static class RoundsApi
             .WithDescription("Mỗi đơn vị phải báo cáo với trạng thái, thời điểm nhận, mã báo cáo và số liệu. Kèm ETag; 304 khi If-None-Match khớp.")
             .Produces(StatusCodes.Status304NotModified);
 
-        analysts.MapGet("/{code}/consolidated.xlsx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, RollupService rollups, CancellationToken ct) =>
+        // Written to a temporary file the response then streams and deletes: a 64,000-row workbook is held neither as
+        // a buffer nor as a second copy of it.
+        analysts.MapGet("/{code}/consolidated.xlsx", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (string code, RollupService rollups, CancellationToken ct) =>
         {
             if (await rollups.ConsolidatedAsync(code, ct) is not { } data)
             {
                 return Problems.RoundNotFound(code);
             }
-            using var buffer = new MemoryStream();
-            ConsolidatedWorkbook.Write(buffer, data);
-            return TypedResults.File(buffer.ToArray(), Xlsx, $"tong-hop-{code}.xlsx");
+            var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None,
+                bufferSize: 64 * 1024, FileOptions.DeleteOnClose);
+            try
+            {
+                ConsolidatedWorkbook.Write(file, data);
+                file.Position = 0;
+                return TypedResults.File(file, Xlsx, $"tong-hop-{code}.xlsx");
+            }
+            catch
+            {
+                await file.DisposeAsync();
+                throw;
+            }
         })
             .WithName("GetConsolidatedXlsx")
             .WithSummary("Tải bảng tổng hợp .xlsx của đợt (chuyên viên, quản trị viên)")
