@@ -1,5 +1,6 @@
 using System.Globalization;
 using ReportHub.Core.Grid;
+using ReportHub.Core.Text;
 
 namespace ReportHub.Readers;
 
@@ -29,6 +30,10 @@ internal static class CellText
     public static CellValue Text(int row, int column, string value, string? font) =>
         new(row, column, CellKind.Text, Nfc(value), null, font);
 
+    /// <summary>Text already made NFC where it was read (the shared-string table), so it is not checked again per cell.</summary>
+    public static CellValue NormalizedText(int row, int column, string value, string? font) =>
+        new(row, column, CellKind.Text, value, null, font);
+
     public static CellValue Error(int row, int column, string value, string? font) =>
         new(row, column, CellKind.Error, value, null, font);
 
@@ -38,7 +43,7 @@ internal static class CellText
     {
         try
         {
-            return value.IsNormalized() ? value : value.Normalize();
+            return VietnameseText.IsSurelyNfc(value) || value.IsNormalized() ? value : value.Normalize();
         }
         catch (ArgumentException)
         {

@@ -3,7 +3,32 @@ namespace ReportHub.Core.Grid;
 /// <summary>A1 cell references, 1-based.</summary>
 public static class A1
 {
-    public static string Format(int row, int column) => ColumnName(column) + row.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    // Called for a cell of every row parsed: one string, not three (letters, digits, and their concatenation).
+    public static string Format(int row, int column)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(column, 1);
+        Span<char> buffer = stackalloc char[24];
+        var letters = Letters(column, buffer);
+        row.TryFormat(buffer[letters..], out var digits, default, System.Globalization.CultureInfo.InvariantCulture);
+        return new string(buffer[..(letters + digits)]);
+    }
+
+    /// <summary>Writes the column's letters at the start of <paramref name="buffer"/>; returns how many.</summary>
+    private static int Letters(int column, Span<char> buffer)
+    {
+        Span<char> reversed = stackalloc char[8];
+        var n = 0;
+        while (column > 0)
+        {
+            reversed[n++] = (char)('A' + (column - 1) % 26);
+            column = (column - 1) / 26;
+        }
+        for (var i = 0; i < n; i++)
+        {
+            buffer[i] = reversed[n - 1 - i];
+        }
+        return n;
+    }
 
     public static string ColumnName(int column)
     {

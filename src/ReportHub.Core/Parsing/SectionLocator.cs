@@ -28,6 +28,7 @@ public static partial class SectionLocator
     public static IReadOnlyList<SectionHit> Locate(SheetGrid grid, TemplateDefinition template, CancellationToken cancellationToken = default)
     {
         var keys = template.Sections.Select(SectionKeys.Of).ToList();
+        var digitHeading = keys.Any(k => k.Heading.Length > 0 && char.IsAsciiDigit(k.Heading[0]));
         var hits = new List<SectionHit>();
         var index = 0;
         var seen = 0;
@@ -42,9 +43,20 @@ public static partial class SectionLocator
             {
                 continue;
             }
+            var length = row.Count - 1;
+            foreach (var cell in row)
+            {
+                length += cell.Text.Length;
+            }
+            if (length > 220)
+            {
+                continue;
+            }
             var raw = string.Join(' ', row.Select(c => c.Text));
-            // Most rows are data: only a numbered line, or one as long as a heading, is worth folding.
-            if (raw.Length > 220 || (!RawNumbered().IsMatch(raw) && !keys.Any(k => k.LengthFits(raw.Length))))
+            // Most rows are data: only a numbered line, or one as long as a heading, is worth folding. A data row that
+            // opens with its ordinal ("12 Chợ xã…") is not numbered like a heading, and its key would open with a
+            // digit, which no unnumbered heading's key does.
+            if (!RawNumbered().IsMatch(raw) && (!keys.Any(k => k.LengthFits(length)) || (OpensWithDigit(raw) && !digitHeading)))
             {
                 continue;
             }
@@ -80,6 +92,19 @@ public static partial class SectionLocator
         }
         // Unnumbered: only the full heading, so a narrative line that mentions "kiểm tra" is not taken for one.
         return folded.Length >= keys.Heading.Length && MatchKey.Of(folded) == keys.Heading;
+    }
+
+    /// <summary>Whether the first letter or digit of the line is an ASCII digit.</summary>
+    private static bool OpensWithDigit(string raw)
+    {
+        foreach (var c in raw)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return char.IsAsciiDigit(c);
+            }
+        }
+        return false;
     }
 
     private static string RomanToArabic(string roman) => roman switch

@@ -14,7 +14,11 @@ public sealed record GridCell(int Row, int Column, string Text, CellKind Kind, d
 /// </summary>
 public sealed class SheetGrid
 {
-    private readonly SortedDictionary<int, List<GridCell>> _rows = [];
+    // Rows are looked up by number many times per row while parsing; a hash finds them in constant time, and the
+    // numbers are sorted once when the grid is complete.
+    private readonly Dictionary<int, List<GridCell>> _rows = [];
+
+    private int[] _rowNumbers = [];
 
     private MergeIndex _merges = MergeIndex.Empty;
 
@@ -26,7 +30,7 @@ public sealed class SheetGrid
 
     public string Name { get; }
 
-    public IReadOnlyCollection<int> RowNumbers => _rows.Keys;
+    public IReadOnlyCollection<int> RowNumbers => _rowNumbers;
 
     public int LegacyCellsConverted { get; private set; }
 
@@ -107,10 +111,28 @@ public sealed class SheetGrid
                 grid._rows.Remove(number);
                 continue;
             }
-            list.Sort((a, b) => a.Column.CompareTo(b.Column));
+            if (!IsSortedByColumn(list))
+            {
+                list.Sort((a, b) => a.Column.CompareTo(b.Column));
+            }
         }
-        grid._merges = MergeIndex.Build(ranges, [.. grid._rows.Keys], (r, c) => grid.At(r, c), cancellationToken);
+        var numbers = grid._rows.Keys.ToArray();
+        Array.Sort(numbers);
+        grid._rowNumbers = numbers;
+        grid._merges = MergeIndex.Build(ranges, [.. numbers], (r, c) => grid.At(r, c), cancellationToken);
         return grid;
+    }
+
+    private static bool IsSortedByColumn(List<GridCell> list)
+    {
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (list[i - 1].Column > list[i].Column)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void RepairFontless(List<(List<GridCell> Row, int Index)> pending)

@@ -32,51 +32,60 @@ public static partial class TableReader
         }
 
         var totalKeys = table.TotalLabels.Select(MatchKey.Of).ToHashSet();
+        // Bound once per table rather than looked up per cell: which sheet column each template column reads, and
+        // whether merged text from above may fill it in. Text merged down several rows (one issuing unit for three
+        // directives) belongs to each row; numbers are never spread, or a merged total would be counted once per row.
+        var bound = table.Columns
+            .Select(c => (Column: c, Sheet: layout.ColumnOf(c.Key)))
+            .Where(b => b.Sheet is not null)
+            .Select(b => (b.Column, Sheet: b.Sheet!.Value, Spread: !(b.Column.IsNumeric || b.Column.Type == ColumnType.Ordinal), IsOrdinal: b.Column.Type == ColumnType.Ordinal))
+            .ToArray();
+        var layoutColumns = layout.Columns.Values.ToArray();
+        // Short texts repeat down a table ("Tạm dừng hoạt động"); each is folded once to ask whether it is a total label.
+        var totalLabelOf = new Dictionary<string, bool>(StringComparer.Ordinal);
         var rows = new List<TableRow>();
         TableRow? total = null;
-        var firstColumn = layout.Columns.Values.Min();
-        var lastColumn = layout.Columns.Values.Max();
+        var firstColumn = layoutColumns.Min();
+        var lastColumn = layoutColumns.Max();
         var seen = 0;
-        foreach (var rowNumber in grid.RowNumbers.Where(r => r > layout.HeaderRow && r < endRow))
+        foreach (var rowNumber in grid.RowNumbers)
         {
+            if (rowNumber <= layout.HeaderRow || rowNumber >= endRow)
+            {
+                continue;
+            }
             if ((++seen & 0x3FF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
             // A row counts only when it has a value of its own; merged text from above then fills it in.
-            if (!layout.Columns.Values.Any(c => grid.At(rowNumber, c) is not null))
+            if (!HasOwnValue(grid, rowNumber, layoutColumns))
             {
                 continue;
             }
-            var cells = new Dictionary<string, GridCell>();
-            foreach (var column in table.Columns)
+            var cells = new Dictionary<string, GridCell>(bound.Length);
+            var meaningful = false;
+            foreach (var (column, sheetColumn, spread, isOrdinal) in bound)
             {
-                if (layout.ColumnOf(column.Key) is not { } c)
-                {
-                    continue;
-                }
-                // Text merged down several rows (one issuing unit for three directives) belongs to each row;
-                // numbers are never spread, or a merged total would be counted once per row.
-                var cell = column.IsNumeric || column.Type == ColumnType.Ordinal ? grid.At(rowNumber, c) : grid.AtOrMerged(rowNumber, c);
+                var cell = spread ? grid.AtOrMerged(rowNumber, sheetColumn) : grid.At(rowNumber, sheetColumn);
                 if (cell is not null)
                 {
                     cells[column.Key] = cell;
+                    // A row with only its ordinal filled is an unused line of a blank template.
+                    meaningful |= !isOrdinal;
                 }
             }
             if (IsColumnNumbering(cells.Values) || IsGroupHeading(cells.Values))
             {
                 continue;
             }
-            var rowCells = grid.Row(rowNumber).Where(c => c.Column >= firstColumn && c.Column <= lastColumn);
             // Total labels are short words; only short text cells can be one.
-            if (rowCells.Any(c => c.Kind == CellKind.Text && c.Text.Length <= 24 && char.IsLetter(c.Text[0]) && totalKeys.Contains(MatchKey.Of(c.Text))))
+            if (HasTotalLabel(grid.Row(rowNumber), firstColumn, lastColumn, totalKeys, totalLabelOf))
             {
                 total = new TableRow(rowNumber, cells, 0);
                 continue;
             }
-            // A row with only its ordinal filled is an unused line of a blank template.
-            var meaningful = cells.Where(kv => table.Columns.First(c => c.Key == kv.Key).Type != ColumnType.Ordinal);
-            if (!meaningful.Any())
+            if (!meaningful)
             {
                 continue;
             }
@@ -89,7 +98,7 @@ public static partial class TableReader
     /// "I. Các cơ sở y tế tuyến tỉnh" typed once and merged across the table: every column got its text from that one
     /// cell, so the row groups the rows below it and is not an entity of its own.
     /// </summary>
-    private static bool IsGroupHeading(IEnumerable<GridCell> cells)
+    private static bool IsGroupHeading(Dictionary<string, GridCell>.ValueCollection cells)
     {
         GridCell? only = null;
         var count = 0;
@@ -105,8 +114,49 @@ public static partial class TableReader
         return count > 1;
     }
 
-    private static bool IsColumnNumbering(IEnumerable<GridCell> cells)
+    private static bool HasOwnValue(SheetGrid grid, int rowNumber, int[] columns)
     {
+        foreach (var column in columns)
+        {
+            if (grid.At(rowNumber, column) is not null)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool HasTotalLabel(IReadOnlyList<GridCell> row, int firstColumn, int lastColumn, HashSet<string> totalKeys,
+        Dictionary<string, bool> known)
+    {
+        foreach (var c in row)
+        {
+            if (c.Column < firstColumn || c.Column > lastColumn || c.Kind != CellKind.Text || c.Text.Length > 24 || !char.IsLetter(c.Text[0]))
+            {
+                continue;
+            }
+            if (!known.TryGetValue(c.Text, out var isTotal))
+            {
+                isTotal = totalKeys.Contains(MatchKey.Of(c.Text));
+                if (known.Count < 4096)
+                {
+                    known[c.Text] = isTotal;
+                }
+            }
+            if (isTotal)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsColumnNumbering(Dictionary<string, GridCell>.ValueCollection cells)
+    {
+        if (cells.Count < 3)
+        {
+            return false;
+        }
         var list = cells.ToList();
         if (list.Count < 3 || !list.All(c => ColumnNumber().IsMatch(c.Text)))
         {

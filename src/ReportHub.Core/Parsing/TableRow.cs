@@ -7,7 +7,21 @@ public sealed record TableRow(int Row, IReadOnlyDictionary<string, GridCell> Cel
 
     public string? Text(string key) => Cells.TryGetValue(key, out var c) ? c.Text : null;
 
-    public string FirstAddress => Cells.Values.OrderBy(c => c.Column).First().Address;
+    public string FirstAddress
+    {
+        get
+        {
+            GridCell? first = null;
+            foreach (var cell in Cells.Values)
+            {
+                if (first is null || cell.Column < first.Column)
+                {
+                    first = cell;
+                }
+            }
+            return first is null ? throw new InvalidOperationException("A table row has no cells.") : first.Address;
+        }
+    }
 }
 
 public sealed record TableData(int HeaderRow, TableLayout Layout, IReadOnlyList<TableRow> Rows, TableRow? TotalRow);

@@ -16,6 +16,11 @@ public static class VietnameseText
             return string.Empty;
         }
 
+        if (IsClean(text))
+        {
+            return text;
+        }
+
         var nfc = ToNfc(text);
         var sb = new StringBuilder(nfc.Length);
         var pendingSpace = false;
@@ -222,12 +227,28 @@ public static class VietnameseText
         }
         try
         {
-            return ascii || text.IsNormalized(NormalizationForm.FormC);
+            return ascii || IsSurelyNfc(text) || text.IsNormalized(NormalizationForm.FormC);
         }
         catch (ArgumentException)
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// True when the text is certainly NFC without asking ICU: nothing below U+0300 and nothing in Latin Extended
+    /// Additional (the precomposed Vietnamese letters) composes or decomposes. False means "ask ICU", not "not NFC".
+    /// </summary>
+    public static bool IsSurelyNfc(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= '\u0300' && (c < '\u1E00' || c > '\u1EFF'))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static bool IsLineBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
@@ -236,7 +257,7 @@ public static class VietnameseText
     {
         try
         {
-            return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+            return IsSurelyNfc(text) || text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
         }
         catch (ArgumentException)
         {

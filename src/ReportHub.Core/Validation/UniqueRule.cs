@@ -12,18 +12,26 @@ internal sealed class UniqueRule(RuleDefinition rule) : RowRule(rule)
 
     public override void Check(TableReading table, ReadRow row, ParseContext context)
     {
-        var parts = Rule.Columns.Select(c => Key(table.Table.Column(c)?.Type, row[c])).ToList();
-        if (parts.All(p => p.Length == 0))
+        var columns = Rule.Columns;
+        var parts = new string[columns.Count];
+        var any = false;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = Key(table.Table.Column(columns[i])?.Type, row[columns[i]]);
+            any |= parts[i].Length > 0;
+        }
+        if (!any)
         {
             return;
         }
-        var first = Rule.Columns[0];
+        var first = columns[0];
         var cell = row.Cells.GetValueOrDefault(first) ?? row.Row.Cell;
-        if (_seen.TryAdd(string.Join("|", parts), cell))
+        var key = string.Join("|", parts);
+        if (_seen.TryAdd(key, cell))
         {
             return;
         }
-        var firstCell = _seen[string.Join("|", parts)];
+        var firstCell = _seen[key];
         Report(context, IssueCodes.RuleUnique, cell,
             Message(Messages.DuplicateRow(firstCell), ("row", Label(table, row)), ("value", row[first]?.Text ?? ""), ("first", firstCell)));
     }

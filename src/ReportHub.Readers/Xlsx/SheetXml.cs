@@ -38,7 +38,7 @@ internal static class SheetXml
                     var rowIndex = declared is > 0 ? declared.Value : lastRow + 1;
                     lastRow = rowIndex;
                     var cells = ReadCells(reader, rowIndex, context, budget);
-                    if (cells.Count > 0)
+                    if (cells.Length > 0)
                     {
                         if (rowIndex > context.Limits.MaxRows)
                         {
@@ -100,6 +100,8 @@ internal static class SheetXml
     {
         private int _cells;
 
+        public List<CellValue> Scratch { get; } = [];
+
         public void Cell()
         {
             if (++_cells > context.Limits.MaxCellsPerSheet)
@@ -113,14 +115,17 @@ internal static class SheetXml
         }
     }
 
-    private static List<CellValue> ReadCells(XmlReader reader, int rowIndex, SheetContext context, Budget budget)
+    private static CellValue[] ReadCells(XmlReader reader, int rowIndex, SheetContext context, Budget budget)
     {
-        var cells = new List<CellValue>();
         if (reader.IsEmptyElement)
         {
             reader.Read();
-            return cells;
+            return [];
         }
+        // One scratch list per sheet, copied out at the row's end: a row costs one array of its exact size instead of
+        // a list that grows (and copies) twice on the way to five cells.
+        var cells = budget.Scratch;
+        cells.Clear();
         var depth = reader.Depth;
         var lastColumn = 0;
         reader.Read();
@@ -144,7 +149,7 @@ internal static class SheetXml
             reader.Read();
         }
         reader.Read();
-        return cells;
+        return cells.Count == 0 ? [] : cells.ToArray();
     }
 
     private static CellValue? ReadCell(XmlReader reader, int row, int column, SheetContext context)
@@ -206,7 +211,7 @@ internal static class SheetXml
                 {
                     throw Rejections.Corrupt(context.FileName, $"ô {A1.Format(row, column)} trỏ tới chuỗi không tồn tại");
                 }
-                return shared.Length == 0 ? null : CellText.Text(row, column, shared, runFont ?? styleFont);
+                return shared.Length == 0 ? null : CellText.NormalizedText(row, column, shared, runFont ?? styleFont);
             case "inlineStr":
                 var inline = inlineText ?? value;
                 return string.IsNullOrEmpty(inline) ? null : CellText.Text(row, column, inline, inlineFont ?? styleFont);
