@@ -9,6 +9,7 @@ using ReportHub.Pipeline.Sources;
 using ReportHub.Pipeline.Templates;
 using ReportHub.Pipeline.Worker;
 using ReportHub.Warehouse;
+using ReportHub.Warehouse.Connections;
 
 namespace ReportHub.Pipeline;
 
@@ -18,7 +19,12 @@ public static class PipelineServiceCollectionExtensions
     public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddWarehouse(configuration);
-        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).PostConfigure(o =>
+        {
+            o.Inbox = Db.AnchorPath(o.Inbox);
+            o.Archive = Db.AnchorPath(o.Archive);
+            o.Quarantine = Db.AnchorPath(o.Quarantine);
+        });
         services.AddOptions<HttpResilienceOptions>().Bind(configuration.GetSection(HttpResilienceOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IngestService>();

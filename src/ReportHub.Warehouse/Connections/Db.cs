@@ -112,6 +112,16 @@ public sealed class Db
         return builder.ToString();
     }
 
+    /// <summary>
+    /// A relative folder (the inbox, the archive) taken from the repository's root when running inside a checkout, for
+    /// the same reason as <see cref="AnchorSqlite"/>: `data/` is one folder whichever directory the program starts in.
+    /// </summary>
+    public static string AnchorPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Path.IsPathRooted(path) || RepositoryRoot() is not { } root ? path : Path.Combine(root, path);
+    }
+
     private static string? RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)

@@ -23,7 +23,7 @@ public sealed class WorkerLock(IOptions<WarehouseOptions> options, ILogger<Worke
             {
                 return null;
             }
-            var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString);
+            var builder = new SqliteConnectionStringBuilder(Db.AnchorSqlite(options.Value.ConnectionString));
             if (string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
             {
                 return null;
