@@ -68,11 +68,8 @@ public sealed class RollupService(Db db, ReferenceStore reference, TemplateStore
     public static DateTimeOffset Cutoff(Round round) =>
         new DateTimeOffset(round.Deadline.AddDays(1).ToDateTime(TimeOnly.MinValue), ProvinceOffset);
 
-    public async Task<IReadOnlyList<UnitStatus>?> UnitsAsync(string roundCode, CancellationToken cancellationToken)
-    {
-        var round = await reference.RoundAsync(roundCode, cancellationToken);
-        return round is null ? null : await UnitsAsync(round, cancellationToken);
-    }
+    public async Task<IReadOnlyList<UnitStatus>?> UnitsAsync(string roundCode, CancellationToken cancellationToken) =>
+        (await RollupAsync(roundCode, cancellationToken))?.Units;
 
     public async Task<IReadOnlyList<UnitStatus>> UnitsAsync(Round round, CancellationToken cancellationToken) =>
         (await LoadAsync(round, await DefinitionAsync(round, cancellationToken), cancellationToken)).Units;
@@ -82,17 +79,8 @@ public sealed class RollupService(Db db, ReferenceStore reference, TemplateStore
     /// from those aggregates (a ratio of sums, never a mean of the units' own ratios). An indicator whose denominator
     /// is zero is left out rather than shown as a number.
     /// </summary>
-    public async Task<RoundTotals?> TotalsAsync(string roundCode, CancellationToken cancellationToken)
-    {
-        var round = await reference.RoundAsync(roundCode, cancellationToken);
-        if (round is null)
-        {
-            return null;
-        }
-        var definition = await DefinitionAsync(round, cancellationToken);
-        var (units, template) = await LoadAsync(round, definition, cancellationToken);
-        return Totals(round, units, definition, template);
-    }
+    public async Task<RoundTotals?> TotalsAsync(string roundCode, CancellationToken cancellationToken) =>
+        (await RollupAsync(roundCode, cancellationToken))?.Totals;
 
     /// <summary>The round's totals, each measure aggregated as <paramref name="aggregates"/> says (unnamed ones are summed).</summary>
     public async Task<RoundTotals?> TotalsAsync(string roundCode, IReadOnlyDictionary<string, MeasureAggregate> aggregates,
