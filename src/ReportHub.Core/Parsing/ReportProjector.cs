@@ -21,7 +21,7 @@ internal static class ReportProjector
                 Citation = Citations.TryParse(citationText, out var citation) ? citation : null,
                 IssuingUnit = row["issuingUnit"]?.Text,
                 Recipients = row["recipients"]?.Items ?? [],
-                Cell = row.Cells.GetValueOrDefault("content") ?? row.Row.Cell,
+                Cell = row.AddressOf("content") ?? row.Row.Cell,
             };
         }).ToList();
 
@@ -33,7 +33,7 @@ internal static class ReportProjector
             QrCodes = Whole(row.Number("qrCodes")),
             QrScans = Whole(row.Number("qrScans")),
             Note = row["note"]?.Text,
-            Cell = row.Cells.GetValueOrDefault("entity") ?? row.Row.Cell,
+            Cell = row.AddressOf("entity") ?? row.Row.Cell,
         }).ToList();
 
     // Counts are whole and within Counts.MaxPlausible once typed; an unreadable one stands as 0, as its error says.

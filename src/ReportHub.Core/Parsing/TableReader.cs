@@ -157,6 +157,14 @@ public static partial class TableReader
         {
             return false;
         }
+        // Every data row passes through here: a cell longer than "(  12  )" rules the row out before any list or regex.
+        foreach (var cell in cells)
+        {
+            if (cell.Text.Length > 8)
+            {
+                return false;
+            }
+        }
         var list = cells.ToList();
         if (list.Count < 3 || !list.All(c => ColumnNumber().IsMatch(c.Text)))
         {

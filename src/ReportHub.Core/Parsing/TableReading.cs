@@ -6,10 +6,15 @@ namespace ReportHub.Core.Parsing;
 /// <summary>A value the typer could not take as its column's type; the validator reports it.</summary>
 internal sealed record ValueFault(string Column, string Code, string Cell, string Message, bool IsError);
 
-/// <summary>A typed row with the address of each of its cells, so a finding can point at the one to fix.</summary>
-internal sealed record ReadRow(ParsedRow Row, int SheetRow, IReadOnlyDictionary<string, string> Cells, IReadOnlyList<ValueFault> Faults)
+/// <summary>
+/// A typed row with the grid cell behind each value, so a finding can point at the one to fix. Addresses are
+/// formatted only for the few cells a finding names, not for every cell of a 100,000-row table.
+/// </summary>
+internal sealed record ReadRow(ParsedRow Row, int SheetRow, IReadOnlyDictionary<string, GridCell> Cells, IReadOnlyList<ValueFault> Faults)
 {
     public FieldValue? this[string key] => Row.Values.GetValueOrDefault(key);
+
+    public string? AddressOf(string key) => Cells.TryGetValue(key, out var cell) ? cell.Address : null;
 
     public decimal? Number(string key) => Row.Values.GetValueOrDefault(key)?.Number;
 }
@@ -23,7 +28,7 @@ internal sealed record TableReading(SectionDefinition Section, TableLayout Layou
 
     /// <summary>The cell of a column in a row: where it was written, or where it should have been.</summary>
     public string CellOf(ReadRow row, string key) =>
-        row.Cells.TryGetValue(key, out var address) ? address
+        row.AddressOf(key) is { } address ? address
         : Layout.ColumnOf(key) is { } column ? Grid.A1.Format(row.SheetRow, column)
         : row.Row.Cell;
 

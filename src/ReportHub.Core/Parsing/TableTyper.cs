@@ -13,16 +13,14 @@ internal static class TableTyper
 
     private static ReadRow Row(TableDefinition table, TableRow row)
     {
-        var values = new Dictionary<string, FieldValue>();
-        var cells = new Dictionary<string, string>();
-        var faults = new List<ValueFault>();
+        var values = new Dictionary<string, FieldValue>(row.Cells.Count);
+        var faults = new List<ValueFault>(0);
         foreach (var column in table.Columns)
         {
             if (row[column.Key] is not { } cell)
             {
                 continue;
             }
-            cells[column.Key] = cell.Address;
             if (Value(column, cell, faults) is { } value)
             {
                 values[column.Key] = value;
@@ -30,7 +28,7 @@ internal static class TableTyper
         }
         var ordinal = values.GetValueOrDefault("ordinal")?.Number is { } n ? (int)n : row.Sequence;
         var parsed = new ParsedRow { Ordinal = ordinal, Cell = row.Cells.Count > 0 ? row.FirstAddress : Grid.A1.Format(row.Row, 1), Values = values };
-        return new ReadRow(parsed, row.Row, cells, faults);
+        return new ReadRow(parsed, row.Row, row.Cells, faults.Count == 0 ? [] : faults);
     }
 
     /// <summary>The typed value, or null when the cell holds nothing (a blank count such as "-" or "Không").</summary>

@@ -10,8 +10,12 @@ internal static class ColumnCheck
     {
         foreach (var column in table.Table.Columns)
         {
-            foreach (var fault in row.Faults.Where(f => f.Column == column.Key))
+            foreach (var fault in row.Faults)
             {
+                if (fault.Column != column.Key)
+                {
+                    continue;
+                }
                 if (fault.IsError)
                 {
                     context.Error(fault.Code, fault.Cell, fault.Message);

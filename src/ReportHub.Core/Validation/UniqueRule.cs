@@ -8,7 +8,9 @@ namespace ReportHub.Core.Validation;
 /// <summary>No two rows with the same values in the rule's columns: a repeated row is counted twice in every sum.</summary>
 internal sealed class UniqueRule(RuleDefinition rule) : RowRule(rule)
 {
-    private readonly Dictionary<string, string> _seen = [];
+    // The first row of each key: its cell's address is only formatted when a later row repeats it.
+    // Letter case never makes two rows different; comparing without case spares a lowered copy of every name.
+    private readonly Dictionary<string, ReadRow> _seen = new(StringComparer.OrdinalIgnoreCase);
 
     public override void Check(TableReading table, ReadRow row, ParseContext context)
     {
@@ -25,13 +27,13 @@ internal sealed class UniqueRule(RuleDefinition rule) : RowRule(rule)
             return;
         }
         var first = columns[0];
-        var cell = row.Cells.GetValueOrDefault(first) ?? row.Row.Cell;
-        var key = string.Join("|", parts);
-        if (_seen.TryAdd(key, cell))
+        var key = parts.Length == 1 ? parts[0] : string.Join("|", parts);
+        if (_seen.TryAdd(key, row))
         {
             return;
         }
-        var firstCell = _seen[key];
+        var cell = row.AddressOf(first) ?? row.Row.Cell;
+        var firstCell = _seen[key].AddressOf(first) ?? _seen[key].Row.Cell;
         Report(context, IssueCodes.RuleUnique, cell,
             Message(Messages.DuplicateRow(firstCell), ("row", Label(table, row)), ("value", row[first]?.Text ?? ""), ("first", firstCell)));
     }
@@ -41,5 +43,5 @@ internal sealed class UniqueRule(RuleDefinition rule) : RowRule(rule)
     private static string Key(ColumnType? type, Domain.FieldValue? value) => value is null ? ""
         : type == ColumnType.Citation ? MatchKey.Of(value.Code ?? value.Text)
         : value.Number is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture)
-        : value.Code ?? VietnameseText.Clean(value.Text).ToLowerInvariant();
+        : value.Code ?? VietnameseText.Clean(value.Text);
 }
