@@ -39,16 +39,18 @@ internal static class Commands
         var source = host.Services.GetRequiredService<FileSource>();
         var hints = new SenderHints { Round = round, Unit = unit, DryRun = dryRun };
         var anyRejected = false;
-        await CliProgress.RunAsync(json || files.Count < 2, files.Count, async progress =>
-        {
-            foreach (var file in files)
+        await CliProgress.RunAsync(json || files.Count < 2, files.Count, progress => ingest.IngestManyAsync(files,
+            (file, token) =>
             {
                 progress.Starting(file);
-                var result = await ingest.IngestAsync(await source.ReadAsync(file, hints, ct), ct);
+                return source.ReadAsync(file, hints, token);
+            },
+            (file, result) =>
+            {
                 anyRejected |= result.Rejected;
                 progress.Done(json ? CliJson.Line(result with { File = file }) : Describe(result with { File = file }));
-            }
-        });
+                return Task.CompletedTask;
+            }, ct));
         return anyRejected ? CliApp.Rejected : CliApp.Ok;
     }
 

@@ -19,7 +19,7 @@ namespace ReportHub.Pipeline.Ingestion;
 /// Every received file is stored with its outcome, rejected ones included; a file too large to keep is recorded
 /// without its bytes, and a file the warehouse refuses for good is recorded as rejected without its rows.
 /// </summary>
-public sealed class IngestService(
+public sealed partial class IngestService(
     ReferenceStore reference,
     SubmissionStore submissions,
     IOptions<IngestOptions> options,
@@ -35,22 +35,28 @@ public sealed class IngestService(
     {
         try
         {
-            return await IngestOnceAsync(request, cancellationToken);
+            return await IngestOnceAsync(request, request.ReceivedAt ?? clock.GetUtcNow(), early: null, cancellationToken);
         }
         finally
         {
-            if (request.Content.Length >= ReleaseMemoryAboveBytes)
-            {
-                // A large sheet briefly needs hundreds of megabytes of grid; a long-running API or worker would keep
-                // that committed until its next big allocation. One compacting collection per large file gives it back.
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            }
+            ReleaseMemoryAfter(request);
         }
     }
 
-    private async Task<IngestResult> IngestOnceAsync(IngestRequest request, CancellationToken cancellationToken)
+    private static void ReleaseMemoryAfter(IngestRequest request)
     {
-        var receivedAt = request.ReceivedAt ?? clock.GetUtcNow();
+        if (request.Content.Length >= ReleaseMemoryAboveBytes)
+        {
+            // A large sheet briefly needs hundreds of megabytes of grid; a long-running API or worker would keep
+            // that committed until its next big allocation. One compacting collection per large file gives it back.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+    }
+
+    /// <param name="early">The file's evaluation when a batch started it ahead; it is dropped if the file turns out a duplicate.</param>
+    private async Task<IngestResult> IngestOnceAsync(IngestRequest request, DateTimeOffset receivedAt,
+        Task<(Evaluation Outcome, IReadOnlyList<Issue> Issues)>? early, CancellationToken cancellationToken)
+    {
         var sha = request.Sha256 ?? Convert.ToHexStringLower(SHA256.HashData(request.Content));
 
         (Evaluation Outcome, IReadOnlyList<Issue> Issues)? evaluated = null;
@@ -62,7 +68,7 @@ public sealed class IngestService(
             {
                 return duplicate;
             }
-            evaluated ??= await EvaluateAsync(request, receivedAt, cancellationToken);
+            evaluated ??= early is null ? await EvaluateAsync(request, receivedAt, cancellationToken) : await early;
             UnitScopeException.ThrowIfOutside(request.RequiredUnit, evaluated.Value.Outcome.Unit, evaluated.Value.Issues);
             if (request.DryRun)
             {
