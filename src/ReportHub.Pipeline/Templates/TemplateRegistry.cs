@@ -80,6 +80,12 @@ public sealed class TemplateRegistry(Db db, TemplateStore store, TemplateValidat
         var registered = 0;
         foreach (var json in TemplateResources.ShippedJson())
         {
+            if (await IsStoredAsIsAsync(json, cancellationToken))
+            {
+                // Every start after the first: nothing to validate against the schema, which costs a short CLI run
+                // a tenth of a second.
+                continue;
+            }
             var result = await AddAsync(json, cancellationToken);
             if (result.Status == RegistrationStatus.Registered)
             {
@@ -93,6 +99,17 @@ public sealed class TemplateRegistry(Db db, TemplateStore store, TemplateValidat
             }
         }
         return registered;
+    }
+
+    private async Task<bool> IsStoredAsIsAsync(string json, CancellationToken cancellationToken)
+    {
+        if (JsonNode.Parse(json) is not JsonObject definition
+            || definition["id"] is not JsonValue idNode || !idNode.TryGetValue<string>(out var id)
+            || definition["version"] is not JsonValue versionNode || !versionNode.TryGetValue<int>(out var version))
+        {
+            return false;
+        }
+        return await store.GetAsync(id, version, cancellationToken) is { } stored && JsonNode.DeepEquals(JsonNode.Parse(stored.Definition), definition);
     }
 
     private static TemplateRegistration SameVersion(TemplateRecord existing, JsonObject definition, TemplateSummary summary) =>
