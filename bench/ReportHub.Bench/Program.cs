@@ -48,6 +48,8 @@ switch (scenario)
         return ZipBombScenario.RunParent(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 5);
     case "zipbomb-one":
         return ZipBombScenario.RunChild(rest[0]);
+    case "sqlite-write":
+        return await SqliteWrite.RunAsync(IntFlag("--qr-rows", 100_000), IntFlag("--runs", 5), Flag("--out") ?? Path.Combine(Paths.WorkDir, "sqlite-write"));
     case "bdn":
         ParseBenchmark.DefaultFile = Directory.GetFiles(Dir(0), "*.xlsx").OrderBy(f => f, StringComparer.Ordinal).First();
         Environment.SetEnvironmentVariable("REPORTHUB_BENCH_FILE", ParseBenchmark.DefaultFile);
@@ -56,6 +58,7 @@ switch (scenario)
     default:
         Console.WriteLine("usage: ReportHub.Bench generate --units N --qr-rows M --out DIR [--format xlsx|csv] [--template covid-tech-2021] [--seed S]");
         Console.WriteLine("                       run [--quick] | readers [dir] [runs] | zipbomb [runs] | bdn [dir]");
+        Console.WriteLine("                       sqlite-write [--qr-rows N] [--runs R] [--out DIR]");
         Console.WriteLine($"default dir: {Paths.DefaultReportsDir}");
         return scenario == "help" ? 0 : 2;
 }

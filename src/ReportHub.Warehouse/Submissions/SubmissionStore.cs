@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using ReportHub.Core.Issues;
 using ReportHub.Warehouse.Connections;
 using ReportHub.Warehouse.Rollups;
@@ -13,7 +14,7 @@ public sealed class SubmissionStore(Db db)
 {
     /// <summary>
     /// A file with more section-2 rows than this takes the engine's bulk path (binary COPY on PostgreSQL, SqlBulkCopy on
-    /// SQL Server); smaller files take batched inserts. SQLite always takes its prepared command.
+    /// SQL Server); smaller files take batched inserts. SQLite always binds its rows into one prepared statement.
     /// </summary>
     public const int BulkRowThreshold = 500;
 
@@ -267,19 +268,18 @@ public sealed class SubmissionStore(Db db)
 
         if (report is not null)
         {
-            await WriteRowsAsync(connection, tx, "directives", DirectiveColumns, report.Directives, d =>
-            [
-                id, d.Ordinal, d.Content, d.CitationText, d.Citation?.Number, d.Citation?.Symbol,
-                d.Citation?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.IssuingUnit, string.Join('\n', d.Recipients), d.Cell,
-            ], cancellationToken);
-            await WriteRowsAsync(connection, tx, "qr_rows", QrColumns, report.QrRows, q =>
-                [id, q.Ordinal, q.Entity, q.QrCodes, q.QrScans, q.Note, q.Cell], cancellationToken);
+            await WriteRowsAsync(connection, tx, "directives", DirectiveColumns, report.Directives, (d, row) => row
+                .Int64(id).Int32(d.Ordinal).Text(d.Content).Text(d.CitationText).Text(d.Citation?.Number).Text(d.Citation?.Symbol)
+                .Text(d.Citation?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Text(d.IssuingUnit)
+                .Text(string.Join('\n', d.Recipients)).Text(d.Cell), cancellationToken);
+            await WriteRowsAsync(connection, tx, "qr_rows", QrColumns, report.QrRows, (q, row) => row
+                .Int64(id).Int32(q.Ordinal).Text(q.Entity).Int64(q.QrCodes).Int64(q.QrScans).Text(q.Note).Text(q.Cell), cancellationToken);
             await RowWriter.WriteAsync(db.Provider, connection, tx, "narratives", NarrativeColumns, report.Narratives, n =>
                 [id, n.Key, n.Heading, n.Text, n.IsEmpty ? 1 : 0], cancellationToken);
             var tableRows = ReportTables.TablesOf(report).Values
                 .SelectMany(t => t.Rows.Select((row, index) => (t.Section, Seq: index + 1, Row: row))).ToList();
-            await WriteRowsAsync(connection, tx, "table_rows", TableRowColumns, tableRows, r =>
-                [id, r.Section, r.Seq, r.Row.Cell, RowValuesJson.Write(r.Row.Values)], cancellationToken);
+            await WriteRowsAsync(connection, tx, "table_rows", TableRowColumns, tableRows, (r, row) => row
+                .Int64(id).Text(r.Section).Int32(r.Seq).Text(r.Row.Cell).Json(r.Row.Values), cancellationToken);
             await RowWriter.WriteAsync(db.Provider, connection, tx, "figures",
                 db.Provider == WarehouseProvider.Sqlite ? SqliteFigureColumns : FigureColumns, ReportTables.FiguresOf(report), f =>
                 [id, f.Key, FigureValue(f.Value)], cancellationToken);
@@ -322,17 +322,26 @@ public sealed class SubmissionStore(Db db)
         }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Large row sets take the engine's bulk path where it has one; the rest take <see cref="RowWriter"/>.</summary>
+    /// <summary>
+    /// SQLite binds every row straight into one prepared statement (<see cref="SqliteRowSink"/>); on the server
+    /// dialects large row sets take the engine's bulk path and the rest <see cref="RowWriter"/>'s batched INSERTs.
+    /// </summary>
     private async Task WriteRowsAsync<T>(DbConnection connection, DbTransaction tx, string table, IReadOnlyList<RowColumn> columns,
-        IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
+        IReadOnlyList<T> rows, Action<T, RowSink> fill, CancellationToken cancellationToken)
     {
+        if (connection is SqliteConnection sqlite)
+        {
+            SqliteRowSink.Write(sqlite, (SqliteTransaction)tx, table, columns, rows, fill, cancellationToken);
+            return;
+        }
+        using var sink = new ObjectRowSink(table, columns);
         if (db.HasBulkPath && BulkRowWriter.IsBulk(rows.Count))
         {
-            await BulkRowWriter.WriteAsync(connection, tx, table, columns, rows, values, cancellationToken);
+            await BulkRowWriter.WriteAsync(connection, tx, table, columns, rows, sink.Values(fill), cancellationToken);
         }
         else
         {
-            await RowWriter.WriteAsync(db.Provider, connection, tx, table, columns, rows, values, cancellationToken);
+            await RowWriter.WriteAsync(db.Provider, connection, tx, table, columns, rows, sink.Values(fill), cancellationToken);
         }
     }
 
