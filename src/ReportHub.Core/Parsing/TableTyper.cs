@@ -15,8 +15,9 @@ internal static class TableTyper
     {
         var values = new Dictionary<string, FieldValue>(row.Cells.Count);
         var faults = new List<ValueFault>(0);
-        foreach (var column in table.Columns)
+        for (var c = 0; c < table.Columns.Count; c++)
         {
+            var column = table.Columns[c];
             if (row[column.Key] is not { } cell)
             {
                 continue;

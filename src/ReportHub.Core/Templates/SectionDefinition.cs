@@ -23,5 +23,16 @@ public sealed record TableDefinition
     public required IReadOnlyList<ColumnDefinition> Columns { get; init; }
     public IReadOnlyList<string> TotalLabels { get; init; } = [];
 
-    public ColumnDefinition? Column(string key) => Columns.FirstOrDefault(c => c.Key == key);
+    // Asked per row by the checks: an indexed loop, since a lambda capturing the key or an enumerator over the interface costs an object per call.
+    public ColumnDefinition? Column(string key)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (Columns[i].Key == key)
+            {
+                return Columns[i];
+            }
+        }
+        return null;
+    }
 }

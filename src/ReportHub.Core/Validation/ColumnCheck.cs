@@ -8,10 +8,13 @@ internal static class ColumnCheck
 {
     public static void Check(TableReading table, ReadRow row, ParseContext context)
     {
-        foreach (var column in table.Table.Columns)
+        var columns = table.Table.Columns;
+        for (var c = 0; c < columns.Count; c++)
         {
-            foreach (var fault in row.Faults)
+            var column = columns[c];
+            for (var f = 0; f < row.Faults.Count; f++)
             {
+                var fault = row.Faults[f];
                 if (fault.Column != column.Key)
                 {
                     continue;
