@@ -9,6 +9,18 @@ internal static class Tools
 
     public static string ApiDll => Path.Combine(Paths.Repo, "artifacts", "bin", "ReportHub.Api", "release", "ReportHub.Api.dll");
 
+    /// <summary>The CLI published ReadyToRun (precompiled, so a short run spends little time in the JIT): how it is deployed.</summary>
+    public static string CliReadyToRunDll => Path.Combine(Paths.Repo, "artifacts", "publish", "reporthub-r2r", "reporthub.dll");
+
+    /// <summary>Publishes the CLI ReadyToRun for this machine's runtime identifier; the runtime stays shared.</summary>
+    public static void PublishReadyToRun()
+    {
+        Console.WriteLine("publishing src/ReportHub.Ingest ReadyToRun (Release) …");
+        Proc.Check(Proc.Run("dotnet", ["publish", "src/ReportHub.Ingest", "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
+            "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", Path.GetDirectoryName(CliReadyToRunDll)!, "-v", "q", "--nologo"]),
+            "dotnet publish -c Release -p:PublishReadyToRun=true src/ReportHub.Ingest");
+    }
+
     public static void BuildRelease()
     {
         foreach (var project in new[] { "src/ReportHub.Ingest", "src/ReportHub.Api" })
@@ -26,7 +38,10 @@ internal static class Tools
     };
 
     public static ProcResult Cli(string database, IEnumerable<string> args, bool measureRss = false) =>
-        Proc.Run("dotnet", [CliDll, .. args], WarehouseEnv(database), measureRss);
+        Cli(RuntimeVariant.Deployed, database, args, measureRss);
+
+    public static ProcResult Cli(RuntimeVariant variant, string database, IEnumerable<string> args, bool measureRss = false) =>
+        Proc.Run("dotnet", [variant.Dll, .. args], new Dictionary<string, string>(WarehouseEnv(database).Concat(variant.Environment)), measureRss);
 
     /// <summary>A fresh warehouse with the registry and round 2021-10, made by `reporthub init` (never timed).</summary>
     public static void InitWarehouse(string database)
