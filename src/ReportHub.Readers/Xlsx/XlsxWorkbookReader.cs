@@ -52,6 +52,9 @@ internal sealed class XlsxWorkbookReader : IWorkbookReader
 
     public string Format => "xlsx";
 
+    /// <summary>How many times a part went back to XmlReader after the scanner opened it; tests watch this.</summary>
+    internal int ScannerFallbacks { get; private set; }
+
     public IReadOnlyList<SheetInfo> Sheets { get; }
 
     public IEnumerable<SheetRow> ReadRows(int sheetIndex, CancellationToken cancellationToken = default)
@@ -89,6 +92,7 @@ internal sealed class XlsxWorkbookReader : IWorkbookReader
                 catch (XmlScanFallbackException)
                 {
                     // Read again below: XmlReader reads it or names the fault.
+                    ScannerFallbacks++;
                 }
             }
         }
@@ -123,6 +127,7 @@ internal sealed class XlsxWorkbookReader : IWorkbookReader
                 }
                 catch (XmlScanFallbackException)
                 {
+                    ScannerFallbacks++;
                     break;
                 }
                 if (row is null)
@@ -197,6 +202,7 @@ internal sealed class XlsxWorkbookReader : IWorkbookReader
             }
             if (scanned is null)
             {
+                ScannerFallbacks += _useScanner ? 1 : 0;
                 using var reader = _parts.OpenXml(sharedStringsPart)!;
                 scanned = SharedStrings.Read(reader, _fileName, _limits);
             }
