@@ -84,7 +84,14 @@ internal sealed class PackageParts : IDisposable
     }
 
     /// <summary>An XmlReader over the part, or null if the package has no such part.</summary>
-    public XmlReader? OpenXml(string partName)
+    public XmlReader? OpenXml(string partName) =>
+        OpenStream(partName) is { } stream ? XmlReader.Create(stream, XmlSettings) : null;
+
+    /// <summary>
+    /// The part's inflated bytes behind the same size, ratio and DOCTYPE guards every XML reader here reads through,
+    /// or null if the package has no such part.
+    /// </summary>
+    public Stream? OpenStream(string partName)
     {
         if (!_entries.TryGetValue(Normalize(partName), out var entry))
         {
@@ -99,9 +106,8 @@ internal sealed class PackageParts : IDisposable
                 throw Rejections.ZipBomb(_fileName, _app);
             }
         }
-        var guarded = new XmlGuardStream(OpenCounted(entry), _limits.MaxXmlRunBytes,
+        return new XmlGuardStream(OpenCounted(entry), _limits.MaxXmlRunBytes,
             () => Rejections.ZipBomb(_fileName, _app), () => Rejections.UnsafeXml(_fileName, _app));
-        return XmlReader.Create(guarded, XmlSettings);
     }
 
     private CountingStream OpenCounted(ZipArchiveEntry entry)

@@ -78,9 +78,12 @@ internal static class SheetXml
         return merges;
     }
 
-    private static void AddMerge(XmlReader reader, List<MergedRange> merges, SheetContext context, CancellationToken cancellationToken)
+    private static void AddMerge(XmlReader reader, List<MergedRange> merges, SheetContext context, CancellationToken cancellationToken) =>
+        AddMerge(reader.GetAttribute("ref"), merges, context, cancellationToken);
+
+    internal static void AddMerge(string? reference, List<MergedRange> merges, SheetContext context, CancellationToken cancellationToken)
     {
-        if (reader.GetAttribute("ref") is not { Length: > 0 } reference)
+        if (reference is not { Length: > 0 })
         {
             return;
         }
@@ -96,7 +99,7 @@ internal static class SheetXml
     }
 
     /// <summary>Counts the cell elements of one sheet, empty ones too, and looks at the token now and then.</summary>
-    private sealed class Budget(SheetContext context, CancellationToken cancellationToken)
+    internal sealed class Budget(SheetContext context, CancellationToken cancellationToken)
     {
         private int _cells;
 
@@ -134,7 +137,7 @@ internal static class SheetXml
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "c")
             {
                 budget.Cell();
-                var column = ColumnOf(reader.GetAttribute("r")) ?? lastColumn + 1;
+                var column = ColumnOf(reader.GetAttribute("r").AsSpan()) ?? lastColumn + 1;
                 lastColumn = column;
                 if (column > context.Limits.MaxColumns)
                 {
@@ -196,13 +199,17 @@ internal static class SheetXml
         return Convert(row, column, type, style, value, inlineText, inlineFont, context);
     }
 
-    private static CellValue? Convert(int row, int column, string? type, int style, string? value, string? inlineText, string? inlineFont, SheetContext context)
+    /// <summary>
+    /// The cell's value as its type says; an absent type or value reads like an empty one. Both parsing paths come
+    /// here with spans so that a string is made only for a cell that keeps its text.
+    /// </summary>
+    internal static CellValue? Convert(int row, int column, ReadOnlySpan<char> type, int style, ReadOnlySpan<char> value, string? inlineText, string? inlineFont, SheetContext context)
     {
         var styleFont = context.Styles.Font(style);
         switch (type)
         {
             case "s":
-                if (string.IsNullOrWhiteSpace(value))
+                if (value.IsWhiteSpace())
                 {
                     return null;
                 }
@@ -213,32 +220,32 @@ internal static class SheetXml
                 }
                 return shared.Length == 0 ? null : CellText.NormalizedText(row, column, shared, runFont ?? styleFont);
             case "inlineStr":
-                var inline = inlineText ?? value;
+                var inline = inlineText ?? (value.IsEmpty ? null : new string(value));
                 return string.IsNullOrEmpty(inline) ? null : CellText.Text(row, column, inline, inlineFont ?? styleFont);
             case "str":
-                return string.IsNullOrEmpty(value) ? null : CellText.Text(row, column, XmlNav.Unescape(value), styleFont);
+                return value.IsEmpty ? null : CellText.Text(row, column, XmlNav.Unescape(new string(value)), styleFont);
             case "b":
-                return string.IsNullOrEmpty(value) ? null : CellText.Boolean(row, column, value.Trim() is "1" or "true", styleFont);
+                return value.IsEmpty ? null : CellText.Boolean(row, column, value.Trim() is "1" or "true", styleFont);
             case "e":
-                return string.IsNullOrEmpty(value) ? null : CellText.Error(row, column, value, styleFont);
+                return value.IsEmpty ? null : CellText.Error(row, column, new string(value), styleFont);
             case "d":
-                if (string.IsNullOrWhiteSpace(value))
+                if (value.IsWhiteSpace())
                 {
                     return null;
                 }
                 return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var date)
                     && date >= new DateTime(100, 1, 1)
                     ? CellText.Date(row, column, date, styleFont)
-                    : CellText.Text(row, column, value, styleFont);
+                    : CellText.Text(row, column, new string(value), styleFont);
             default:
-                if (string.IsNullOrWhiteSpace(value))
+                if (value.IsWhiteSpace())
                 {
                     return null;
                 }
                 if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
                 {
                     // Not a number despite the type; keep what is there rather than lose it.
-                    return CellText.Text(row, column, value, styleFont);
+                    return CellText.Text(row, column, new string(value), styleFont);
                 }
                 if (context.Styles.IsDate(style))
                 {
@@ -249,9 +256,9 @@ internal static class SheetXml
     }
 
     /// <summary>The column of an A1 reference, or null when there is none or it is unreadable.</summary>
-    private static int? ColumnOf(string? reference)
+    internal static int? ColumnOf(ReadOnlySpan<char> reference)
     {
-        if (string.IsNullOrEmpty(reference))
+        if (reference.IsEmpty)
         {
             return null;
         }

@@ -20,11 +20,19 @@ internal sealed class XlsxWorkbookReader : IWorkbookReader
     private readonly Styles _styles;
     private readonly bool _date1904;
     private readonly Dictionary<int, IReadOnlyList<MergedRange>> _merges = [];
+    private readonly bool _useScanner;
 
     public XlsxWorkbookReader(byte[] bytes, string fileName, ReaderLimits limits)
+        : this(bytes, fileName, limits, useScanner: true)
+    {
+    }
+
+    /// <param name="useScanner">False reads every part with XmlReader alone: the reference the scanner is tested against.</param>
+    internal XlsxWorkbookReader(byte[] bytes, string fileName, ReaderLimits limits, bool useScanner)
     {
         _fileName = fileName;
         _limits = limits;
+        _useScanner = useScanner;
         _parts = Guard.Run(() => new PackageParts(bytes, fileName, limits), Map);
         try
         {
@@ -44,6 +52,9 @@ internal sealed class XlsxWorkbookReader : IWorkbookReader
 
     public string Format => "xlsx";
 
+    /// <summary>How many times a part went back to XmlReader after the scanner opened it; tests watch this.</summary>
+    internal int ScannerFallbacks { get; private set; }
+
     public IReadOnlyList<SheetInfo> Sheets { get; }
 
     public IEnumerable<SheetRow> ReadRows(int sheetIndex, CancellationToken cancellationToken = default)
@@ -61,32 +72,98 @@ internal sealed class XlsxWorkbookReader : IWorkbookReader
         {
             return known;
         }
-        var merges = Guard.Run(() =>
-        {
-            using var reader = OpenSheet(sheetIndex);
-            return reader is null ? [] : SheetXml.ReadMerges(reader, Context(sheetIndex));
-        }, Map);
+        var merges = Guard.Run(() => ReadMerges(sheetIndex), Map);
         _merges[sheetIndex] = merges;
         return merges;
     }
 
     public void Dispose() => _parts.Dispose();
 
+    private List<MergedRange> ReadMerges(int sheetIndex)
+    {
+        if (_useScanner && OpenSheetScanner(sheetIndex) is { } scanner)
+        {
+            using (scanner)
+            {
+                try
+                {
+                    return SheetScanner.ReadMerges(scanner, Context(sheetIndex));
+                }
+                catch (XmlScanFallbackException)
+                {
+                    // Read again below: XmlReader reads it or names the fault.
+                    ScannerFallbacks++;
+                }
+            }
+        }
+        using var reader = OpenSheet(sheetIndex);
+        return reader is null ? [] : SheetXml.ReadMerges(reader, Context(sheetIndex));
+    }
+
+    /// <summary>
+    /// Rows from the byte scanner while it understands the part; if it meets something it does not, XmlReader reads
+    /// the part from the start and the rows already given are passed over, so the caller sees one unbroken sequence,
+    /// the same XmlReader alone would give.
+    /// </summary>
     private IEnumerable<SheetRow> StreamRows(int sheetIndex, CancellationToken cancellationToken)
     {
-        using var reader = OpenSheet(sheetIndex);
-        if (reader is null)
+        if (_entries[sheetIndex].Part is null)
         {
             _merges[sheetIndex] = [];
             yield break;
         }
         var context = Context(sheetIndex);
+        var given = 0;
+        if (_useScanner && OpenSheetScanner(sheetIndex) is { } scanner)
+        {
+            var scannedMerges = new List<MergedRange>();
+            using var rows = new SheetScanner(scanner, context, scannedMerges, cancellationToken);
+            while (true)
+            {
+                SheetRow? row;
+                try
+                {
+                    row = rows.Next();
+                }
+                catch (XmlScanFallbackException)
+                {
+                    ScannerFallbacks++;
+                    break;
+                }
+                if (row is null)
+                {
+                    _merges[sheetIndex] = scannedMerges;
+                    yield break;
+                }
+                given++;
+                yield return row;
+            }
+        }
+
+        using var reader = OpenSheet(sheetIndex)!;
         var merges = new List<MergedRange>();
         foreach (var row in SheetXml.ReadRows(reader, context, merges, cancellationToken))
         {
+            if (given > 0)
+            {
+                given--;
+                continue;
+            }
             yield return row;
         }
         _merges[sheetIndex] = merges;
+    }
+
+    /// <summary>Null when the sheet has no part or its prolog asks for XmlReader from the start.</summary>
+    private Utf8XmlScanner? OpenSheetScanner(int sheetIndex)
+    {
+        var part = _entries[sheetIndex].Part;
+        if (part is null)
+        {
+            return null;
+        }
+        var stream = _parts.OpenStream(part) ?? throw Rejections.Corrupt(_fileName, $"thiếu trang tính “{_entries[sheetIndex].Name}”");
+        return Utf8XmlScanner.Open(stream);
     }
 
     private SheetContext Context(int sheetIndex) =>
@@ -117,8 +194,19 @@ internal sealed class XlsxWorkbookReader : IWorkbookReader
         var sharedStrings = SharedStrings.Empty;
         if (FindRelated(relationships, "/sharedStrings", "xl/sharedStrings.xml") is { } sharedStringsPart)
         {
-            using var reader = _parts.OpenXml(sharedStringsPart)!;
-            sharedStrings = SharedStrings.Read(reader, _fileName, _limits);
+            SharedStrings? scanned = null;
+            if (_useScanner)
+            {
+                using var stream = _parts.OpenStream(sharedStringsPart)!;
+                scanned = SharedStrings.TryScan(stream, _fileName, _limits);
+            }
+            if (scanned is null)
+            {
+                ScannerFallbacks += _useScanner ? 1 : 0;
+                using var reader = _parts.OpenXml(sharedStringsPart)!;
+                scanned = SharedStrings.Read(reader, _fileName, _limits);
+            }
+            sharedStrings = scanned;
         }
 
         var styles = Styles.Empty;

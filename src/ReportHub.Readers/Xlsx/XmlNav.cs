@@ -53,6 +53,75 @@ internal static class XmlNav
         return (Unescape(text.ToString()), firstRunFont);
     }
 
+    /// <summary>The same walk as <see cref="ReadRichText(XmlReader, int, Func{Exception})"/> on the byte scanner.</summary>
+    /// <param name="text">Scratch for the joined runs, cleared here.</param>
+    public static (string Text, string? FirstRunFont) ReadRichText(Utf8XmlScanner scanner, CharBuffer text, int maxCharacters, Func<Exception> tooLong)
+    {
+        if (scanner.IsEmptyElement)
+        {
+            return ("", null);
+        }
+
+        var depth = scanner.Depth;
+        text.Clear();
+        string? firstRunFont = null;
+        var runs = 0;
+        while (scanner.Read() && !(scanner.Node == ScanNode.EndElement && scanner.Depth == depth))
+        {
+            if (scanner.Node != ScanNode.Element)
+            {
+                continue;
+            }
+            var name = scanner.LocalName;
+            if (name.SequenceEqual("t"u8))
+            {
+                ReadContent(scanner, text);
+                if (text.Length > maxCharacters)
+                {
+                    throw tooLong();
+                }
+            }
+            else if (name.SequenceEqual("r"u8))
+            {
+                runs++;
+            }
+            else if (name.SequenceEqual("rFont"u8) && runs == 1)
+            {
+                firstRunFont = scanner.AttributeString("val"u8);
+            }
+            else if (name.SequenceEqual("rPh"u8) || name.SequenceEqual("phoneticPr"u8))
+            {
+                scanner.Skip();
+            }
+        }
+        return (Unescape(text.ToString()), firstRunFont);
+    }
+
+    /// <summary>
+    /// Appends the text of the element the scanner is on and leaves it on the end tag, like ReadElementContentAsString;
+    /// an element inside it is what XmlReader refuses, so the part goes to XmlReader to say so.
+    /// </summary>
+    public static void ReadContent(Utf8XmlScanner scanner, CharBuffer into)
+    {
+        if (scanner.IsEmptyElement)
+        {
+            return;
+        }
+        while (scanner.Read())
+        {
+            switch (scanner.Node)
+            {
+                case ScanNode.Text:
+                    scanner.AppendText(into);
+                    break;
+                case ScanNode.EndElement:
+                    return;
+                default:
+                    throw new XmlScanFallbackException("an element inside a text-only element");
+            }
+        }
+    }
+
     /// <summary>
     /// Decodes the _xHHHH_ escapes of ST_Xstring, which is how Excel writes characters XML cannot carry (a carriage
     /// return as _x000D_, even NUL as _x0000_); _x005F_ stands for a literal underscore. The grid later drops the
