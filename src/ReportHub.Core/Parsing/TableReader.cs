@@ -1,3 +1,4 @@
+using ReportHub.Core.Domain;
 using System.Text.RegularExpressions;
 using ReportHub.Core.Grid;
 using ReportHub.Core.Issues;
@@ -41,6 +42,7 @@ public static partial class TableReader
             .Select(b => (b.Column, Sheet: b.Sheet!.Value, Spread: !(b.Column.IsNumeric || b.Column.Type == ColumnType.Ordinal), IsOrdinal: b.Column.Type == ColumnType.Ordinal))
             .ToArray();
         var layoutColumns = layout.Columns.Values.ToArray();
+        var keys = new ColumnKeys(table.Columns.Select(c => c.Key));
         // Short texts repeat down a table ("Tạm dừng hoạt động"); each is folded once to ask whether it is a total label.
         var totalLabelOf = new Dictionary<string, bool>(StringComparer.Ordinal);
         var rows = new List<TableRow>();
@@ -63,19 +65,19 @@ public static partial class TableReader
             {
                 continue;
             }
-            var cells = new Dictionary<string, GridCell>(bound.Length);
+            var cells = new ColumnValues<GridCell>(keys);
             var meaningful = false;
             foreach (var (column, sheetColumn, spread, isOrdinal) in bound)
             {
                 var cell = spread ? grid.AtOrMerged(rowNumber, sheetColumn) : grid.At(rowNumber, sheetColumn);
                 if (cell is not null)
                 {
-                    cells[column.Key] = cell;
+                    cells.Set(column.Key, cell);
                     // A row with only its ordinal filled is an unused line of a blank template.
                     meaningful |= !isOrdinal;
                 }
             }
-            if (IsColumnNumbering(cells.Values) || IsGroupHeading(cells.Values))
+            if (IsColumnNumbering(cells) || IsGroupHeading(cells))
             {
                 continue;
             }
@@ -98,12 +100,16 @@ public static partial class TableReader
     /// "I. Các cơ sở y tế tuyến tỉnh" typed once and merged across the table: every column got its text from that one
     /// cell, so the row groups the rows below it and is not an entity of its own.
     /// </summary>
-    private static bool IsGroupHeading(Dictionary<string, GridCell>.ValueCollection cells)
+    private static bool IsGroupHeading(ColumnValues<GridCell> cells)
     {
         GridCell? only = null;
         var count = 0;
-        foreach (var cell in cells)
+        for (var i = 0; i < cells.Width; i++)
         {
+            if (cells.ValueAt(i) is not { } cell)
+            {
+                continue;
+            }
             if (only is not null && (only.Row != cell.Row || only.Column != cell.Column))
             {
                 return false;
@@ -151,21 +157,21 @@ public static partial class TableReader
         return false;
     }
 
-    private static bool IsColumnNumbering(Dictionary<string, GridCell>.ValueCollection cells)
+    private static bool IsColumnNumbering(ColumnValues<GridCell> cells)
     {
         if (cells.Count < 3)
         {
             return false;
         }
         // Every data row passes through here: a cell longer than "(  12  )" rules the row out before any list or regex.
-        foreach (var cell in cells)
+        for (var i = 0; i < cells.Width; i++)
         {
-            if (cell.Text.Length > 8)
+            if (cells.ValueAt(i) is { Text.Length: > 8 })
             {
                 return false;
             }
         }
-        var list = cells.ToList();
+        var list = cells.Values.ToList();
         if (list.Count < 3 || !list.All(c => ColumnNumber().IsMatch(c.Text)))
         {
             return false;

@@ -8,12 +8,20 @@ namespace ReportHub.Core.Parsing;
 /// <summary>Gives each cell of a table row the meaning its column's type says; says nothing about whether it is right.</summary>
 internal static class TableTyper
 {
-    public static TableReading Type(SectionDefinition section, TableData data) =>
-        new(section, data.Layout, data.Rows.Select(r => Row(section.Table!, r)).ToList(), data.TotalRow is { } t ? Row(section.Table!, t) : null);
-
-    private static ReadRow Row(TableDefinition table, TableRow row)
+    public static TableReading Type(SectionDefinition section, TableData data)
     {
-        var values = new Dictionary<string, FieldValue>(row.Cells.Count);
+        var keys = new ColumnKeys(section.Table!.Columns.Select(c => c.Key));
+        var rows = new List<ReadRow>(data.Rows.Count);
+        foreach (var row in data.Rows)
+        {
+            rows.Add(Row(section.Table!, keys, row));
+        }
+        return new(section, data.Layout, rows, data.TotalRow is { } t ? Row(section.Table!, keys, t) : null);
+    }
+
+    private static ReadRow Row(TableDefinition table, ColumnKeys keys, TableRow row)
+    {
+        var values = new ColumnValues<FieldValue>(keys);
         var faults = new List<ValueFault>(0);
         for (var c = 0; c < table.Columns.Count; c++)
         {
@@ -24,7 +32,7 @@ internal static class TableTyper
             }
             if (Value(column, cell, faults) is { } value)
             {
-                values[column.Key] = value;
+                values.Set(column.Key, value);
             }
         }
         var ordinal = values.GetValueOrDefault("ordinal")?.Number is { } n ? (int)n : row.Sequence;
