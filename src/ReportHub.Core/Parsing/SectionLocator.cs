@@ -30,6 +30,7 @@ public static partial class SectionLocator
         var keys = template.Sections.Select(SectionKeys.Of).ToList();
         var digitHeading = keys.Any(k => k.Heading.Length > 0 && char.IsAsciiDigit(k.Heading[0]));
         var hits = new List<SectionHit>();
+        Span<char> headBuffer = stackalloc char[HeadChars];
         var index = 0;
         var seen = 0;
         foreach (var rowNumber in grid.RowNumbers)
@@ -44,23 +45,24 @@ public static partial class SectionLocator
                 continue;
             }
             var length = row.Count - 1;
-            foreach (var cell in row)
+            for (var i = 0; i < row.Count; i++)
             {
-                length += cell.Text.Length;
+                length += row[i].Text.Length;
             }
             if (length > 220)
             {
                 continue;
             }
-            var raw = string.Join(' ', row.Select(c => c.Text));
             // Most rows are data: only a numbered line, or one as long as a heading, is worth folding. A data row that
             // opens with its ordinal ("12 Chợ xã…") is not numbered like a heading, and its key would open with a
-            // digit, which no unnumbered heading's key does.
-            if (!RawNumbered().IsMatch(raw) && (!keys.Any(k => k.LengthFits(length)) || (OpensWithDigit(raw) && !digitHeading)))
+            // digit, which no unnumbered heading's key does. These checks look at the row's first characters and its
+            // length only, so a data row costs no joined string.
+            var head = headBuffer[..Head(row, headBuffer)];
+            if (!RawNumbered().IsMatch(head) && (!AnyLengthFits(keys, length) || (OpensWithDigit(row) && !digitHeading)))
             {
                 continue;
             }
-            var joined = VietnameseText.Fold(raw);
+            var joined = VietnameseText.Fold(string.Join(' ', row.Select(c => c.Text)));
             // Sections come in template order; a later heading may be missing, so try every section ahead of us.
             for (var s = index; s < template.Sections.Count; s++)
             {
@@ -95,13 +97,48 @@ public static partial class SectionLocator
     }
 
     /// <summary>Whether the first letter or digit of the line is an ASCII digit.</summary>
-    private static bool OpensWithDigit(string raw)
+    /// <summary>More than a numbered heading's prefix ("IV. ", "12) ") can span, cells joined by spaces as in the row's text.</summary>
+    private const int HeadChars = 24;
+
+    private static int Head(IReadOnlyList<GridCell> row, Span<char> head)
     {
-        foreach (var c in raw)
+        var length = 0;
+        for (var i = 0; i < row.Count && length < head.Length; i++)
         {
-            if (char.IsLetterOrDigit(c))
+            if (i > 0)
             {
-                return char.IsAsciiDigit(c);
+                head[length++] = ' ';
+            }
+            var text = row[i].Text.AsSpan();
+            var take = Math.Min(text.Length, head.Length - length);
+            text[..take].CopyTo(head[length..]);
+            length += take;
+        }
+        return length;
+    }
+
+    private static bool AnyLengthFits(List<SectionKeys> keys, int length)
+    {
+        foreach (var key in keys)
+        {
+            if (key.LengthFits(length))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool OpensWithDigit(IReadOnlyList<GridCell> row)
+    {
+        for (var i = 0; i < row.Count; i++)
+        {
+            foreach (var c in row[i].Text)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    return char.IsAsciiDigit(c);
+                }
             }
         }
         return false;

@@ -135,8 +135,9 @@ public static partial class TableReader
     private static bool HasTotalLabel(IReadOnlyList<GridCell> row, int firstColumn, int lastColumn, HashSet<string> totalKeys,
         Dictionary<string, bool> known)
     {
-        foreach (var c in row)
+        for (var i = 0; i < row.Count; i++)
         {
+            var c = row[i];
             if (c.Column < firstColumn || c.Column > lastColumn || c.Kind != CellKind.Text || c.Text.Length > 24 || !char.IsLetter(c.Text[0]))
             {
                 continue;

@@ -152,8 +152,7 @@ internal sealed class SheetScanner : IDisposable
             }
             else if (name.SequenceEqual("is"u8))
             {
-                (inlineText, inlineFont) = XmlNav.ReadRichText(_scanner, _richText, _context.Limits.MaxCellCharacters,
-                    () => Rejections.CellTooLong(_context.FileName, _context.SheetName, A1.Format(row, column), _context.Limits.MaxCellCharacters));
+                (inlineText, inlineFont) = ReadInline(row, column);
             }
             else
             {
@@ -167,6 +166,12 @@ internal sealed class SheetScanner : IDisposable
         }
         return SheetXml.Convert(row, column, type, style, _value.Span, inlineText, inlineFont, _context);
     }
+
+    // Its own method: a lambda in ReadCell would capture row and column, and C# would allocate that closure on entry
+    // to ReadCell for every cell, inline string or not.
+    private (string? Text, string? Font) ReadInline(int row, int column) =>
+        XmlNav.ReadRichText(_scanner, _richText, _context.Limits.MaxCellCharacters,
+            () => Rejections.CellTooLong(_context.FileName, _context.SheetName, A1.Format(row, column), _context.Limits.MaxCellCharacters));
 
     /// <summary>The attribute value may sit in the scanner's scratch, which the next attribute reuses.</summary>
     private static Span<char> CopyOut(ReadOnlySpan<char> value, Span<char> stack)

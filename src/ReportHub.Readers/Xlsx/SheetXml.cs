@@ -155,6 +155,12 @@ internal static class SheetXml
         return cells.Count == 0 ? [] : cells.ToArray();
     }
 
+    // Its own method: a lambda in ReadCell would capture its parameters, and C# would allocate that closure on entry
+    // to ReadCell for every cell, inline string or not.
+    private static (string? Text, string? Font) ReadInline(XmlReader reader, int row, int column, SheetContext context) =>
+        XmlNav.ReadRichText(reader, context.Limits.MaxCellCharacters,
+            () => Rejections.CellTooLong(context.FileName, context.SheetName, A1.Format(row, column), context.Limits.MaxCellCharacters));
+
     private static CellValue? ReadCell(XmlReader reader, int row, int column, SheetContext context)
     {
         var type = reader.GetAttribute("t");
@@ -180,8 +186,7 @@ internal static class SheetXml
                         value = reader.ReadElementContentAsString();
                         continue;
                     case "is":
-                        (inlineText, inlineFont) = XmlNav.ReadRichText(reader, context.Limits.MaxCellCharacters,
-                            () => Rejections.CellTooLong(context.FileName, context.SheetName, A1.Format(row, column), context.Limits.MaxCellCharacters));
+                        (inlineText, inlineFont) = ReadInline(reader, row, column, context);
                         continue;
                     default:
                         // <f> and extensions: the cached <v> is what Excel last showed, which is what we want.
