@@ -19,7 +19,8 @@ namespace ReportHub.Bench.Run;
 /// <summary>
 /// W3: a warehouse of many weekly rounds × 32 units, made in-process through the product's own services (rounds by
 /// RoundService, figures by IngestService from small CSV reports that cite each round's request), then
-/// RollupService.TotalsAsync and UnitsAsync timed one call at a time over random rounds.
+/// RollupService.TotalsAsync and UnitsAsync timed one call at a time over random rounds (the cached steady state),
+/// then RollupService.ComputeAsync the same way (the uncached computation a new submission costs).
 /// </summary>
 internal static class RollupLatency
 {
@@ -105,6 +106,7 @@ internal static class RollupLatency
             }
         }
 
+        // Steady state: what the API serves between two submissions, the fingerprint query and a cache hit.
         var rng = new Random(42);
         var totalsMs = new List<double>();
         var unitsMs = new List<double>();
@@ -123,15 +125,38 @@ internal static class RollupLatency
                 unitsMs.Add(u);
             }
         }
+
+        // Uncached: the computation the first call after a submission pays, one call giving both totals and units.
+        // Its answers are checked too, so a fast wrong computation cannot pass.
+        var computeMs = new List<double>();
+        for (var i = 0; i < settings.W3Iterations + 50; i++)
+        {
+            var (citation, expected) = rounds[rng.Next(rounds.Count)];
+            var sw = Stopwatch.StartNew();
+            var computed = await rollups.ComputeAsync(citation.Code, CancellationToken.None)
+                ?? throw new BenchFailure($"W3: no uncached rollup for {citation.Code}");
+            var c = sw.Elapsed.TotalMilliseconds;
+            Expect(F($"W3 uncached totals of {citation.Code}"), (computed.Totals.Directives ?? -1, computed.Totals.QrCodes ?? -1, computed.Totals.QrScans ?? -1), expected);
+            if (computed.Units.Count(u => u.Status != UnitStatuses.Missing) != units.Length)
+            {
+                throw new BenchFailure(F($"W3: uncached {citation.Code} lists {computed.Units.Count(u => u.Status != UnitStatuses.Missing)} reporting units, {units.Length} reported"));
+            }
+            if (i >= 50)
+            {
+                computeMs.Add(c);
+            }
+        }
+
         var (t50, t99) = (Percentile(totalsMs, 50), Percentile(totalsMs, 99));
         var (u50, u99) = (Percentile(unitsMs, 50), Percentile(unitsMs, 99));
-        var worst = Math.Max(t99, u99);
+        var (c50, c99) = (Percentile(computeMs, 50), Percentile(computeMs, 99));
+        var worst = Math.Max(Math.Max(t99, u99), c99);
         return new ResultRow
         {
             Workload = F($"W3: round totals and per-unit table, warehouse of {settings.W3Rounds} rounds × {units.Length} units ({settings.W3Iterations:N0} calls each, in-process)"),
-            ReportHub = F($"totals p50 {t50:0.00} ms / p99 {t99:0.00} ms; units p50 {u50:0.00} ms / p99 {u99:0.00} ms"),
+            ReportHub = F($"cached (steady state): totals p50 {t50:0.00} ms / p99 {t99:0.00} ms, units p50 {u50:0.00} ms / p99 {u99:0.00} ms; uncached (totals + units in one computation): p50 {c50:0.00} ms / p99 {c99:0.00} ms"),
             Ratio = F($"worst p99 at {worst / GoalMs:0.00}× the limit"),
-            Goal = "p99 ≤ 5 ms each",
+            Goal = "p99 ≤ 5 ms each, cached and uncached",
             Met = worst <= GoalMs ? "yes" : F($"no: p99 {worst - GoalMs:0.0} ms over"),
         };
     }

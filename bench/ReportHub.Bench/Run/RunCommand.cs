@@ -58,6 +58,33 @@ internal static class RunCommand
         }
     }
 
+    /// <summary>`w3 [--quick]`: only the rollup latencies, without the builds, peers and other workloads; nothing written.</summary>
+    public static async Task<int> RollupsOnlyAsync(bool quick)
+    {
+        var settings = BenchSettings.For(quick) with { WorkDir = Path.Combine(Paths.WorkDir, "w3") };
+        try
+        {
+            if (Directory.Exists(settings.WorkDir))
+            {
+                Directory.Delete(settings.WorkDir, recursive: true);
+            }
+            Directory.CreateDirectory(settings.WorkDir);
+            // The warehouse is made by `reporthub init`; the CLI is built only when it is not there yet.
+            if (!File.Exists(Tools.CliDll))
+            {
+                Tools.BuildRelease();
+            }
+            var row = await RollupLatency.RunAsync(settings);
+            Console.WriteLine(F($"{row.Workload}: {row.ReportHub}; {row.Ratio}; met: {row.Met}"));
+            return 0;
+        }
+        catch (BenchFailure e)
+        {
+            await Console.Error.WriteLineAsync($"BENCHMARK FAILED: {e.Message}");
+            return 1;
+        }
+    }
+
     private static string Render(IReadOnlyList<ResultRow> rows, string runtime, BenchSettings settings, TimeSpan elapsed)
     {
         var sb = new StringBuilder();

@@ -53,6 +53,19 @@ public sealed class RollupService(Db db, ReferenceStore reference, TemplateStore
         {
             return (cached.Totals, cached.Units, stamp);
         }
+        if (await ComputeAsync(roundCode, cancellationToken) is not { } computed)
+        {
+            return null;
+        }
+        // Stamped with what was read before the computation: a submission landing in between changes the next
+        // stamp, so the entry is recomputed rather than served stale.
+        _cache[roundCode] = (stamp, computed.Totals, computed.Units);
+        return (computed.Totals, computed.Units, stamp);
+    }
+
+    /// <summary>The round's totals and unit rows computed from the warehouse now, bypassing the cache; null for an unknown round.</summary>
+    public async Task<(RoundTotals Totals, IReadOnlyList<UnitStatus> Units)?> ComputeAsync(string roundCode, CancellationToken cancellationToken)
+    {
         var round = await reference.RoundAsync(roundCode, cancellationToken);
         if (round is null)
         {
@@ -60,9 +73,7 @@ public sealed class RollupService(Db db, ReferenceStore reference, TemplateStore
         }
         var definition = await DefinitionAsync(round, cancellationToken);
         var (units, template) = await LoadAsync(round, definition, cancellationToken);
-        var totals = Totals(round, units, definition, template);
-        _cache[roundCode] = (stamp, totals, units);
-        return (totals, units, stamp);
+        return (Totals(round, units, definition, template), units);
     }
 
     public static DateTimeOffset Cutoff(Round round) =>

@@ -42,6 +42,15 @@ public sealed class ReferenceStore(Db db)
 
     private const string SelectRoundUnits = "SELECT round_code AS RoundCode, unit_code AS UnitCode FROM round_units";
 
+    private const string SelectRound = """
+        SELECT code AS Code, title AS Title, request_document AS RequestDocument, request_date AS RequestDate,
+               deadline AS Deadline, template_id AS Template, closed AS Closed, expected AS Expected,
+               created_at AS CreatedAt, closed_at AS ClosedAt
+        FROM rounds WHERE code = @Code
+        """;
+
+    private const string SelectUnitsOfRound = "SELECT unit_code FROM round_units WHERE round_code = @Code";
+
     private const string UpdateRound = """
         UPDATE rounds SET title = @Title, request_document = @RequestDocument, request_date = @RequestDate,
                deadline = @Deadline, template_id = @Template, expected = @Expected
@@ -105,8 +114,19 @@ public sealed class ReferenceStore(Db db)
         return rounds.Select(r => r.ToRound(members[r.Code].Order(StringComparer.Ordinal).ToList())).ToList();
     }
 
-    public async Task<Round?> RoundAsync(string code, CancellationToken cancellationToken) =>
-        (await RoundsAsync(cancellationToken)).FirstOrDefault(r => r.Code == code);
+    /// <summary>One round by its code, read by key: every uncached rollup starts here, whatever the number of rounds.</summary>
+    public async Task<Round?> RoundAsync(string code, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var args = new { Code = code };
+        var round = await connection.QuerySingleOrDefaultAsync<RoundRow>(new CommandDefinition(SelectRound, args, cancellationToken: cancellationToken));
+        if (round is null)
+        {
+            return null;
+        }
+        var members = await connection.QueryAsync<string>(new CommandDefinition(SelectUnitsOfRound, args, cancellationToken: cancellationToken));
+        return round.ToRound(members.Order(StringComparer.Ordinal).ToList());
+    }
 
     /// <summary>Creates or updates a round and replaces its expected units.</summary>
     public async Task UpsertRoundAsync(Round round, CancellationToken cancellationToken)

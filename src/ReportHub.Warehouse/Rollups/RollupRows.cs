@@ -12,6 +12,32 @@ public sealed record UnitFiguresRow
     public MeasureFigures Figures { get; init; } = MeasureFigures.Empty;
 }
 
+/// <summary>One row of the rollup's unit query: a unit, its current submission, and one of that submission's figures.</summary>
+internal sealed record UnitFigureRow
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public required string Type { get; init; }
+    public long? SubmissionId { get; init; }
+    public string? TemplateId { get; init; }
+    public string? FirstReceived { get; init; }
+    public string? MeasureKey { get; init; }
+
+    /// <summary>As the engine hands it back (see <see cref="StoredFigure"/>).</summary>
+    public object? Value { get; init; }
+
+    public UnitFiguresRow ToUnit(IReadOnlyCollection<KeyValuePair<string, decimal>> figures) => new()
+    {
+        Code = Code,
+        Name = Name,
+        Type = Type,
+        SubmissionId = SubmissionId,
+        TemplateId = TemplateId,
+        FirstReceived = FirstReceived,
+        Figures = SubmissionId is null || figures.Count == 0 ? MeasureFigures.Empty : new MeasureFigures(figures),
+    };
+}
+
 public sealed record CurrentDirectiveRow
 {
     public required string Unit { get; init; }

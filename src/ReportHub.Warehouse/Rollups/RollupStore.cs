@@ -1,3 +1,8 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 using ReportHub.Warehouse.Connections;
 
@@ -9,23 +14,22 @@ namespace ReportHub.Warehouse.Rollups;
 /// </summary>
 public sealed class RollupStore(Db db)
 {
-    private const string UnitRows = """
+    // One row per expected (or reporting) unit and measure of its current submission; a unit without one comes once,
+    // with no measure. Every step is an index lookup driven by the (small) unit registry: the current submission
+    // through ux_submissions_current (unit_code, round_code), the first accepted receipt through
+    // ix_submissions_unit_round and the figures through their primary key, so the cost follows the round's units and
+    // not the warehouse's submissions. status = 'current' is only ever set on accepted submissions.
+    private const string UnitFigures = """
         SELECT u.code AS Code, u.name AS Name, u.type AS Type,
                s.id AS SubmissionId, s.template_id AS TemplateId,
-               (SELECT MIN(f.received_at) FROM submissions f
-                 WHERE f.unit_code = u.code AND f.round_code = @Round AND f.outcome = 'accepted') AS FirstReceived
+               (SELECT MIN(a.received_at) FROM submissions a
+                 WHERE a.unit_code = u.code AND a.round_code = @Round AND a.outcome = 'accepted') AS FirstReceived,
+               f.measure_key AS MeasureKey, f.value AS Value
         FROM units u
         LEFT JOIN submissions s ON s.unit_code = u.code AND s.round_code = @Round AND s.status = 'current'
-        WHERE u.code IN (SELECT unit_code FROM round_units WHERE round_code = @Round) OR s.id IS NOT NULL
+        LEFT JOIN figures f ON f.submission_id = s.id
+        WHERE u.code IN (SELECT ru.unit_code FROM round_units ru WHERE ru.round_code = @Round) OR s.id IS NOT NULL
         ORDER BY u.code
-        """;
-
-    // status = 'current' is only ever set on accepted submissions.
-    private const string CurrentFigures = """
-        SELECT f.submission_id AS SubmissionId, f.measure_key AS MeasureKey, f.value AS Value
-        FROM figures f
-        JOIN submissions s ON s.id = f.submission_id
-        WHERE s.round_code = @Round AND s.status = 'current'
         """;
 
     private const string CurrentDirectives = """
@@ -69,16 +73,45 @@ public sealed class RollupStore(Db db)
         """;
 
     // Everything a round's rollups are computed from, in a few cheap aggregates: a new submission (accepted, rejected or
-    // replayed) raises the highest id, and a round edited, closed or re-planned changes its own row or its units.
-    private const string Stamp = """
+    // replayed) raises the highest id, a round edited, closed or re-planned changes its own row or its units, and a
+    // unit renamed or retyped by a reference load changes the registry's text. The registry is a few dozen rows
+    // (a province's departments and districts), read whole as one value; the rest are primary-key lookups.
+    private const string StampHead = """
         SELECT r.title AS Title, r.deadline AS Deadline, r.request_document AS RequestDocument, r.closed AS Closed,
                r.template_id AS TemplateId, r.expected AS Expected,
                (SELECT COUNT(*) FROM round_units ru WHERE ru.round_code = r.code) AS ExpectedUnits,
                (SELECT MAX(s.id) FROM submissions s) AS LastSubmission,
-               (SELECT COUNT(*) FROM units) AS Units,
-               (SELECT COUNT(*) FROM templates) AS Templates
+               (SELECT COUNT(*) FROM templates) AS Templates,
+
+        """;
+
+    private const string StampTail = """
+
         FROM rounds r WHERE r.code = @Round
         """;
+
+    // The registry as one text, each unit's code, name and type; the aggregate differs by dialect. SQLite's is in
+    // table order, which only a change to the table (or a VACUUM) reorders: sorting would double the stamp's cost, and
+    // a reordering costs no more than one recomputation.
+    private const string RegistrySqlite = """
+               (SELECT group_concat(g.code || char(31) || g.name || char(31) || g.type, char(30)) FROM units g) AS Registry
+        """;
+
+    private const string RegistryPostgres = """
+               (SELECT string_agg(g.code || chr(31) || g.name || chr(31) || g.type, chr(30) ORDER BY g.code) FROM units g) AS Registry
+        """;
+
+    private const string RegistrySqlServer = """
+               (SELECT STRING_AGG(CAST(g.code + NCHAR(31) + g.name + NCHAR(31) + g.type AS nvarchar(max)), NCHAR(30))
+                  WITHIN GROUP (ORDER BY g.code) FROM units g) AS Registry
+        """;
+
+    private readonly string _stamp = db.Provider switch
+    {
+        WarehouseProvider.Postgres => StampHead + RegistryPostgres + StampTail,
+        WarehouseProvider.SqlServer => StampHead + RegistrySqlServer + StampTail,
+        _ => StampHead + RegistrySqlite + StampTail,
+    };
 
     /// <summary>
     /// A short fingerprint of the state the round's rollups depend on; null for an unknown round. Equal fingerprints
@@ -86,32 +119,81 @@ public sealed class RollupStore(Db db)
     /// </summary>
     public async Task<string?> StampAsync(string round, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(round);
         await using var connection = await db.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync(new CommandDefinition(Stamp, new { Round = round }, cancellationToken: cancellationToken));
-        if (row is null)
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(_stamp, new { Round = round }, cancellationToken: cancellationToken));
+        if (!await reader.ReadAsync(cancellationToken))
         {
             return null;
         }
-        var fields = (IDictionary<string, object?>)row;
-        var text = string.Join('\u001f', fields.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(round + '\u001e' + text));
-        return Convert.ToHexStringLower(hash.AsSpan(0, 12));
+        // Runs on every rollup request: the values are hashed as they are read, with no row object or joined text.
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Append(hash, round);
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            var value = reader.GetValue(i);
+            Append(hash, value is DBNull ? null : Convert.ToString(value, CultureInfo.InvariantCulture));
+        }
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        return Convert.ToHexStringLower(digest[..12]);
     }
 
-    /// <summary>Every expected or reporting unit, with its current submission's figures (empty when it has none).</summary>
+    // Each value is framed by its length (null as -1), so no two different rows hash the same text.
+    private static void Append(IncrementalHash hash, string? value)
+    {
+        Span<byte> length = stackalloc byte[sizeof(int)];
+        if (value is null)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(length, -1);
+            hash.AppendData(length);
+            return;
+        }
+        var count = Encoding.UTF8.GetByteCount(value);
+        BinaryPrimitives.WriteInt32LittleEndian(length, count);
+        hash.AppendData(length);
+        var rented = count <= 512 ? null : ArrayPool<byte>.Shared.Rent(count);
+        Span<byte> buffer = rented is null ? stackalloc byte[512] : rented;
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(value, buffer);
+            hash.AppendData(buffer[..written]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Every expected or reporting unit in code order, with its current submission's figures (empty when it has none).</summary>
     public async Task<IReadOnlyList<UnitFiguresRow>> UnitsAsync(string round, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        var args = new { Round = round };
-        var units = await connection.QueryAsync<UnitFiguresRow>(new CommandDefinition(UnitRows, args, cancellationToken: cancellationToken));
-        var figures = (await connection.QueryAsync<StoredFigure>(new CommandDefinition(CurrentFigures, args, cancellationToken: cancellationToken)))
-            .ToLookup(f => f.SubmissionId);
-        return units.Select(u => u with
+        var rows = await connection.QueryAsync<UnitFigureRow>(new CommandDefinition(UnitFigures, new { Round = round }, cancellationToken: cancellationToken));
+        var units = new List<UnitFiguresRow>();
+        var figures = new List<KeyValuePair<string, decimal>>();
+        UnitFigureRow? unit = null;
+        foreach (var row in rows)
         {
-            Figures = u.SubmissionId is { } id
-                ? StoredFigure.ToFigures(figures[id])
-                : MeasureFigures.Empty,
-        }).ToList();
+            if (unit is not null && unit.Code != row.Code)
+            {
+                units.Add(unit.ToUnit(figures));
+                figures.Clear();
+            }
+            unit = row;
+            if (row.MeasureKey is not null && row.Value is not null)
+            {
+                figures.Add(KeyValuePair.Create(row.MeasureKey, StoredFigure.ToDecimal(row.Value)));
+            }
+        }
+        if (unit is not null)
+        {
+            units.Add(unit.ToUnit(figures));
+        }
+        return units;
     }
 
     public async Task<IReadOnlyList<CurrentDirectiveRow>> DirectivesAsync(string round, CancellationToken cancellationToken) =>
