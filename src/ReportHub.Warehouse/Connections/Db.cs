@@ -9,6 +9,8 @@ public sealed class Db
 {
     private readonly WarehouseOptions _options;
 
+    private volatile bool _walSet;
+
     static Db() => InstantHandler.Register();
 
     public Db(IOptions<WarehouseOptions> options)
@@ -68,8 +70,12 @@ public sealed class Db
             {
                 await using var pragma = connection.CreateCommand();
                 // WAL lets the API read while a worker writes; the busy timeout makes writers queue instead of failing.
-                pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=15000; PRAGMA foreign_keys=ON;";
+                // WAL is a property of the file, so it is set once per process; the other two belong to the handle.
+                pragma.CommandText = _walSet
+                    ? "PRAGMA busy_timeout=15000; PRAGMA foreign_keys=ON;"
+                    : "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=15000; PRAGMA foreign_keys=ON;";
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
+                _walSet = true;
             }
             return connection;
         }
