@@ -22,7 +22,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
         var presented = header[BearerPrefix.Length..].Trim();
-        var key = await keys.ValidateAsync(presented, Context.RequestAborted);
+        var key = await keys.ValidateAsync(Context, presented, Context.RequestAborted);
         if (key is null)
         {
             return AuthenticateResult.Fail("Khóa API không hợp lệ, đã bị thu hồi hoặc đã hết hạn.");

@@ -22,10 +22,10 @@ public sealed class ValidatedKeys(ApiKeyService keys, WarehouseChanges changes, 
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    public async Task<ApiKeyRow?> ValidateAsync(string presented, CancellationToken cancellationToken)
+    public async Task<ApiKeyRow?> ValidateAsync(HttpContext context, string presented, CancellationToken cancellationToken)
     {
         // Read before the lookup: a commit landing in between makes the entry stale at once, never the other way round.
-        if (await changes.VersionAsync(cancellationToken) is not { } version)
+        if (await changes.VersionAsync(context, cancellationToken) is not { } version)
         {
             return await keys.ValidateAsync(presented, cancellationToken);
         }

@@ -21,17 +21,18 @@ public sealed class RollupAnswers(RollupService rollups, WarehouseChanges change
     private readonly ConcurrentDictionary<string, RollupAnswer> _totals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RollupAnswer> _units = new(StringComparer.Ordinal);
 
-    public Task<RollupAnswer?> TotalsAsync(string code, CancellationToken cancellationToken) =>
-        AnswerAsync(_totals, "totals", code, r => r.Totals, cancellationToken);
+    public Task<RollupAnswer?> TotalsAsync(HttpContext context, string code, CancellationToken cancellationToken) =>
+        AnswerAsync(context, _totals, "totals", code, r => r.Totals, cancellationToken);
 
-    public Task<RollupAnswer?> UnitsAsync(string code, CancellationToken cancellationToken) =>
-        AnswerAsync(_units, "units", code, r => r.Units, cancellationToken);
+    public Task<RollupAnswer?> UnitsAsync(HttpContext context, string code, CancellationToken cancellationToken) =>
+        AnswerAsync(context, _units, "units", code, r => r.Units, cancellationToken);
 
-    private async Task<RollupAnswer?> AnswerAsync<T>(ConcurrentDictionary<string, RollupAnswer> cache, string kind, string code,
+    private async Task<RollupAnswer?> AnswerAsync<T>(HttpContext context, ConcurrentDictionary<string, RollupAnswer> cache, string kind, string code,
         Func<(RoundTotals Totals, IReadOnlyList<UnitStatus> Units, string Stamp), T> pick, CancellationToken cancellationToken)
     {
-        // Read before the rollup: a commit landing in between makes the entry stale at once, never the other way round.
-        var version = await changes.VersionAsync(cancellationToken);
+        // Read before the rollup (at the latest when the key was checked): a commit landing in between makes the entry
+        // stale at once, never the other way round.
+        var version = await changes.VersionAsync(context, cancellationToken);
         cache.TryGetValue(code, out var cached);
         if (version is not null && cached is not null && cached.Version == version)
         {

@@ -90,7 +90,7 @@ public static class RoundsApi
         // Rollups change only when a submission lands or the round changes: answered from the last computation, with
         // an ETag of that state, and 304 when the caller already holds it.
         analysts.MapGet("/{code}/totals", async Task<Results<SerializedJson<RoundTotals>, StatusCodeHttpResult, ProblemHttpResult>> (string code, HttpContext http, RollupAnswers answers, CancellationToken ct) =>
-            await answers.TotalsAsync(code, ct) is { } answer
+            await answers.TotalsAsync(http, code, ct) is { } answer
                 ? RollupETag.Answer<RoundTotals>(http, answer)
                 : Problems.RoundNotFound(code))
             .WithName("GetRoundTotals")
@@ -99,7 +99,7 @@ public static class RoundsApi
             .Produces(StatusCodes.Status304NotModified);
 
         analysts.MapGet("/{code}/units", async Task<Results<SerializedJson<IReadOnlyList<UnitStatus>>, StatusCodeHttpResult, ProblemHttpResult>> (string code, HttpContext http, RollupAnswers answers, CancellationToken ct) =>
-            await answers.UnitsAsync(code, ct) is { } answer
+            await answers.UnitsAsync(http, code, ct) is { } answer
                 ? RollupETag.Answer<IReadOnlyList<UnitStatus>>(http, answer)
                 : Problems.RoundNotFound(code))
             .WithName("ListRoundUnits")

@@ -30,6 +30,24 @@ public sealed class WarehouseChanges(Db db, ILogger<WarehouseChanges> logger) : 
     private int _connections;
     private volatile bool _disposed;
 
+    private static readonly object RequestKey = new();
+
+    /// <summary>
+    /// The version once per request: authentication and the endpoint both ask, and a commit landing between the two
+    /// leaves this request as it would be had it arrived just before the commit; the next request sees it.
+    /// </summary>
+    public async ValueTask<long?> VersionAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Items.TryGetValue(RequestKey, out var known))
+        {
+            return (long?)known;
+        }
+        var version = await VersionAsync(cancellationToken);
+        context.Items[RequestKey] = version;
+        return version;
+    }
+
     /// <summary>A number that differs from every earlier answer once anything was committed; null when unknown (then nothing may be reused).</summary>
     public async ValueTask<long?> VersionAsync(CancellationToken cancellationToken)
     {
