@@ -6,6 +6,7 @@ using ReportHub.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddReportHubLoggingDefaults();
 builder.AddReportHub();
 builder.AddReportHubAccess();
 builder.AddReportHubPages();

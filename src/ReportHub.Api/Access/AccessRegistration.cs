@@ -22,6 +22,7 @@ public static class AccessRegistration
     public static WebApplicationBuilder AddReportHubAccess(this WebApplicationBuilder builder)
     {
         builder.Services.AddAccess(builder.Configuration);
+        builder.Services.AddSingleton<ValidatedKeys>();
         builder.Services
             .AddAuthentication(AccessClaims.Scheme)
             .AddPolicyScheme(AccessClaims.Scheme, "Cookie or key", o => o.ForwardDefaultSelector = context =>

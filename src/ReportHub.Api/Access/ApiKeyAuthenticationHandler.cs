@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using ReportHub.Pipeline.Access;
 
 namespace ReportHub.Api.Access;
 
@@ -10,7 +9,7 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiKeyService keys)
+    ValidatedKeys keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string BearerPrefix = "Bearer ";
@@ -23,7 +22,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
         var presented = header[BearerPrefix.Length..].Trim();
-        var key = await keys.ValidateAsync(presented, Context.RequestAborted);
+        var key = await keys.ValidateAsync(Context, presented, Context.RequestAborted);
         if (key is null)
         {
             return AuthenticateResult.Fail("Khóa API không hợp lệ, đã bị thu hồi hoặc đã hết hạn.");

@@ -6,18 +6,20 @@ namespace ReportHub.Api.Endpoints;
 /// <summary>Conditional GET for rollups: the ETag is the warehouse state the rollup was computed from.</summary>
 internal static class RollupETag
 {
-    public static Results<Ok<T>, StatusCodeHttpResult, ProblemHttpResult> Answer<T>(HttpContext http, string stamp, string kind, Func<Ok<T>> body)
+    public static Results<SerializedJson<T>, StatusCodeHttpResult, ProblemHttpResult> Answer<T>(HttpContext http, RollupAnswer answer)
     {
-        var etag = new EntityTagHeaderValue($"\"{kind}-{stamp}\"");
-        http.Response.Headers.ETag = etag.ToString();
+        http.Response.Headers.ETag = answer.ETag;
         // Private: the answer depends on who asks (a department may not see it at all).
         http.Response.Headers.CacheControl = "private, no-cache";
         var presented = http.Request.Headers.IfNoneMatch;
-        if (presented.Count > 0 && EntityTagHeaderValue.TryParseList(presented, out var tags)
-            && tags.Any(t => t.Compare(etag, useStrongComparison: false) || t.Equals(EntityTagHeaderValue.Any)))
+        if (presented.Count > 0 && EntityTagHeaderValue.TryParseList(presented, out var tags))
         {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            var etag = new EntityTagHeaderValue(answer.ETag);
+            if (tags.Any(t => t.Compare(etag, useStrongComparison: false) || t.Equals(EntityTagHeaderValue.Any)))
+            {
+                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            }
         }
-        return body();
+        return new SerializedJson<T>(answer.Json);
     }
 }

@@ -89,18 +89,18 @@ public static class RoundsApi
 
         // Rollups change only when a submission lands or the round changes: answered from the last computation, with
         // an ETag of that state, and 304 when the caller already holds it.
-        analysts.MapGet("/{code}/totals", async Task<Results<Ok<RoundTotals>, StatusCodeHttpResult, ProblemHttpResult>> (string code, HttpContext http, RollupService rollups, CancellationToken ct) =>
-            await rollups.RollupAsync(code, ct) is { } rollup
-                ? RollupETag.Answer(http, rollup.Stamp, "totals", () => TypedResults.Ok(rollup.Totals))
+        analysts.MapGet("/{code}/totals", async Task<Results<SerializedJson<RoundTotals>, StatusCodeHttpResult, ProblemHttpResult>> (string code, HttpContext http, RollupAnswers answers, CancellationToken ct) =>
+            await answers.TotalsAsync(http, code, ct) is { } answer
+                ? RollupETag.Answer<RoundTotals>(http, answer)
                 : Problems.RoundNotFound(code))
             .WithName("GetRoundTotals")
             .WithSummary("Số liệu tổng hợp toàn tỉnh của đợt (chuyên viên, quản trị viên)")
             .WithDescription("Số đơn vị phải báo cáo, đã báo cáo, đúng hạn, trễ và chưa nộp; tổng các chỉ tiêu của mẫu và các tỷ lệ tính từ tổng. Kèm ETag; 304 khi If-None-Match khớp.")
             .Produces(StatusCodes.Status304NotModified);
 
-        analysts.MapGet("/{code}/units", async Task<Results<Ok<IReadOnlyList<UnitStatus>>, StatusCodeHttpResult, ProblemHttpResult>> (string code, HttpContext http, RollupService rollups, CancellationToken ct) =>
-            await rollups.RollupAsync(code, ct) is { } rollup
-                ? RollupETag.Answer(http, rollup.Stamp, "units", () => TypedResults.Ok(rollup.Units))
+        analysts.MapGet("/{code}/units", async Task<Results<SerializedJson<IReadOnlyList<UnitStatus>>, StatusCodeHttpResult, ProblemHttpResult>> (string code, HttpContext http, RollupAnswers answers, CancellationToken ct) =>
+            await answers.UnitsAsync(http, code, ct) is { } answer
+                ? RollupETag.Answer<IReadOnlyList<UnitStatus>>(http, answer)
                 : Problems.RoundNotFound(code))
             .WithName("ListRoundUnits")
             .WithSummary("Bảng từng đơn vị của đợt (chuyên viên, quản trị viên)")

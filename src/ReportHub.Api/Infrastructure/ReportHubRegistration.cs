@@ -20,6 +20,8 @@ public static class ReportHubRegistration
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.AddIngestion(builder.Configuration);
         builder.Services.AddRollups();
+        builder.Services.AddSingleton<WarehouseChanges>();
+        builder.Services.AddSingleton<Endpoints.RollupAnswers>();
         builder.Services.AddHostedService<WarehouseStartup>();
         if (builder.Configuration.GetValue($"{IngestOptions.Section}:{nameof(IngestOptions.RunWorker)}", true))
         {

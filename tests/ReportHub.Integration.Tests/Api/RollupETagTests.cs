@@ -67,4 +67,28 @@ public sealed class RollupETagTests
 
         Assert.NotEqual(before, (await client.GetAsync("/api/rounds/2021-10/totals")).Headers.ETag);
     }
+
+    [Fact]
+    public async Task SubmissionIngestedByTheCliInAnotherProcessChangesTotalsOnTheNextRequest()
+    {
+        using var app = ReportHubApp.ReferenceOnly();
+        using var client = app.CreateClient();
+        // Asked twice, so the second answer is the one the API keeps between warehouse changes.
+        var first = await client.GetAsync("/api/rounds/2021-10/totals");
+        var second = await client.GetAsync("/api/rounds/2021-10/totals");
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Equal(0, (await ReportHubApp.ReadJsonAsync(second)).GetProperty("unitsReported").GetInt32());
+        using var cli = new CliWorkspace(provider: app.Provider, connectionString: app.ConnectionString);
+        var file = cli.Write("sct.xlsx", await File.ReadAllBytesAsync(RepoPaths.SampleReport("sct-2162-seed004.xlsx")));
+
+        var ingest = await cli.RunProcessAsync("ingest", file, "--json");
+        Assert.True(ingest.ExitCode == 0, ingest.ToString());
+
+        var after = await client.GetAsync("/api/rounds/2021-10/totals");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(second.Headers.ETag, after.Headers.ETag);
+        var totals = await ReportHubApp.ReadJsonAsync(after);
+        Assert.Equal(1, totals.GetProperty("unitsReported").GetInt32());
+        Assert.Equal(541, totals.GetProperty("qrScans").GetInt64());
+    }
 }
