@@ -33,9 +33,12 @@ public sealed class FolderIngestTests
         var ids = results.Select(r => r.GetProperty("submissionId").GetInt64()).ToList();
         Assert.Equal(ids[0], ids[2]);
         Assert.True(ids[0] < ids[1] && ids[1] < ids[3], string.Join(", ", ids));
-        Assert.Equal("superseded", cli.Warehouse.Status(ids[0]));
-        Assert.Equal("superseded", cli.Warehouse.Status(ids[1]));
-        Assert.Equal("current", cli.Warehouse.Status(ids[3]));
+        using var app = new ReportHubApp(loadSamples: false, connectionString: cli.ConnectionString);
+        var versions = (await app.GetJsonAsync("/api/units/51.SCT/submissions?round=2021-10")).EnumerateArray()
+            .ToDictionary(v => v.GetProperty("id").GetInt64(), v => v.GetProperty("status").GetString());
+        Assert.Equal("superseded", versions[ids[0]]);
+        Assert.Equal("superseded", versions[ids[1]]);
+        Assert.Equal("current", versions[ids[3]]);
         var totals = Assert.Single((await cli.RunAsync("totals", "--round", "2021-10", "--json")).JsonLines);
         Assert.Equal(3, totals.GetProperty("qrCodes").GetInt64());
         Assert.Equal(300, totals.GetProperty("qrScans").GetInt64());
@@ -60,6 +63,10 @@ public sealed class FolderIngestTests
         Assert.Equal(1, exit);
         Assert.Equal(["accepted", "rejected", "accepted"], results.Select(r => r.GetProperty("status").GetString()));
         Assert.Equal("file.corrupt", results[1].GetProperty("issues")[0].GetProperty("code").GetString());
-        Assert.Equal(3, cli.Warehouse.Scalar("SELECT COUNT(*) FROM submissions"));
+        using var app = new ReportHubApp(loadSamples: false, connectionString: cli.ConnectionString);
+        var rejected = await app.GetJsonAsync($"/api/submissions/{results[1].GetProperty("submissionId").GetInt64()}");
+        Assert.Equal("rejected", rejected.GetProperty("status").GetString());
+        var totals = Assert.Single((await cli.RunAsync("totals", "--round", "2021-10", "--json")).JsonLines);
+        Assert.Equal(2, totals.GetProperty("unitsReported").GetInt32());
     }
 }
