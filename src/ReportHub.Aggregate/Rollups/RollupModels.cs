@@ -128,7 +128,10 @@ public sealed record ConsolidatedData
     public required IReadOnlyList<UnitQrRow> QrRows { get; init; }
     public required IReadOnlyList<UnitNarrative> Narratives { get; init; }
 
-    /// <summary>Every table row of the units' current submissions, ordered by unit, section and row.</summary>
+    /// <summary>
+    /// Every table row of the units' current submissions, ordered by unit, section and row; empty for the COVID
+    /// template, whose exports read <see cref="Directives"/> and <see cref="QrRows"/>.
+    /// </summary>
     public required IReadOnlyList<UnitTableRow> Rows { get; init; }
     /// <summary>e.g. "UBND TỈNH QUẢNG NGÃI".</summary>
     public required string ProvinceHeading { get; init; }

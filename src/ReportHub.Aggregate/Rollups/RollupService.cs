@@ -172,7 +172,9 @@ public sealed class RollupService(Db db, ReferenceStore reference, TemplateStore
         var directives = await _store.DirectivesAsync(round.Code, cancellationToken);
         var qr = await _store.QrRowsAsync(round.Code, cancellationToken);
         var narratives = await _store.NarrativesAsync(round.Code, cancellationToken);
-        var rows = await _store.TableRowsAsync(round.Code, cancellationToken);
+        // COVID's exports read its typed tables (directives, QR rows); its generic copy of the same rows would only
+        // double the memory a 64,000-row round needs.
+        var rows = Export.CovidLayout.Applies(definition) ? [] : await _store.TableRowsAsync(round.Code, cancellationToken);
         var requester = RequestingBody.Of(round);
         return new ConsolidatedData
         {
