@@ -40,6 +40,8 @@ switch (scenario)
         return await RunCommand.RunAsync(rest.Contains("--quick"));
     case "w3":
         return await RunCommand.RollupsOnlyAsync(rest.Contains("--quick"));
+    case "runtime":
+        return RunCommand.RuntimeOnly(rest.Contains("--quick"));
     case "baseline-one":
         return LibraryBaseline.RunChild(rest[0], rest[1]);
     case "readers":
@@ -59,7 +61,7 @@ switch (scenario)
         return 0;
     default:
         Console.WriteLine("usage: ReportHub.Bench generate --units N --qr-rows M --out DIR [--format xlsx|csv] [--template covid-tech-2021] [--seed S]");
-        Console.WriteLine("                       run [--quick] | w3 [--quick] | readers [dir] [runs] | zipbomb [runs] | bdn [dir]");
+        Console.WriteLine("                       run [--quick] | w3 [--quick] | runtime [--quick] | readers [dir] [runs] | zipbomb [runs] | bdn [dir]");
         Console.WriteLine("                       sqlite-write [--qr-rows N] [--runs R] [--out DIR]");
         Console.WriteLine($"default dir: {Paths.DefaultReportsDir}");
         return scenario == "help" ? 0 : 2;

@@ -58,6 +58,31 @@ internal static class RunCommand
         }
     }
 
+    /// <summary>`runtime [--quick]`: only W1 under each runtime setting, printed; nothing written.</summary>
+    public static int RuntimeOnly(bool quick)
+    {
+        var settings = BenchSettings.For(quick) with { WorkDir = Path.Combine(Paths.WorkDir, "runtime") };
+        try
+        {
+            if (Directory.Exists(settings.WorkDir))
+            {
+                Directory.Delete(settings.WorkDir, recursive: true);
+            }
+            Directory.CreateDirectory(settings.WorkDir);
+            Tools.BuildRelease();
+            Tools.PublishReadyToRun();
+            var dir = Path.Combine(settings.WorkDir, "w1");
+            var expected = RoundGenerator.Generate(dir, settings.Units, settings.W1QrRows, "xlsx", seed: 1, RoundCitation.Covid2021);
+            Console.WriteLine(RuntimeVariant.MeasureW1(dir, expected, settings));
+            return 0;
+        }
+        catch (BenchFailure e)
+        {
+            Console.Error.WriteLine($"BENCHMARK FAILED: {e.Message}");
+            return 1;
+        }
+    }
+
     /// <summary>`w3 [--quick]`: only the rollup latencies, without the builds, peers and other workloads; nothing written.</summary>
     public static async Task<int> RollupsOnlyAsync(bool quick)
     {
