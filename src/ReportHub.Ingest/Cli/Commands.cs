@@ -40,10 +40,10 @@ internal static class Commands
         var hints = new SenderHints { Round = round, Unit = unit, DryRun = dryRun };
         var anyRejected = false;
         await CliProgress.RunAsync(json || files.Count < 2, files.Count, progress => ingest.IngestManyAsync(files,
-            (file, token) =>
+            async (file, token) =>
             {
                 progress.Starting(file);
-                return source.ReadAsync(file, hints, token);
+                return await source.ReadAsync(file, hints, token);
             },
             (file, result) =>
             {
@@ -142,15 +142,15 @@ internal static class Commands
         using var host = CliHost.Build(config);
         await PrepareAsync(host.Services, ct);
         var anyRejected = false;
-        await CliProgress.RunAsync(json, null, async progress =>
+        var replay = host.Services.GetRequiredService<ReplaySource>();
+        var ids = await replay.ReplayableAsync(onlyRejected, ct);
+        await CliProgress.RunAsync(json, ids.Count, progress => replay.ReplayAsync(ids, replayed =>
         {
-            await foreach (var replayed in host.Services.GetRequiredService<ReplaySource>().ReplayAsync(onlyRejected, ct))
-            {
-                anyRejected |= replayed.Result.Rejected;
-                progress.Starting(replayed.Result.File);
-                progress.Done(json ? CliJson.Line(replayed.Result) : $"#{replayed.Id} → {Describe(replayed.Result)}");
-            }
-        });
+            anyRejected |= replayed.Result.Rejected;
+            progress.Starting(replayed.Result.File);
+            progress.Done(json ? CliJson.Line(replayed.Result) : $"#{replayed.Id} → {Describe(replayed.Result)}");
+            return Task.CompletedTask;
+        }, ct));
         return anyRejected ? CliApp.Rejected : CliApp.Ok;
     }
 

@@ -13,9 +13,9 @@ public sealed partial class IngestService
     /// current one. Each file is received, checked for a duplicate, stored and reported strictly in batch order, so
     /// a later file supersedes an earlier one exactly as it would one at a time.
     /// </summary>
-    /// <param name="read">Reads an item into a request; called in batch order.</param>
+    /// <param name="read">Reads an item into a request, or null to skip it; called in batch order.</param>
     /// <param name="completed">Called once per item, in batch order, with its result.</param>
-    public async Task IngestManyAsync<TItem>(IReadOnlyList<TItem> items, Func<TItem, CancellationToken, Task<IngestRequest>> read,
+    public async Task IngestManyAsync<TItem>(IReadOnlyList<TItem> items, Func<TItem, CancellationToken, Task<IngestRequest?>> read,
         Func<TItem, IngestResult, Task> completed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -34,11 +34,18 @@ public sealed partial class IngestService
                 while (next < items.Count && (pending.Count == 0 || (pending.Count <= ahead && bytesAhead < ReadAheadBytes)))
                 {
                     var item = items[next++];
-                    var request = await read(item, stop.Token);
+                    if (await read(item, stop.Token) is not { } request)
+                    {
+                        continue;
+                    }
                     var receivedAt = request.ReceivedAt ?? clock.GetUtcNow();
                     var evaluation = Task.Run(() => EvaluateAsync(request, receivedAt, stop.Token), stop.Token);
                     bytesAhead += request.Content.Length;
                     pending.Enqueue(new Ahead<TItem>(item, request, receivedAt, evaluation));
+                }
+                if (pending.Count == 0)
+                {
+                    break; // the last items were all skipped by read
                 }
                 var current = pending.Dequeue();
                 bytesAhead -= current.Request.Content.Length;

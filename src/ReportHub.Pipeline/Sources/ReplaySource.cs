@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Warehouse.Submissions;
 
@@ -19,34 +18,35 @@ public sealed record Replayed
 /// </summary>
 public sealed class ReplaySource(SubmissionStore store, IngestService ingest)
 {
-    /// <summary>A request for each stored file (all, or only rejected ones); a record without bytes is skipped.</summary>
-    public async IAsyncEnumerable<IngestRequest> RequestsAsync(bool onlyRejected, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The stored submissions a replay reads again (all, or only rejected ones), in the order it reads them.</summary>
+    public Task<IReadOnlyList<long>> ReplayableAsync(bool onlyRejected, CancellationToken cancellationToken) =>
+        store.ReplayableAsync(onlyRejected, cancellationToken);
+
+    /// <summary>
+    /// Reads the submissions again as a batch (<see cref="IngestService.IngestManyAsync"/>: the next files are parsed
+    /// while the current one is stored) and hands back each outcome in their order; a record without bytes is skipped.
+    /// </summary>
+    public Task ReplayAsync(IReadOnlyList<long> ids, Func<Replayed, Task> completed, CancellationToken cancellationToken)
     {
-        foreach (var id in await store.ReplayableAsync(onlyRejected, cancellationToken))
-        {
-            var original = (await store.GetAsync(id, cancellationToken))!;
-            if (await store.FileAsync(id, cancellationToken) is not { } content)
-            {
-                continue;
-            }
-            yield return new IngestRequest
-            {
-                FileName = original.FileName,
-                Content = content,
-                Source = "replay",
-                RoundHint = original.RoundCode,
-                ReplayOf = id,
-                ReceivedAt = original.ReceivedAt,
-            };
-        }
+        ArgumentNullException.ThrowIfNull(completed);
+        return ingest.IngestManyAsync(ids, RequestAsync, (id, result) => completed(new Replayed { Id = id, Result = result }), cancellationToken);
     }
 
-    /// <summary>Ingests each request in turn, handing back each outcome as soon as it is known.</summary>
-    public async IAsyncEnumerable<Replayed> ReplayAsync(bool onlyRejected, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async Task<IngestRequest?> RequestAsync(long id, CancellationToken cancellationToken)
     {
-        await foreach (var request in RequestsAsync(onlyRejected, cancellationToken))
+        var original = (await store.GetAsync(id, cancellationToken))!;
+        if (await store.FileAsync(id, cancellationToken) is not { } content)
         {
-            yield return new Replayed { Id = request.ReplayOf!.Value, Result = await ingest.IngestAsync(request, cancellationToken) };
+            return null;
         }
+        return new IngestRequest
+        {
+            FileName = original.FileName,
+            Content = content,
+            Source = "replay",
+            RoundHint = original.RoundCode,
+            ReplayOf = id,
+            ReceivedAt = original.ReceivedAt,
+        };
     }
 }
