@@ -511,6 +511,16 @@ internal sealed class Utf8XmlScanner : IDisposable
         }
     }
 
+    /// <summary>Moves past white space; false when the buffer ends first and the tag must wait for more bytes.</summary>
+    private bool SkipSpaces(ref int p)
+    {
+        while (p < _end && IsSpace(_buffer[p]))
+        {
+            p++;
+        }
+        return p < _end;
+    }
+
     private bool TryReadEndTag()
     {
         var p = _start + 2;
@@ -520,11 +530,7 @@ internal sealed class Utf8XmlScanner : IDisposable
             return false;
         }
         var nameLength = p - nameStart;
-        while (p < _end && IsSpace(_buffer[p]))
-        {
-            p++;
-        }
-        if (p >= _end)
+        if (!SkipSpaces(ref p))
         {
             return false;
         }
@@ -572,11 +578,7 @@ internal sealed class Utf8XmlScanner : IDisposable
         while (true)
         {
             var spaced = p;
-            while (p < _end && IsSpace(_buffer[p]))
-            {
-                p++;
-            }
-            if (p >= _end)
+            if (!SkipSpaces(ref p))
             {
                 return false;
             }
@@ -635,11 +637,7 @@ internal sealed class Utf8XmlScanner : IDisposable
             return false;
         }
         var nameLength = p - nameStart;
-        while (p < _end && IsSpace(_buffer[p]))
-        {
-            p++;
-        }
-        if (p >= _end)
+        if (!SkipSpaces(ref p))
         {
             return false;
         }
@@ -648,11 +646,7 @@ internal sealed class Utf8XmlScanner : IDisposable
             throw Fallback("attribute without a value");
         }
         p++;
-        while (p < _end && IsSpace(_buffer[p]))
-        {
-            p++;
-        }
-        if (p >= _end)
+        if (!SkipSpaces(ref p))
         {
             return false;
         }
