@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReportHub.Aggregate.Export;
 using ReportHub.Aggregate.Rollups;
@@ -168,34 +167,14 @@ public static class RoundsApi
     private static async Task<Results<Created<RoundView>, ProblemHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user,
         RoundService rounds, AuditLog audit, CancellationToken ct)
     {
-        if (request.ContentLength > MaxBody)
-        {
-            return Problems.BadRequest("Nội dung gửi lên quá dài cho một đợt báo cáo. Hãy gửi một đối tượng JSON {code, title, template, requestDocument, requestDate, deadline, expected}.");
-        }
-        RoundDraft? draft;
-        try
-        {
-            // Read here rather than bound by the framework, so a malformed body gets an answer about JSON, not files.
-            var buffer = new byte[MaxBody + 1];
-            var length = 0;
-            int read;
-            while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), ct)) > 0)
-            {
-                length += read;
-            }
-            if (length > MaxBody)
-            {
-                return Problems.BadRequest("Nội dung gửi lên quá dài cho một đợt báo cáo. Hãy gửi một đối tượng JSON {code, title, template, requestDocument, requestDate, deadline, expected}.");
-            }
-            draft = length == 0 ? null : JsonSerializer.Deserialize<RoundDraft>(buffer.AsSpan(0, length), Json);
-        }
-        catch (JsonException ex)
-        {
-            return Problems.BadRequest($"Nội dung gửi lên không phải JSON hợp lệ ({ex.Path}, dòng {ex.LineNumber + 1}). Hãy gửi một đối tượng JSON {{code, title, template, requestDocument, requestDate, deadline, expected: {{types, parents, units}}}}, ngày dạng yyyy-MM-dd.");
-        }
+        const string Shape = "{code, title, template, requestDocument, requestDate, deadline, expected}";
+        var (draft, error) = await RoundDraftBody.ReadAsync(request,
+            $"Nội dung gửi lên quá dài cho một đợt báo cáo. Hãy gửi một đối tượng JSON {Shape}.",
+            ex => $"Nội dung gửi lên không phải JSON hợp lệ ({ex.Path}, dòng {ex.LineNumber + 1}). Hãy gửi một đối tượng JSON {{code, title, template, requestDocument, requestDate, deadline, expected: {{types, parents, units}}}}, ngày dạng yyyy-MM-dd.",
+            $"Chưa gửi nội dung đợt báo cáo. Hãy gửi một đối tượng JSON {Shape}.", ct);
         if (draft is null)
         {
-            return Problems.BadRequest("Chưa gửi nội dung đợt báo cáo. Hãy gửi một đối tượng JSON {code, title, template, requestDocument, requestDate, deadline, expected}.");
+            return Problems.BadRequest(error!);
         }
         var created = await rounds.CreateAsync(draft, ct);
         if (created.Round is { } round)
@@ -211,9 +190,4 @@ public static class RoundsApi
             statusCode: created.Duplicate ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
             extensions: new Dictionary<string, object?> { ["errors"] = errors });
     }
-
-    // A round is a few hundred bytes; the body limit of uploads is for report files, not for this.
-    private const int MaxBody = 64 * 1024;
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }
