@@ -13,6 +13,7 @@ internal sealed class CliProgress
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly int? _total;
     private int _done;
+    private string _current = "";
 
     private CliProgress(ProgressTask? task, int? total)
     {
@@ -46,9 +47,17 @@ internal sealed class CliProgress
 
     public void Starting(string file)
     {
+        _current = Path.GetFileName(file);
+        Refresh();
+    }
+
+    // Files are read ahead of the one being stored, so the count is refreshed when a file is done, not only when the
+    // next one starts.
+    private void Refresh()
+    {
         if (_task is not null)
         {
-            _task.Description = Markup.Escape(Describe(Path.GetFileName(file)));
+            _task.Description = Markup.Escape(Describe(_current));
         }
     }
 
@@ -63,6 +72,7 @@ internal sealed class CliProgress
         }
         AnsiConsole.WriteLine(line);
         _task.Increment(1);
+        Refresh();
     }
 
     private string Describe(string current)
