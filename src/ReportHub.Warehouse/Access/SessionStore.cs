@@ -27,8 +27,10 @@ public sealed class SessionStore(Db db)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(DeleteStale, new { UserId = userId, Before = staleBefore }, tx, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(Insert, new { IdHash = idHash, UserId = userId, Stamp = stamp, CreatedAt = createdAt }, tx,
+        // Instants go as ISO-8601 text, which compares in time order in every dialect (a timestamptz parameter would not compare with text).
+        await connection.ExecuteAsync(new CommandDefinition(DeleteStale, new { UserId = userId, Before = InstantHandler.Format(staleBefore) }, tx,
+            cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(Insert, new { IdHash = idHash, UserId = userId, Stamp = stamp, CreatedAt = InstantHandler.Format(createdAt) }, tx,
             cancellationToken: cancellationToken));
         await tx.CommitAsync(cancellationToken);
     }
