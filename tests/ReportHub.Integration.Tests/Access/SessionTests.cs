@@ -1,5 +1,10 @@
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ReportHub.Api.Access;
 using ReportHub.Integration.Tests.Pages;
 using ReportHub.Integration.Tests.Support;
 using ReportHub.Pipeline.Access;
@@ -186,5 +191,27 @@ public sealed class SessionTests
         await app.Services.GetRequiredService<AccountService>().CreateAsync("khac", "Khác", Roles.Analyst, null, "mat-khau-khac-2025", CancellationToken.None);
 
         await AssertSignedInAsync(clerk);
+    }
+
+    [Fact]
+    public async Task GenuineCookieThatNamesNoSessionIsRefused()
+    {
+        using var app = ReportHubApp.ReferenceOnly();
+        using var admin = await PageSession.SignedInAsync(app, "quantri", Roles.Admin, null);
+        var format = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(AccessClaims.CookieScheme).TicketDataFormat;
+        var ticket = format.Unprotect(admin.SessionCookie!.Split('=', 2)[1]);
+        Assert.NotNull(ticket);
+        // The ticket as this server signs it is accepted: the control for the one below.
+        using var resigned = PageSession.CopiedCookieClient(app, $"{PageSession.SessionCookieName}={format.Protect(ticket)}");
+        Assert.Equal(HttpStatusCode.OK, (await resigned.GetAsync("/api/rounds")).StatusCode);
+
+        // A cookie issued before sessions were kept: signed by this server, the admin's claims, but no session.
+        var identity = new ClaimsIdentity(ticket.Principal.Claims.Where(c => c.Type != AccessClaims.SessionClaim),
+            AccessClaims.CookieScheme, ClaimTypes.Name, ClaimTypes.Role);
+        var old = new AuthenticationTicket(new ClaimsPrincipal(identity), ticket.Properties, AccessClaims.CookieScheme);
+        using var client = PageSession.CopiedCookieClient(app, $"{PageSession.SessionCookieName}={format.Protect(old)}");
+
+        await AssertRefusedAsync(client);
+        AssertSignInPage(await client.GetAsync("/admin"));
     }
 }

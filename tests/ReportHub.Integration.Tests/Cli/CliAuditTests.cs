@@ -160,4 +160,24 @@ public sealed class CliAuditTests
         var actor = Single(await AuditAsync(cli), AuditActions.Ingest).GetProperty("actor").GetString();
         Assert.StartsWith($"worker:{Environment.MachineName}:{Environment.ProcessId}:", actor, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WorkerStillStoresTheFileWhenTheAuditLogRefusesItsEntry()
+    {
+        using var cli = new CliWorkspace(settings: [new("Ingest:WorkerId", "hopthu-2")]);
+        await cli.InitAsync();
+        Sabotage.RefuseInserts(cli.ConnectionString, "audit_log");
+        Directory.CreateDirectory(cli.Inbox);
+        var path = Path.Combine(cli.Inbox, "sct.xlsx");
+        await File.WriteAllBytesAsync(path, await File.ReadAllBytesAsync(RepoPaths.SampleReport("sct-2162-seed004.xlsx")));
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-1));
+
+        var run = await cli.RunAsync("watch", "--drain");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Could not write the audit entry for sct.xlsx", run.Err, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(cli.Inbox, "*", SearchOption.AllDirectories));
+        var totals = Assert.Single((await cli.RunAsync("totals", "--round", "2021-10", "--json")).JsonLines);
+        Assert.Equal(1, totals.GetProperty("unitsReported").GetInt32());
+    }
 }
