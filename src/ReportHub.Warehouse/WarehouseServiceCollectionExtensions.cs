@@ -24,6 +24,7 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<SessionStore>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<WarehouseResilience>();
         services.AddSingleton<ClaimStore>();

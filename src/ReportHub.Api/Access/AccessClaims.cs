@@ -8,11 +8,14 @@ public static class AccessClaims
 {
     public const string UnitClaim = "reporthub:unit";
     public const string DisplayNameClaim = "reporthub:display-name";
+
+    /// <summary>The id of a person's server-side session (<see cref="Pipeline.Access.SessionService"/>); only in cookies.</summary>
+    public const string SessionClaim = "reporthub:session";
     public const string CookieScheme = "Cookies";
     public const string KeyScheme = "ApiKey";
     public const string Scheme = "ReportHub";
 
-    public static ClaimsPrincipal ForUser(UserRow user, string scheme = CookieScheme)
+    public static ClaimsPrincipal ForUser(UserRow user, string sessionId, string scheme = CookieScheme)
     {
         ArgumentNullException.ThrowIfNull(user);
         var claims = new List<Claim>
@@ -21,6 +24,7 @@ public static class AccessClaims
             new(ClaimTypes.NameIdentifier, user.UserName),
             new(DisplayNameClaim, user.DisplayName),
             new(ClaimTypes.Role, user.Role),
+            new(SessionClaim, sessionId),
         };
         if (user.UnitCode is { } unit)
         {

@@ -23,6 +23,7 @@ public static class AccessRegistration
     {
         builder.Services.AddAccess(builder.Configuration);
         builder.Services.AddSingleton<ValidatedKeys>();
+        builder.Services.AddSingleton<ValidatedSessions>();
         builder.Services
             .AddAuthentication(AccessClaims.Scheme)
             .AddPolicyScheme(AccessClaims.Scheme, "Cookie or key", o => o.ForwardDefaultSelector = context =>
@@ -40,6 +41,8 @@ public static class AccessRegistration
                 o.SlidingExpiration = true;
                 o.LoginPath = SignInPath;
                 o.AccessDeniedPath = "/forbidden";
+                // A cookie is only as good as its session: signed out, disabled or reset ends it on the next request.
+                o.Events.OnValidatePrincipal = ValidatedSessions.ValidatePrincipalAsync;
                 o.Events.OnRedirectToLogin = context => IsApi(context.Request)
                     ? AccessProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized)
                     : Redirect(context);
@@ -115,11 +118,27 @@ public static class AccessRegistration
         return Task.CompletedTask;
     }
 
-    /// <summary>The claims principal of a signed-in person, for the pages' sign-in handler.</summary>
-    public static Task SignInAsync(HttpContext context, UserRow user) =>
-        context.SignInAsync(AccessClaims.CookieScheme, AccessClaims.ForUser(user), new AuthenticationProperties { IsPersistent = false });
+    /// <summary>Opens a server-side session for the person and gives the browser its cookie (the pages' sign-in handler).</summary>
+    public static async Task SignInAsync(HttpContext context, UserRow user)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var session = await context.RequestServices.GetRequiredService<SessionService>().StartAsync(user, context.RequestAborted);
+        await context.SignInAsync(AccessClaims.CookieScheme, AccessClaims.ForUser(user, session), new AuthenticationProperties { IsPersistent = false });
+    }
 
-    public static Task SignOutAsync(HttpContext context) => context.SignOutAsync(AccessClaims.CookieScheme);
+    /// <summary>
+    /// Ends the session on the server, not only in this browser: a copy of the cookie taken earlier is refused from
+    /// the next request on. The person's sessions in other browsers go on.
+    /// </summary>
+    public static async Task SignOutAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.User.FindFirstValue(AccessClaims.SessionClaim) is { Length: > 0 } session)
+        {
+            await context.RequestServices.GetRequiredService<SessionService>().EndAsync(session, CancellationToken.None);
+        }
+        await context.SignOutAsync(AccessClaims.CookieScheme);
+    }
 
     internal static string? UnitOf(ClaimsPrincipal user) => user.BoundUnit();
 }

@@ -1,4 +1,7 @@
+using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using ReportHub.Api.Access;
 using ReportHub.Pipeline.Inbox;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Warehouse.Health;
@@ -6,20 +9,42 @@ using ReportHub.Warehouse.Work;
 
 namespace ReportHub.Api.Endpoints;
 
+/// <summary>
+/// <c>/health</c>. Anyone may ask whether the service and its warehouse are up (a load balancer, a monitor); only
+/// an admin (session or admin key) sees the details: where the warehouse is, the inbox queue and each HTTP source with
+/// its URL (which may carry a token) and its last error.
+/// </summary>
 public static class HealthApi
 {
+    public const string Up = "up";
+    public const string Down = "down";
+
     public sealed record HealthReport
     {
+        /// <summary>"ok" or "unavailable".</summary>
         public required string Status { get; init; }
+
+        /// <summary>"up" when the warehouse answers, else "down".</summary>
         public required string Warehouse { get; init; }
 
-        /// <summary>Files waiting in the inbox.</summary>
-        public required int Queue { get; init; }
+        /// <summary>Admins only: the provider and where it is (host and database, or the SQLite file; never a password).</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Database { get; init; }
 
-        /// <summary>Files being ingested right now by live workers (claims with a running lease).</summary>
+        /// <summary>Admins only: files waiting in the inbox.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public int? Queue { get; init; }
+
+        /// <summary>Admins only: files being ingested right now by live workers (claims with a running lease).</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public int? InProgress { get; init; }
 
-        public IReadOnlyList<SourceHealth> Sources { get; init; } = [];
+        /// <summary>Admins only: each configured HTTP source.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<SourceHealth>? Sources { get; init; }
+
+        /// <summary>Admins only: why the warehouse did not answer.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? Error { get; init; }
     }
 
@@ -38,13 +63,18 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (HealthStore warehouse, InboxProcessor inbox, ClaimStore claims, SourceStateStore sources,
+        app.MapGet("/health", async (ClaimsPrincipal user, HealthStore warehouse, InboxProcessor inbox, ClaimStore claims, SourceStateStore sources,
             IOptions<IngestOptions> ingest, TimeProvider clock, CancellationToken ct) =>
         {
+            var detailed = user.IsAdmin();
             var configured = ingest.Value.HttpSources.Where(s => !string.IsNullOrWhiteSpace(s.Url)).ToList();
             try
             {
                 await warehouse.PingAsync(ct);
+                if (!detailed)
+                {
+                    return Results.Ok(new HealthReport { Status = "ok", Warehouse = Up });
+                }
                 int? inProgress = null;
                 IReadOnlyList<SourceState> states = [];
                 try
@@ -60,7 +90,8 @@ public static class HealthApi
                 return Results.Ok(new HealthReport
                 {
                     Status = "ok",
-                    Warehouse = warehouse.Describe(),
+                    Warehouse = Up,
+                    Database = warehouse.Describe(),
                     Queue = inbox.PendingCount(),
                     InProgress = inProgress,
                     Sources = configured.Select(s => byUrl.TryGetValue(s.Url, out var state)
@@ -80,21 +111,26 @@ public static class HealthApi
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return Results.Json(new HealthReport
-                {
-                    Status = "unavailable",
-                    Warehouse = warehouse.Describe(),
-                    Queue = inbox.PendingCount(),
-                    Sources = configured.Select(s => new SourceHealth { Url = s.Url, Unit = s.Unit, Round = s.Round }).ToList(),
-                    Error = ex.Message,
-                }, statusCode: StatusCodes.Status503ServiceUnavailable);
+                // The error names files and hosts: an anonymous caller learns only that the warehouse is down.
+                return Results.Json(detailed
+                    ? new HealthReport
+                    {
+                        Status = "unavailable",
+                        Warehouse = Down,
+                        Database = warehouse.Describe(),
+                        Queue = inbox.PendingCount(),
+                        Sources = configured.Select(s => new SourceHealth { Url = s.Url, Unit = s.Unit, Round = s.Round }).ToList(),
+                        Error = ex.Message,
+                    }
+                    : new HealthReport { Status = "unavailable", Warehouse = Down }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
         }).AllowAnonymous()
             .WithTags("Health")
             .WithName("GetHealth")
             .WithSummary("Tình trạng dịch vụ (công khai, không cần đăng nhập)")
-            .WithDescription("Kho dữ liệu có trả lời không, số tệp chờ trong hộp thư đến, số tệp đang xử lý và kết quả lần kiểm tra "
-                + "gần nhất của từng nguồn HTTP. 503 khi kho dữ liệu không trả lời.")
+            .WithDescription("Dịch vụ và kho dữ liệu có hoạt động không ({status, warehouse}: \"up\" hoặc \"down\"); 503 khi kho dữ liệu không trả lời. "
+                + "Chỉ quản trị viên (phiên đăng nhập hoặc khóa API vai trò admin) thấy thêm chi tiết: vị trí kho dữ liệu, số tệp chờ trong hộp thư đến, "
+                + "số tệp đang xử lý và kết quả lần kiểm tra gần nhất của từng nguồn HTTP.")
             .Produces<HealthReport>(StatusCodes.Status200OK)
             .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

@@ -179,8 +179,7 @@ public static class RoundsApi
         var created = await rounds.CreateAsync(draft, ct);
         if (created.Round is { } round)
         {
-            await audit.WriteAsync(user.Actor(), AuditActions.RoundCreated, round.Code,
-                $"{round.Title}; mẫu {round.Template}; hạn {round.Deadline:yyyy-MM-dd}; {round.ExpectedUnits.Count} đơn vị", ct);
+            await audit.WriteAsync(user.Actor(), AuditActions.RoundCreated, round.Code, AuditDetails.RoundCreated(round), ct);
             return TypedResults.Created($"/api/rounds/{Uri.EscapeDataString(round.Code)}", RoundView.From(round));
         }
         var errors = created.Problems.Select(p => new { field = p.Field, message = p.Message }).ToList();

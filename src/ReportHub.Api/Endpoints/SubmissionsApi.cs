@@ -173,8 +173,7 @@ public static class SubmissionsApi
         }
         if (!dry)
         {
-            await audit.WriteAsync(user.Actor(), AuditActions.Upload, result.SubmissionId is { } sid ? $"#{sid}" : result.File,
-                $"{result.File}: {result.Status}; đơn vị {result.Unit}; đợt {result.Round}", ct);
+            await audit.WriteIngestAsync(user.Actor(), AuditActions.Upload, result, ct);
         }
         if (result.Rejected)
         {

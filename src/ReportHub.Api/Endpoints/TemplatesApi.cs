@@ -83,7 +83,7 @@ public static class TemplatesApi
         var template = result.Template!;
         if (result.Status == RegistrationStatus.Registered)
         {
-            await audit.WriteAsync(user.Actor(), AuditActions.TemplateAdded, $"{template.Id} v{template.Version}", template.Title, ct);
+            await audit.WriteAsync(user.Actor(), AuditActions.TemplateAdded, AuditDetails.Template(template.Id, template.Version), template.Title, ct);
         }
         return result.Status == RegistrationStatus.Registered
             ? TypedResults.Created($"/api/templates/{template.Id}?version={template.Version}", template)

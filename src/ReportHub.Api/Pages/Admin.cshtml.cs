@@ -30,7 +30,7 @@ public sealed class AdminModel(AccountService accounts, ApiKeyService keys, Audi
         var result = await accounts.CreateAsync(userName ?? "", displayName ?? "", role ?? "", string.IsNullOrWhiteSpace(unit) ? null : unit, password, ct);
         if (result.Succeeded)
         {
-            await audit.WriteAsync(User.Actor(), AuditActions.UserCreated, userName, $"vai trò {role}{(string.IsNullOrWhiteSpace(unit) ? "" : "; đơn vị " + unit)}", ct);
+            await audit.WriteAsync(User.Actor(), AuditActions.UserCreated, userName, AuditDetails.Role(role, unit), ct);
             Message = $"Đã tạo tài khoản “{userName}”. Mật khẩu ban đầu (chỉ hiện một lần, hãy gửi cho người dùng):";
             Secret = password;
         }
@@ -66,7 +66,7 @@ public sealed class AdminModel(AccountService accounts, ApiKeyService keys, Audi
         var created = await keys.CreateAsync(role ?? "", string.IsNullOrWhiteSpace(unit) ? null : unit, string.IsNullOrWhiteSpace(label) ? null : label.Trim(), ct);
         if (created.Succeeded)
         {
-            await audit.WriteAsync(User.Actor(), AuditActions.KeyCreated, created.Prefix, $"vai trò {created.Role}{(created.UnitCode is null ? "" : "; đơn vị " + created.UnitCode)}", ct);
+            await audit.WriteAsync(User.Actor(), AuditActions.KeyCreated, created.Prefix, AuditDetails.Role(created.Role, created.UnitCode), ct);
             Message = $"Đã tạo khóa {created.Prefix}. Khóa (chỉ hiện một lần, hãy lưu ngay vào nơi an toàn):";
             Secret = created.Key;
         }

@@ -76,8 +76,7 @@ public sealed class UnitModel(ReferenceStore reference, RollupService rollups, S
         }
         if (!dryRun)
         {
-            await audit.WriteAsync(User.Actor(), AuditActions.Upload, Result.SubmissionId is { } sid ? $"#{sid}" : Result.File,
-                $"{Result.File}: {Result.Status}; đơn vị {Result.Unit}; đợt {Result.Round}", ct);
+            await audit.WriteIngestAsync(User.Actor(), AuditActions.Upload, Result, ct);
             // The history and the round's status now include this version.
             await LoadAsync(unit, ct);
         }

@@ -83,6 +83,8 @@ public static class Display
     public static string AuditAction(string? action) => action switch
     {
         AuditActions.Upload => "Gửi báo cáo",
+        AuditActions.Ingest => "Nhận báo cáo",
+        AuditActions.Replay => "Xử lý lại báo cáo",
         AuditActions.RoundCreated => "Mở đợt báo cáo",
         AuditActions.RoundEdited => "Sửa đợt báo cáo",
         AuditActions.RoundClosed => "Đóng đợt báo cáo",
@@ -96,15 +98,18 @@ public static class Display
         AuditActions.KeyRevoked => "Thu hồi khóa API",
         AuditActions.SignIn => "Đăng nhập",
         AuditActions.SignInFailed => "Đăng nhập không thành công",
+        AuditActions.SignOut => "Đăng xuất",
         _ => action ?? "",
     };
 
-    /// <summary>"user:lan" as "Tài khoản lan", "key:abcd" as "Khóa API abcd".</summary>
+    /// <summary>"user:lan" as "Tài khoản lan", "key:abcd" as "Khóa API abcd", "cli:lan" as "Dòng lệnh (lan)".</summary>
     public static string Actor(string? actor) => actor switch
     {
         null => "",
         _ when actor.StartsWith("user:", StringComparison.Ordinal) => "Tài khoản " + actor["user:".Length..],
         _ when actor.StartsWith("key:", StringComparison.Ordinal) => "Khóa API " + actor["key:".Length..],
+        _ when actor.StartsWith(AuditActors.CliPrefix, StringComparison.Ordinal) => $"Dòng lệnh ({actor[AuditActors.CliPrefix.Length..]})",
+        _ when actor.StartsWith(AuditActors.WorkerPrefix, StringComparison.Ordinal) => "Tiến trình nhận tệp " + actor[AuditActors.WorkerPrefix.Length..],
         _ => actor,
     };
 

@@ -18,7 +18,7 @@ internal static class AccessCommands
             await Console.Error.WriteLineAsync(result.Error);
             return CliApp.UsageError;
         }
-        await AuditAsync(host.Services, AuditActions.UserCreated, name, $"vai trò {role}{(unit is null ? "" : $", đơn vị {unit}")}", ct);
+        await AuditAsync(host.Services, AuditActions.UserCreated, name, AuditDetails.Role(role, unit), ct);
         Console.WriteLine($"Đã tạo tài khoản “{name}” (vai trò {role}{(unit is null ? "" : $", đơn vị {unit}")}).");
         if (generated)
         {
@@ -88,7 +88,7 @@ internal static class AccessCommands
             await Console.Error.WriteLineAsync(key.Error);
             return CliApp.UsageError;
         }
-        await AuditAsync(host.Services, AuditActions.KeyCreated, key.Prefix, $"vai trò {role}{(unit is null ? "" : $", đơn vị {unit}")}", ct);
+        await AuditAsync(host.Services, AuditActions.KeyCreated, key.Prefix, AuditDetails.Role(key.Role, key.UnitCode), ct);
         Console.WriteLine($"Đã tạo khóa {key.Prefix} (vai trò {role}{(unit is null ? "" : $", đơn vị {unit}")}"
             + (key.ExpiresAt is { } e ? $", hết hạn {e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "") + "). Khóa chỉ hiện một lần:");
         // CONTRACT §4: the key is the last line, so a script can take it with `tail -n 1`.
@@ -135,5 +135,5 @@ internal static class AccessCommands
     }
 
     private static Task AuditAsync(IServiceProvider services, string action, string? target, string? detail, CancellationToken ct) =>
-        services.GetRequiredService<AuditLog>().WriteAsync("cli:" + Environment.UserName, action, target, detail, ct);
+        services.GetRequiredService<AuditLog>().WriteAsync(AuditActors.Cli, action, target, detail, ct);
 }

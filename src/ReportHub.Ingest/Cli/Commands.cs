@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ReportHub.Aggregate.Rollups;
 using ReportHub.Core.Templates;
+using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Intake;
 using ReportHub.Pipeline.Reference;
@@ -38,6 +39,7 @@ internal static class Commands
         var ingest = host.Services.GetRequiredService<IngestService>();
         var source = host.Services.GetRequiredService<FileSource>();
         var hints = new SenderHints { Round = round, Unit = unit, DryRun = dryRun };
+        var audit = host.Services.GetRequiredService<AuditLog>();
         var anyRejected = false;
         await CliProgress.RunAsync(json || files.Count < 2, files.Count, progress => ingest.IngestManyAsync(files,
             async (file, token) =>
@@ -45,11 +47,14 @@ internal static class Commands
                 progress.Starting(file);
                 return await source.ReadAsync(file, hints, token);
             },
-            (file, result) =>
+            async (file, result) =>
             {
                 anyRejected |= result.Rejected;
+                if (!dryRun)
+                {
+                    await audit.WriteIngestAsync(AuditActors.Cli, AuditActions.Ingest, result, ct);
+                }
                 progress.Done(json ? CliJson.Line(result with { File = file }) : Describe(result with { File = file }));
-                return Task.CompletedTask;
             }, ct));
         return anyRejected ? CliApp.Rejected : CliApp.Ok;
     }
@@ -143,13 +148,14 @@ internal static class Commands
         await PrepareAsync(host.Services, ct);
         var anyRejected = false;
         var replay = host.Services.GetRequiredService<ReplaySource>();
+        var audit = host.Services.GetRequiredService<AuditLog>();
         var ids = await replay.ReplayableAsync(onlyRejected, ct);
-        await CliProgress.RunAsync(json, ids.Count, progress => replay.ReplayAsync(ids, replayed =>
+        await CliProgress.RunAsync(json, ids.Count, progress => replay.ReplayAsync(ids, async replayed =>
         {
             anyRejected |= replayed.Result.Rejected;
+            await audit.WriteIngestAsync(AuditActors.Cli, AuditActions.Replay, replayed.Result, ct);
             progress.Starting(replayed.Result.File);
             progress.Done(json ? CliJson.Line(replayed.Result) : $"#{replayed.Id} → {Describe(replayed.Result)}");
-            return Task.CompletedTask;
         }, ct));
         return anyRejected ? CliApp.Rejected : CliApp.Ok;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using ReportHub.Core.Domain;
+using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Rounds;
 
 namespace ReportHub.Ingest.Cli;
@@ -36,6 +37,7 @@ internal static class RoundCommands
             }
             return CliApp.UsageError;
         }
+        await host.Services.GetRequiredService<AuditLog>().WriteAsync(AuditActors.Cli, AuditActions.RoundCreated, round.Code, AuditDetails.RoundCreated(round), ct);
         Console.WriteLine(json ? CliJson.Line(RoundView.From(round)) : $"Đã tạo {Describe(round)}");
         return CliApp.Ok;
     }
@@ -57,6 +59,8 @@ internal static class RoundCommands
         await Commands.PrepareAsync(host.Services, ct);
         var round = await host.Services.GetRequiredService<RoundService>().SetClosedAsync(code, closed, ct)
             ?? throw new ConfigurationException($"Không có đợt báo cáo mã “{code}”. Hãy xem các đợt hiện có bằng lệnh rounds list.");
+        await host.Services.GetRequiredService<AuditLog>().WriteAsync(AuditActors.Cli, closed ? AuditActions.RoundClosed : AuditActions.RoundReopened,
+            round.Code, null, ct);
         Console.WriteLine(closed
             ? $"Đã đóng {Describe(round)}. Báo cáo gửi vào đợt này sẽ bị từ chối cho đến khi mở lại (rounds reopen {round.Code})."
             : $"Đã mở lại {Describe(round)}. Đợt nhận báo cáo trở lại.");

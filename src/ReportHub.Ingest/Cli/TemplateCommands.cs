@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Templates;
 
 namespace ReportHub.Ingest.Cli;
@@ -30,6 +31,11 @@ internal static class TemplateCommands
             return await RefusedAsync(result.Errors, json);
         }
         var t = result.Template!;
+        if (result.Status == RegistrationStatus.Registered)
+        {
+            await host.Services.GetRequiredService<AuditLog>().WriteAsync(AuditActors.Cli, AuditActions.TemplateAdded,
+                AuditDetails.Template(t.Id, t.Version), t.Title, ct);
+        }
         var status = result.Status == RegistrationStatus.Registered ? "registered" : "unchanged";
         Console.WriteLine(json
             ? CliJson.Line(new { status, id = t.Id, version = t.Version, title = t.Title })

@@ -5,12 +5,13 @@ namespace ReportHub.Pipeline.Access;
 
 public static class AccessServiceCollectionExtensions
 {
-    /// <summary>Accounts, keys and the audit log, for the API and the CLI alike.</summary>
+    /// <summary>Accounts, sessions, keys and the audit log, for the API and the CLI alike.</summary>
     public static IServiceCollection AddAccess(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.Section));
         services.AddSingleton<AccountService>();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<SessionService>();
         services.AddSingleton<AuditLog>();
         return services;
     }

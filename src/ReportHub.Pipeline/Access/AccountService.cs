@@ -29,7 +29,7 @@ public sealed class AccountService(UserStore users, ReferenceStore reference, IO
         }
         var hash = Hasher.HashPassword(null!, password);
         var id = await users.InsertAsync(userName.Trim(), string.IsNullOrWhiteSpace(displayName) ? userName.Trim() : displayName.Trim(),
-            hash, role, role == Roles.Department ? unitCode : null, clock.GetUtcNow(), cancellationToken);
+            hash, role, role == Roles.Department ? unitCode : null, clock.GetUtcNow(), NewStamp(), cancellationToken);
         return id is null
             ? AccountResult.Refused($"Tên đăng nhập “{userName}” đã có. Hãy chọn tên khác.")
             : AccountResult.Done();
@@ -91,15 +91,19 @@ public sealed class AccountService(UserStore users, ReferenceStore reference, IO
         {
             return AccountResult.Refused(problem);
         }
-        return await users.SetPasswordAsync(userName.Trim(), Hasher.HashPassword(null!, password), cancellationToken)
+        // Whoever knew the old password may hold a session opened with it: every session of the account ends.
+        return await users.ResetPasswordAsync(userName.Trim(), Hasher.HashPassword(null!, password), NewStamp(), cancellationToken)
             ? AccountResult.Done()
             : AccountResult.Refused($"Không có tài khoản “{userName}”.");
     }
 
+    /// <summary>Disabling also ends every open session of the account, at once (the next request is refused).</summary>
     public async Task<AccountResult> SetDisabledAsync(string userName, bool disabled, CancellationToken cancellationToken) =>
-        await users.SetDisabledAsync(userName.Trim(), disabled, cancellationToken)
+        await users.SetDisabledAsync(userName.Trim(), disabled, NewStamp(), cancellationToken)
             ? AccountResult.Done()
             : AccountResult.Refused($"Không có tài khoản “{userName}”.");
+
+    private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     public Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken cancellationToken) => users.ListAsync(cancellationToken);
 

@@ -6,6 +6,12 @@ namespace ReportHub.Pipeline.Access;
 public static class AuditActions
 {
     public const string Upload = "submission.upload";
+
+    /// <summary>A file taken by the CLI's <c>ingest</c> or by the worker (inbox, HTTP source).</summary>
+    public const string Ingest = "submission.ingest";
+
+    /// <summary>A stored file read again by <c>replay</c>.</summary>
+    public const string Replay = "submission.replay";
     public const string RoundCreated = "round.create";
     public const string RoundEdited = "round.edit";
     public const string RoundClosed = "round.close";
@@ -19,6 +25,37 @@ public static class AuditActions
     public const string KeyRevoked = "key.revoke";
     public const string SignIn = "session.sign-in";
     public const string SignInFailed = "session.sign-in-failed";
+    public const string SignOut = "session.sign-out";
+}
+
+/// <summary>The detail of entries several doors write, in the same words whichever door wrote them.</summary>
+public static class AuditDetails
+{
+    public static string RoundCreated(Core.Domain.Round round)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        return $"{round.Title}; mẫu {round.Template}; hạn {round.Deadline:yyyy-MM-dd}; {round.ExpectedUnits.Count} đơn vị";
+    }
+
+    /// <summary>"vai trò department; đơn vị 51.SCT", for an account or a key.</summary>
+    public static string Role(string? role, string? unit) =>
+        $"vai trò {role}{(string.IsNullOrWhiteSpace(unit) ? "" : "; đơn vị " + unit)}";
+
+    /// <summary>"covid-tech-2021 v2", the target of a registered template.</summary>
+    public static string Template(string id, int version) => $"{id} v{version}";
+}
+
+/// <summary>Who acted, for the doors that have no signed-in person or key.</summary>
+public static class AuditActors
+{
+    public const string CliPrefix = "cli:";
+    public const string WorkerPrefix = "worker:";
+
+    /// <summary>"cli:lan": the operating-system user who ran the command.</summary>
+    public static string Cli => CliPrefix + Environment.UserName;
+
+    /// <summary>"worker:host:pid:random": the worker's claim id, which also names its claims on files and sources.</summary>
+    public static string Worker(string workerId) => WorkerPrefix + workerId;
 }
 
 /// <summary>Writes one audit entry per state-changing action.</summary>
@@ -26,6 +63,17 @@ public sealed class AuditLog(AuditStore store, TimeProvider clock)
 {
     public Task WriteAsync(string actor, string action, string? target, string? detail, CancellationToken cancellationToken) =>
         store.WriteAsync(new AuditEntry { At = clock.GetUtcNow(), Actor = actor, Action = action, Target = target, Detail = detail }, cancellationToken);
+
+    /// <summary>
+    /// A stored file, whatever its door: target <c>#id</c> (or the file name when nothing was recorded), detail
+    /// "file: status; đơn vị U; đợt R", the same words for uploads, CLI ingests, worker ingests and replays.
+    /// </summary>
+    public Task WriteIngestAsync(string actor, string action, Ingestion.IngestResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return WriteAsync(actor, action, result.SubmissionId is { } sid ? $"#{sid}" : result.File,
+            $"{result.File}: {result.Status}; đơn vị {result.Unit}; đợt {result.Round}", cancellationToken);
+    }
 
     public Task<IReadOnlyList<AuditEntry>> RecentAsync(int limit, CancellationToken cancellationToken) =>
         store.RecentAsync(Math.Clamp(limit, 1, 1000), cancellationToken);

@@ -69,7 +69,8 @@ public sealed partial class IngestService(
                 return duplicate;
             }
             evaluated ??= early is null ? await EvaluateAsync(request, receivedAt, cancellationToken) : await early;
-            UnitScopeException.ThrowIfOutside(request.RequiredUnit, evaluated.Value.Outcome.Unit, evaluated.Value.Issues);
+            var (evaluation, found) = evaluated.Value;
+            UnitScopeException.ThrowIfOutside(request.RequiredUnit, evaluation.Unit, evaluation.Report is not null, evaluation.UnitNamedByFile, found);
             if (request.DryRun)
             {
                 break;
@@ -156,6 +157,9 @@ public sealed partial class IngestService(
         {
             return null;
         }
+        // The same bytes were accepted as another unit's report: a department sending them gets no copy of that
+        // unit's submission, figures or history row, only the refusal.
+        UnitScopeException.ThrowIfOtherUnit(request.RequiredUnit, original.UnitCode);
         await submissions.RecordDuplicateAsync(original, request.FileName, request.Source, receivedAt, cancellationToken);
         logger.LogInformation("{File} is a duplicate of submission {Id}", request.FileName, originalId);
         var result = new IngestResult
@@ -171,7 +175,8 @@ public sealed partial class IngestService(
         return ResultFigures.Apply(result, original.TemplateId, definition, original.Figures);
     }
 
-    private sealed record Evaluation(Core.Domain.ParsedReport? Report, string? Unit, string? Round);
+    /// <param name="UnitNamedByFile">The file itself names <paramref name="Unit"/>; false when only a hint supplied it.</param>
+    private sealed record Evaluation(Core.Domain.ParsedReport? Report, string? Unit, string? Round, bool UnitNamedByFile = false);
 
     private async Task<(Evaluation, IReadOnlyList<Issue>)> EvaluateAsync(IngestRequest request, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
@@ -214,7 +219,7 @@ public sealed partial class IngestService(
             return (new Evaluation(null, request.UnitHint, request.RoundHint), parsed.Issues);
         }
         var issues = parsed.Locator.Locate(resolution.Issues.Concat(parsed.Issues));
-        return (new Evaluation(parsed.Report, resolution.Unit?.Code ?? request.UnitHint, resolution.Round?.Code ?? request.RoundHint), issues);
+        return (new Evaluation(parsed.Report, resolution.Unit?.Code ?? request.UnitHint, resolution.Round?.Code ?? request.RoundHint, resolution.UnitNamedByFile), issues);
 
         // The parse, or the rejection that stands for a file that could not be read within its budget.
         async Task<(ParseResult? Parsed, IReadOnlyList<Issue>? Refusal)> ReadAsync(IReadOnlyList<TemplateDefinition> templatesToTry)

@@ -6,7 +6,11 @@ using ReportHub.Core.Text;
 
 namespace ReportHub.Pipeline.Resolution;
 
-public sealed record Resolution(Unit? Unit, Round? Round, IReadOnlyList<Issue> Issues);
+public sealed record Resolution(Unit? Unit, Round? Round, IReadOnlyList<Issue> Issues)
+{
+    /// <summary>True when the file itself names the unit (labelled code, issuing body or number symbol), not only a hint.</summary>
+    public bool UnitNamedByFile { get; init; }
+}
 
 /// <summary>Decides whose report a file is and which round it answers, from the header first and the hints last.</summary>
 public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rounds)
@@ -17,7 +21,7 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
     {
         var issues = new List<Issue>();
         var round = ResolveRound(header, roundHint, sheet, issues);
-        var unit = ResolveUnit(header, unitHint, round, sheet, issues);
+        var (unit, named) = ResolveUnit(header, unitHint, round, sheet, issues);
         if (unit is not null && round is not null)
         {
             if (round.Closed)
@@ -33,7 +37,7 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
                     $"Đơn vị {unit.Code} ({unit.Name}) không còn hoạt động vào ngày {on.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.{successor}", sheet));
             }
         }
-        return new Resolution(unit, round, issues);
+        return new Resolution(unit, round, issues) { UnitNamedByFile = named };
     }
 
     private Round? ResolveRound(ReportHeader header, string? hint, string sheet, List<Issue> issues)
@@ -81,7 +85,7 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
         return round;
     }
 
-    private Unit? ResolveUnit(ReportHeader header, string? hint, Round? round, string sheet, List<Issue> issues)
+    private (Unit? Unit, bool NamedByFile) ResolveUnit(ReportHeader header, string? hint, Round? round, string sheet, List<Issue> issues)
     {
         var on = round?.RequestDate ?? round?.Deadline;
         var found = FromHeader(header, on);
@@ -95,19 +99,19 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
             {
                 issues.Add(Issue.Error(IssueCodes.UnitUnresolved,
                     $"Không có đơn vị mã “{hint}” trong danh mục. Hãy kiểm tra mã đơn vị (ví dụ 51.SCT, 51.524).", sheet));
-                return null;
+                return (null, false);
             }
         }
         if (found.UnknownLine is { } line)
         {
             issues.Add(Issue.Error(IssueCodes.UnitUnknown, UnknownMessage(line, found.Governing, fromHint), sheet, cell));
-            return null;
+            return (null, false);
         }
         if (fromFile is not null && fromHint is not null && fromFile.Code != fromHint.Code)
         {
             issues.Add(Issue.Error(IssueCodes.UnitMismatch,
                 $"Tệp là báo cáo của {fromFile.Name} ({fromFile.Code}, theo {found.Evidence}) nhưng được gửi với tư cách {fromHint.Name} ({fromHint.Code}). Mỗi đơn vị chỉ gửi báo cáo của mình.", sheet, cell));
-            return null;
+            return (null, false);
         }
         var unit = fromFile ?? fromHint;
         if (unit is null)
@@ -118,7 +122,7 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
                 $"Không xác định được đơn vị báo cáo: phần đầu tệp có {lines}{number}, không khớp đơn vị nào trong danh mục. " +
                 "Hãy ghi tên cơ quan ban hành ở góc trái phía trên (ví dụ “SỞ CÔNG THƯƠNG”) hoặc chọn đơn vị khi gửi (--unit).", sheet, cell));
         }
-        return unit;
+        return (unit, fromFile is not null);
     }
 
     /// <summary>

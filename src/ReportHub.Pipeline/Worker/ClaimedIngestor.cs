@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Warehouse.Resilience;
 using ReportHub.Warehouse.Submissions;
@@ -20,6 +21,7 @@ public sealed class ClaimedIngestor(
     TemplateStore templates,
     ClaimStore claims,
     WarehouseResilience resilience,
+    AuditLog audit,
     IOptions<IngestOptions> options,
     TimeProvider clock,
     ILogger<ClaimedIngestor> logger)
@@ -45,7 +47,8 @@ public sealed class ClaimedIngestor(
     {
         var stamped = request with { ReceivedAt = claim.ClaimedAt };
         var sha = claim.Key;
-        return await resilience.ExecuteAsync(async _ =>
+        var fresh = false;
+        var result = await resilience.ExecuteAsync(async _ =>
         {
             if (await RecordedResultAsync(sha, request.FileName, ClaimStore.Instant(claim.ClaimedAt), CancellationToken.None) is { } done)
             {
@@ -53,8 +56,29 @@ public sealed class ClaimedIngestor(
                 return done;
             }
             // A file that was started is finished even when a stop is requested, so none is half-written.
-            return await ingest.IngestAsync(stamped, CancellationToken.None);
+            var ingested = await ingest.IngestAsync(stamped, CancellationToken.None);
+            fresh = true;
+            return ingested;
         }, stoppingToken);
+        if (fresh)
+        {
+            await AuditAsync(result);
+        }
+        return result;
+    }
+
+    /// <summary>The worker's entry for a file it stored: its id names the actor, as it names its claims.</summary>
+    private async Task AuditAsync(IngestResult result)
+    {
+        try
+        {
+            await resilience.ExecuteAsync(async t => await audit.WriteIngestAsync(AuditActors.Worker(WorkerId), AuditActions.Ingest, result, t), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The file is stored and its claim must still be finished; a lost entry is logged rather than the file retried.
+            logger.LogError("Could not write the audit entry for {File} (submission {Id}): {Error}", result.File, result.SubmissionId, ex.Message);
+        }
     }
 
     /// <summary>The outcome recorded for these bytes under this name at this instant, if any.</summary>

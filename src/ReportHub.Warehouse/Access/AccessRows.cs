@@ -24,6 +24,20 @@ public sealed record UserRow
     public required int FailedCount { get; init; }
     public DateTimeOffset? LockedUntil { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Changes when the account is disabled or its password reset; a session is valid only under the stamp it began with.</summary>
+    public required string SecurityStamp { get; init; }
+}
+
+/// <summary>A person's session as checked on each request: its row joined with the account it belongs to.</summary>
+public sealed record SessionRow
+{
+    public required long UserId { get; init; }
+    public required string UserName { get; init; }
+    public required string Stamp { get; init; }
+    public required string UserStamp { get; init; }
+    public required bool Disabled { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
 }
 
 public sealed record ApiKeyRow

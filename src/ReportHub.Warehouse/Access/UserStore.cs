@@ -9,7 +9,7 @@ public sealed class UserStore(Db db)
     private const string Columns = """
         id AS Id, user_name AS UserName, display_name AS DisplayName, password_hash AS PasswordHash, role AS Role,
         unit_code AS UnitCode, disabled AS Disabled, failed_count AS FailedCount, locked_until AS LockedUntil,
-        created_at AS CreatedAt
+        created_at AS CreatedAt, security_stamp AS SecurityStamp
         """;
 
     private const string SelectByName = $"SELECT {Columns} FROM users WHERE user_name = @UserName";
@@ -17,8 +17,8 @@ public sealed class UserStore(Db db)
     private const string SelectAll = $"SELECT {Columns} FROM users ORDER BY user_name";
 
     private const string InsertValues = """
-        (user_name, display_name, password_hash, role, unit_code, disabled, failed_count, locked_until, created_at)
-        VALUES (@UserName, @DisplayName, @PasswordHash, @Role, @UnitCode, 0, 0, NULL, @CreatedAt)
+        (user_name, display_name, password_hash, role, unit_code, disabled, failed_count, locked_until, created_at, security_stamp)
+        VALUES (@UserName, @DisplayName, @PasswordHash, @Role, @UnitCode, 0, 0, NULL, @CreatedAt, @SecurityStamp)
         """;
 
     private const string UpdateFailures = "UPDATE users SET failed_count = @FailedCount, locked_until = @LockedUntil WHERE id = @Id";
@@ -27,7 +27,16 @@ public sealed class UserStore(Db db)
         UPDATE users SET password_hash = @PasswordHash, failed_count = 0, locked_until = NULL WHERE user_name = @UserName
         """;
 
+    private const string UpdatePasswordAndStamp = """
+        UPDATE users SET password_hash = @PasswordHash, failed_count = 0, locked_until = NULL, security_stamp = @Stamp
+        WHERE user_name = @UserName
+        """;
+
     private const string UpdateDisabled = "UPDATE users SET disabled = @Disabled WHERE user_name = @UserName";
+
+    private const string UpdateDisabledAndStamp = "UPDATE users SET disabled = @Disabled, security_stamp = @Stamp WHERE user_name = @UserName";
+
+    private const string DeleteSessions = "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE user_name = @UserName)";
 
     public async Task<UserRow?> FindAsync(string userName, CancellationToken cancellationToken)
     {
@@ -43,7 +52,7 @@ public sealed class UserStore(Db db)
 
     /// <summary>Null when the user name is taken.</summary>
     public async Task<long?> InsertAsync(string userName, string displayName, string passwordHash, string role, string? unitCode,
-        DateTimeOffset createdAt, CancellationToken cancellationToken)
+        DateTimeOffset createdAt, string securityStamp, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         if (await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(SelectByName, new { UserName = userName }, cancellationToken: cancellationToken)) is not null)
@@ -58,6 +67,7 @@ public sealed class UserStore(Db db)
             Role = role,
             UnitCode = unitCode,
             CreatedAt = createdAt,
+            SecurityStamp = securityStamp,
         }, cancellationToken: cancellationToken));
     }
 
@@ -67,15 +77,38 @@ public sealed class UserStore(Db db)
         await connection.ExecuteAsync(new CommandDefinition(UpdateFailures, new { Id = id, FailedCount = failedCount, LockedUntil = lockedUntil }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>The same password in a newer hash format: the account's sessions go on.</summary>
     public async Task<bool> SetPasswordAsync(string userName, string passwordHash, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(UpdatePassword, new { UserName = userName, PasswordHash = passwordHash }, cancellationToken: cancellationToken)) > 0;
     }
 
-    public async Task<bool> SetDisabledAsync(string userName, bool disabled, CancellationToken cancellationToken)
+    /// <summary>A new password: the new stamp and the deleted rows end every session of the account in one commit.</summary>
+    public Task<bool> ResetPasswordAsync(string userName, string passwordHash, string newStamp, CancellationToken cancellationToken) =>
+        UpdateEndingSessionsAsync(UpdatePasswordAndStamp, new { UserName = userName, PasswordHash = passwordHash, Stamp = newStamp }, userName, cancellationToken);
+
+    /// <summary>
+    /// Disabling ends every session of the account in the same commit; enabling leaves the stamp as it is (a disabled
+    /// account has no session left to revive).
+    /// </summary>
+    public async Task<bool> SetDisabledAsync(string userName, bool disabled, string newStamp, CancellationToken cancellationToken)
+    {
+        if (disabled)
+        {
+            return await UpdateEndingSessionsAsync(UpdateDisabledAndStamp, new { UserName = userName, Disabled = 1, Stamp = newStamp }, userName, cancellationToken);
+        }
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(UpdateDisabled, new { UserName = userName, Disabled = 0 }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    private async Task<bool> UpdateEndingSessionsAsync(string update, object parameters, string userName, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(UpdateDisabled, new { UserName = userName, Disabled = disabled ? 1 : 0 }, cancellationToken: cancellationToken)) > 0;
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(update, parameters, tx, cancellationToken: cancellationToken)) > 0;
+        await connection.ExecuteAsync(new CommandDefinition(DeleteSessions, new { UserName = userName }, tx, cancellationToken: cancellationToken));
+        await tx.CommitAsync(cancellationToken);
+        return changed;
     }
 }

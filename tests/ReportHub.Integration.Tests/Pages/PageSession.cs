@@ -33,8 +33,33 @@ public sealed partial class PageSession(HttpClient client) : IDisposable
         return session;
     }
 
-    public async Task<HttpResponseMessage> SignInAsync(string userName, string password) =>
-        await PostFormAsync("/signin", new Dictionary<string, string> { ["userName"] = userName, ["password"] = password });
+    /// <summary>The session cookie ("reporthub.session=…") this browser holds since its last sign-in.</summary>
+    public string? SessionCookie { get; private set; }
+
+    public async Task<HttpResponseMessage> SignInAsync(string userName, string password)
+    {
+        var response = await PostFormAsync("/signin", new Dictionary<string, string> { ["userName"] = userName, ["password"] = password });
+        if (response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            && cookies.FirstOrDefault(c => c.StartsWith(SessionCookieName + "=", StringComparison.Ordinal)) is { } cookie)
+        {
+            SessionCookie = cookie.Split(';')[0];
+        }
+        return response;
+    }
+
+    public const string SessionCookieName = "reporthub.session";
+
+    /// <summary>
+    /// Another client that sends a copy of <paramref name="cookie"/> taken from a browser, as someone who lifted it would:
+    /// no cookie jar, so signing out elsewhere cannot take it back.
+    /// </summary>
+    public static HttpClient CopiedCookieClient(ReportHubApp app, string cookie)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = null;
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
+    }
 
     public async Task<(HttpStatusCode Status, string Html)> GetAsync(string url)
     {

@@ -68,8 +68,7 @@ public sealed class IndexModel(RoundService rounds, RollupService rollups, Audit
             await LoadAsync(ct);
             return Page();
         }
-        await audit.WriteAsync(User.Actor(), AuditActions.RoundCreated, round.Code,
-            $"{round.Title}; mẫu {round.Template}; hạn {round.Deadline:yyyy-MM-dd}; {round.ExpectedUnits.Count} đơn vị", ct);
+        await audit.WriteAsync(User.Actor(), AuditActions.RoundCreated, round.Code, AuditDetails.RoundCreated(round), ct);
         return Redirect("/rounds?done=" + Uri.EscapeDataString($"Đã mở đợt {round.Code} với {round.ExpectedUnits.Count} đơn vị phải báo cáo."));
     }
 

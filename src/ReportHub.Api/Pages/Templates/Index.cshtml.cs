@@ -51,7 +51,7 @@ public sealed class IndexModel(TemplateRegistry registry, AuditLog audit) : Page
             {
                 if (result.Status == RegistrationStatus.Registered)
                 {
-                    await audit.WriteAsync(User.Actor(), AuditActions.TemplateAdded, $"{t.Id} v{t.Version}", t.Title, ct);
+                    await audit.WriteAsync(User.Actor(), AuditActions.TemplateAdded, AuditDetails.Template(t.Id, t.Version), t.Title, ct);
                 }
                 var done = result.Status == RegistrationStatus.Registered
                     ? $"Đã đăng ký biểu mẫu {t.Id} phiên bản {t.Version}."

@@ -1,0 +1,25 @@
+using Dapper;
+using ReportHub.Warehouse.Connections;
+
+namespace ReportHub.Testing.Warehouses;
+
+/// <summary>
+/// Counts of stored rows on whichever provider a test runs (SQLite, PostgreSQL, SQL Server), through the warehouse's
+/// own connection code: for tests that must show nothing was written, not even a duplicate or a history row.
+/// </summary>
+public static class WarehouseRows
+{
+    /// <summary>The number of rows of <paramref name="table"/> (a fixed table name from the test, never input).</summary>
+    public static async Task<long> CountAsync(string provider, string connectionString, string table)
+    {
+        var db = new Db(new WarehouseOptions { Provider = Enum.Parse<WarehouseProvider>(provider), ConnectionString = connectionString });
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {table}"));
+    }
+
+    public static Task<long> CountAsync(App.ReportHubApp app, string table)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return CountAsync(app.Provider, app.ConnectionString, table);
+    }
+}
