@@ -90,6 +90,9 @@ public sealed class RoundService(ReferenceStore store, TemplateStore templateSto
 
     public Task<IReadOnlyList<Round>> ListAsync(CancellationToken cancellationToken) => store.RoundsAsync(cancellationToken);
 
+    /// <summary>One round by its code; null when there is none.</summary>
+    public Task<Round?> GetAsync(string code, CancellationToken cancellationToken) => store.RoundAsync(code, cancellationToken);
+
     /// <summary>The templates registered in the warehouse and those built into the application.</summary>
     public async Task<IReadOnlyList<string>> KnownTemplatesAsync(CancellationToken cancellationToken) =>
         (await store.TemplateIdsAsync(cancellationToken)).Concat(TemplateCatalog.Templates.Select(t => t.Id))
