@@ -30,6 +30,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IngestService>();
         services.AddSingleton<ReferenceLoader>();
         services.AddSingleton<RoundService>();
+        services.AddSingleton<RoundUpgrader>();
         services.AddSingleton<TemplateValidator>();
         services.AddSingleton<TemplateRegistry>();
         services.AddSingleton<TemplateChooser>();

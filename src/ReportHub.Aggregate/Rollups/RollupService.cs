@@ -153,11 +153,14 @@ public sealed class RollupService(Db db, ReferenceStore reference, TemplateStore
         };
     }
 
-    /// <summary>The definition a round's reports are read with: registered, else shipped, else none (summed as COVID's).</summary>
+    /// <summary>
+    /// The definition a round's reports are read with, in the round's version: registered, else shipped, else none
+    /// (summed as COVID's).
+    /// </summary>
     public async Task<TemplateDefinition?> DefinitionAsync(Round round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
-        return await templates.DefinitionAsync(round.Template, null, cancellationToken);
+        return await templates.DefinitionAsync(round.Template, round.TemplateVersion, cancellationToken);
     }
 
     public async Task<ConsolidatedData?> ConsolidatedAsync(string roundCode, CancellationToken cancellationToken)

@@ -22,6 +22,13 @@ public static class RoundsApi
             .WithSummary("Danh sách đợt báo cáo")
             .WithDescription("Mọi đợt báo cáo với mẫu, văn bản yêu cầu, hạn nộp, các đơn vị phải báo cáo và trạng thái đóng/mở.");
 
+        group.MapGet("/{code}", async Task<Results<Ok<RoundView>, ProblemHttpResult>> (string code, RoundService rounds, CancellationToken ct) =>
+            await rounds.GetAsync(code, ct) is { } round ? TypedResults.Ok(RoundView.From(round)) : Problems.RoundNotFound(code))
+            .WithName("GetRound")
+            .WithSummary("Một đợt báo cáo")
+            .WithDescription("Đợt báo cáo với mẫu và phiên bản mẫu đợt đang dùng, văn bản yêu cầu, hạn nộp, các đơn vị phải báo cáo và trạng thái đóng/mở. 404 khi không có đợt mã này.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         // Creating, closing and reopening rounds is for analysts and admins (issue 9's table of roles).
         group.MapPost("/", CreateAsync).RequireAuthorization(AccessRegistration.AnalystPolicy)
             .WithName("CreateRound")
@@ -49,6 +56,19 @@ public static class RoundsApi
             .Changes()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{code}/upgrade", RoundUpgrading.UpgradeAsync).RequireAuthorization(AccessRegistration.AnalystPolicy)
+            .WithName("UpgradeRound")
+            .WithSummary("Nâng đợt báo cáo đang mở lên phiên bản biểu mẫu mới hơn (chuyên viên, quản trị viên)")
+            .WithDescription("Thân yêu cầu là JSON {version, force}. Đọc lại báo cáo hiện hành của từng đơn vị từ tệp đã lưu bằng phiên bản mới "
+                + "và trả lời từng đơn vị: unchanged, changed hoặc rejected. Khi phiên bản mới từ chối báo cáo của đơn vị nào, đợt không được nâng "
+                + "(409 kèm `rejectedUnits`), trừ khi force = true: khi đó các báo cáo đó không còn được tính và đơn vị phải gửi lại. "
+                + "409 khi đợt đã đóng; 422 khi không có phiên bản đó hoặc phiên bản không mới hơn.")
+            .JsonBody(typeof(RoundUpgrading.UpgradeBody))
+            .Changes()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPut("/{code}", RoundEditing.EditAsync).RequireAuthorization(AccessRegistration.AnalystPolicy)
             .WithName("EditRound")
             .WithSummary("Sửa đợt báo cáo đang mở (chuyên viên, quản trị viên)")

@@ -33,6 +33,9 @@ public static class SubmissionsApi
         public required long Size { get; init; }
         public required string ParserVersion { get; init; }
         public string? Template { get; init; }
+
+        /// <summary>The version of <see cref="Template"/> the file was read with: its round's; null when it could not be read.</summary>
+        public int? TemplateVersion { get; init; }
         public IReadOnlyDictionary<string, decimal> Figures { get; init; } = new Dictionary<string, decimal>();
 
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -240,6 +243,7 @@ public static class SubmissionsApi
         Size = s.FileSize,
         ParserVersion = s.ParserVersion,
         Template = s.TemplateId,
+        TemplateVersion = s.TemplateId is null ? null : s.TemplateVersion,
         Figures = figures.Figures,
         Directives = figures.Directives,
         QrCodes = figures.QrCodes,

@@ -150,8 +150,9 @@ public static class UnitsApi
         }
         var province = units.FirstOrDefault(u => u.Code == ProvinceOf(unit, units));
         using var buffer = new MemoryStream();
-        // The round decides the form: a 2025 round's template is not the 2021 one.
-        var definition = await templates.DefinitionAsync(chosen.Template, null, ct) ?? TemplateCatalog.Default;
+        // The round decides the form: a 2025 round's template is not the 2021 one, and a round on version 1 hands
+        // out version 1's form even after version 2 is registered.
+        var definition = await templates.DefinitionAsync(chosen.Template, chosen.TemplateVersion, ct) ?? TemplateCatalog.Default;
         write(buffer, definition, unit, province, chosen);
         return TypedResults.File(buffer.ToArray(), contentType, $"bieu-mau-{unit.Code}-{chosen.Code}.{extension}");
     }

@@ -60,6 +60,15 @@ public static class Display
         _ => status ?? "",
     };
 
+    /// <summary>What reading a unit's report again with a newer template version gave.</summary>
+    public static string UpgradeStatus(string? status) => status switch
+    {
+        Pipeline.Rounds.UnitUpgrade.Unchanged => "Không đổi",
+        Pipeline.Rounds.UnitUpgrade.Changed => "Thay đổi",
+        Pipeline.Rounds.UnitUpgrade.Rejected => "Bị từ chối",
+        _ => status ?? "",
+    };
+
     /// <summary>What became of one upload.</summary>
     public static string Outcome(string? outcome) => outcome switch
     {
@@ -89,6 +98,7 @@ public static class Display
         AuditActions.RoundEdited => "Sửa đợt báo cáo",
         AuditActions.RoundClosed => "Đóng đợt báo cáo",
         AuditActions.RoundReopened => "Mở lại đợt báo cáo",
+        AuditActions.RoundUpgraded => "Nâng phiên bản biểu mẫu của đợt",
         AuditActions.TemplateAdded => "Đăng ký biểu mẫu",
         AuditActions.UserCreated => "Tạo tài khoản",
         AuditActions.UserDisabled => "Khóa tài khoản",

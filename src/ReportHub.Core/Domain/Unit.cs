@@ -37,6 +37,12 @@ public sealed record Round
     /// <summary>The template its reports are read with; rounds from before templates were data are COVID rounds.</summary>
     public string Template { get; init; } = Templates.TemplateCatalog.DefaultId;
 
+    /// <summary>
+    /// The version of <see cref="Template"/> its reports are read, summed and exported with: the latest registered when
+    /// the round was opened, until an analyst moves the round to a newer one. One round never mixes versions.
+    /// </summary>
+    public int TemplateVersion { get; init; } = 1;
+
     public bool Closed { get; init; }
 
     /// <summary>The rule the expected units were chosen by; null for a round whose units were listed one by one.</summary>

@@ -41,6 +41,9 @@ public static class IssueCodes
     public const string SectionMissing = "section.missing";
     public const string ColumnMissing = "column.missing";
     public const string ColumnUnknown = "column.unknown";
+
+    /// <summary>The file was filled on another version's form, which the round's version cannot read.</summary>
+    public const string TemplateVersionMismatch = "template.version-mismatch";
     public const string AppendixEmpty = "appendix.empty";
 
     // Values.

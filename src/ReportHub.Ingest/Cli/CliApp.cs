@@ -71,7 +71,7 @@ public static class CliApp
             {
                 await Console.Error.WriteLineAsync(error.Message);
             }
-            await Console.Error.WriteLineAsync("Usage: reporthub init | ingest <file-or-folder>... [--round CODE] [--unit CODE] [--json] [--dry-run] | totals --round CODE [--json] | watch [--drain] | replay [--rejected] [--json] | rounds create --code CODE --template ID --title T --request-document DOC --request-date DATE --deadline DATE [--types T,...] [--parents P,...] [--units U,...] | rounds list [--json] | rounds close CODE | rounds reopen CODE | templates add FILE [--json] | templates list [--json] | templates show ID [--version N] | users create --name NAME --role ROLE [--unit CODE] [--display-name D] | users list|disable|enable|reset-password NAME | keys create --role ROLE [--unit CODE] [--label L] | keys list | keys revoke PREFIX");
+            await Console.Error.WriteLineAsync("Usage: reporthub init | ingest <file-or-folder>... [--round CODE] [--unit CODE] [--json] [--dry-run] | totals --round CODE [--json] | watch [--drain] | replay [--rejected] [--json] | rounds create --code CODE --template ID --title T --request-document DOC --request-date DATE --deadline DATE [--types T,...] [--parents P,...] [--units U,...] | rounds list [--json] | rounds close CODE | rounds reopen CODE | rounds upgrade CODE --version N [--force] [--json] | templates add FILE [--json] | templates list [--json] | templates show ID [--version N] | users create --name NAME --role ROLE [--unit CODE] [--display-name D] | users list|disable|enable|reset-password NAME | keys create --role ROLE [--unit CODE] [--label L] | keys list | keys revoke PREFIX");
             return UsageError;
         }
         try
@@ -121,7 +121,13 @@ public static class CliApp
         var reopen = new Command("reopen", "Reopen a closed round.") { reopenCode };
         reopen.SetAction((p, ct) => RoundCommands.SetClosedAsync(configArgs, p.GetValue(reopenCode)!, closed: false, ct));
 
-        return new Command("rounds", "Create, list, close and reopen rounds.") { create, list, close, reopen };
+        var upgradeCode = new Argument<string>("code") { Description = "Round code." };
+        var upgradeVersion = new Option<int>("--version") { Required = true, Description = "A registered version of the round's template, newer than the round's." };
+        var force = new Option<bool>("--force") { Description = "Upgrade even when the new version rejects some units' reports (they must send again)." };
+        var upgrade = new Command("upgrade", "Move an open round to a newer version of its template, reading its reports again.") { upgradeCode, upgradeVersion, force, json };
+        upgrade.SetAction((p, ct) => RoundCommands.UpgradeAsync(configArgs, p.GetValue(upgradeCode)!, p.GetValue(upgradeVersion), p.GetValue(force), p.GetValue(json), ct));
+
+        return new Command("rounds", "Create, list, close, reopen and upgrade rounds.") { create, list, close, reopen, upgrade };
     }
 
     private static Command UsersCommand(string[] configArgs, Option<bool> json)

@@ -6,7 +6,7 @@ using ReportHub.Pipeline.Rounds;
 
 namespace ReportHub.Ingest.Cli;
 
-/// <summary>CONTRACT §4 <c>rounds create|list|close|reopen</c>: an analyst's rounds, straight on the warehouse.</summary>
+/// <summary>CONTRACT §4 <c>rounds create|list|close|reopen|upgrade</c>: an analyst's rounds, straight on the warehouse.</summary>
 internal static class RoundCommands
 {
     // The API names fields as in its JSON body; on the command line the same problem points at the flag.
@@ -67,11 +67,61 @@ internal static class RoundCommands
         return CliApp.Ok;
     }
 
+    /// <summary>
+    /// <c>rounds upgrade CODE --version N [--force]</c>: exit 0 when moved, 1 when refused because some units' reports
+    /// would be rejected (each unit is listed), 2 for an unknown round or version, a closed round or an older version.
+    /// </summary>
+    public static async Task<int> UpgradeAsync(string[] config, string code, int version, bool force, bool json, CancellationToken ct)
+    {
+        using var host = CliHost.Build(config);
+        await Commands.PrepareAsync(host.Services, ct);
+        var outcome = await host.Services.GetRequiredService<RoundUpgrader>().UpgradeAsync(code, version, force, "cli:" + Environment.UserName, ct);
+        if (outcome.Upgrade is not { } upgrade)
+        {
+            throw new ConfigurationException(outcome.Message!);
+        }
+        if (json)
+        {
+            Console.WriteLine(CliJson.Line(upgrade));
+        }
+        else
+        {
+            Console.WriteLine(upgrade.Applied
+                ? $"Đã nâng đợt {upgrade.Round} từ phiên bản {upgrade.From} lên phiên bản {upgrade.To}; đã đọc lại báo cáo của {upgrade.Units.Count} đơn vị:"
+                : $"Chưa nâng đợt {upgrade.Round} (vẫn dùng phiên bản {upgrade.From}). Đọc thử bằng phiên bản {upgrade.To}:");
+            foreach (var unit in upgrade.Units)
+            {
+                Console.WriteLine($"  {unit.Unit} (#{unit.SubmissionId}): {DescribeUnit(unit)}");
+            }
+        }
+        if (!upgrade.Applied)
+        {
+            await Console.Error.WriteLineAsync(outcome.Message);
+            return CliApp.Rejected;
+        }
+        return CliApp.Ok;
+    }
+
+    private static string DescribeUnit(UnitUpgrade unit)
+    {
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        string Show(IReadOnlyDictionary<string, decimal> figures, string key) =>
+            figures.TryGetValue(key, out var v) ? v.ToString("#,##0.##", vi) : "—";
+        return unit.Status switch
+        {
+            UnitUpgrade.Unchanged => "không đổi",
+            UnitUpgrade.Changed => "thay đổi: " + string.Join("; ", unit.Before.Keys.Union(unit.After.Keys)
+                .Where(k => Show(unit.Before, k) != Show(unit.After, k))
+                .Select(k => $"{k} {Show(unit.Before, k)} → {Show(unit.After, k)}")),
+            _ => "bị từ chối: " + string.Join(" ", (unit.Issues ?? []).Select(i => i.Message)),
+        };
+    }
+
     private static string Describe(Round round)
     {
         var requested = round.RequestDate is { } date ? $" ngày {Show(date)}" : "";
         var state = round.Closed ? "đã đóng" : "đang nhận báo cáo";
-        return $"đợt {round.Code} ({state}): {round.Title}; biểu mẫu {round.Template}; công văn {round.RequestDocument}{requested}; " +
+        return $"đợt {round.Code} ({state}): {round.Title}; biểu mẫu {round.Template} phiên bản {round.TemplateVersion}; công văn {round.RequestDocument}{requested}; " +
             $"hạn nộp {Show(round.Deadline)}; {round.ExpectedUnits.Count} đơn vị phải báo cáo";
     }
 

@@ -28,5 +28,11 @@ internal static class IngestMessages
         + "Hãy kiểm tra các ô có ký tự đặc biệt hoặc đoạn văn rất dài, lưu lại tệp trong Excel (Tệp › Lưu thành › .xlsx) rồi gửi lại.")
         with { Location = IssueLocator.WholeFile };
 
+    /// <summary>A file filled on version <paramref name="filledOn"/>'s form that the round's own version cannot read.</summary>
+    public static Issue VersionMismatch(Core.Domain.Round round, int filledOn) => Issue.Error(IssueCodes.TemplateVersionMismatch,
+        $"Tệp được điền theo biểu mẫu phiên bản {filledOn} của mẫu “{round.Template}”, nhưng đợt báo cáo này ({round.Code}) dùng "
+        + $"phiên bản {round.TemplateVersion}, nên tệp thiếu những gì phiên bản {round.TemplateVersion} yêu cầu (xem các lỗi bên dưới): "
+        + $"hãy tải biểu mẫu mới của đợt {round.Code}, chép số liệu sang rồi gửi lại.");
+
     private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("#,##0.#", Vietnamese);
 }

@@ -31,6 +31,12 @@ public sealed record IngestRequest
     public DateTimeOffset? ReceivedAt { get; init; }
     public long? ReplayOf { get; init; }
 
+    /// <summary>
+    /// Reads the file with this version of its round's (<see cref="RoundHint"/>) template instead of the round's own:
+    /// the dry run of moving a round to a newer version. Null reads with the round's version.
+    /// </summary>
+    public int? ReadWithVersion { get; init; }
+
     /// <summary>A request for a file read with <see cref="ReceivedFile"/>: its bytes, or only its size and hash when too large.</summary>
     public static IngestRequest From(ReceivedFile file, string fileName, string source) => new()
     {

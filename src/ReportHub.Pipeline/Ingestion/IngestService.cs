@@ -193,6 +193,13 @@ public sealed partial class IngestService(
         var units = await reference.UnitsAsync(cancellationToken);
         var rounds = await reference.RoundsAsync(cancellationToken);
         var hinted = request.RoundHint is { } code ? rounds.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase)) : null;
+        if (hinted is not null && request.ReadWithVersion is { } trial)
+        {
+            // An upgrade's trial: the round as it would be on the new version, for this file only.
+            var moved = hinted with { TemplateVersion = trial };
+            rounds = [.. rounds.Select(r => ReferenceEquals(r, hinted) ? moved : r)];
+            hinted = moved;
+        }
         var candidates = await templates.CandidatesAsync(hinted, cancellationToken);
         var today = DateOnly.FromDateTime(receivedAt.UtcDateTime);
         var started = clock.GetTimestamp();
@@ -203,9 +210,11 @@ public sealed partial class IngestService(
             return (unread, refusal);
         }
         var resolution = parsed!.Report is null ? new Resolution.Resolution(null, null, []) : Resolve(parsed, units, rounds, request);
-        // A file that names its round by the request it answers is read with that round's template.
-        if (parsed.Report is not null && resolution.Round is { } round && round.Template != parsed.Report.TemplateId
-            && await templates.DefinitionAsync(round.Template, cancellationToken) is { } roundTemplate)
+        // A file that names its round by the request it answers is read with that round's template, in the round's
+        // version: a round's figures all come from one version.
+        if (parsed.Report is not null && resolution.Round is { } round
+            && (round.Template != parsed.Report.TemplateId || round.TemplateVersion != parsed.Report.TemplateVersion)
+            && await templates.RoundDefinitionAsync(round, cancellationToken) is { } roundTemplate)
         {
             (parsed, refusal) = await ReadAsync([roundTemplate]);
             if (refusal is not null)
@@ -219,7 +228,27 @@ public sealed partial class IngestService(
             return (new Evaluation(null, request.UnitHint, request.RoundHint), parsed.Issues);
         }
         var issues = parsed.Locator.Locate(resolution.Issues.Concat(parsed.Issues));
+        if (resolution.Round is { } own && Fit(parsed) > 0 && await OtherVersionThatFitsAsync(own, Fit(parsed)) is { } filledOn)
+        {
+            // The sender filled another version's form: say so first, then what the round's version found missing.
+            issues = [IngestMessages.VersionMismatch(own, filledOn.Version) with { Location = IssueLocator.WholeFile }, .. issues];
+        }
         return (new Evaluation(parsed.Report, resolution.Unit?.Code ?? request.UnitHint, resolution.Round?.Code ?? request.RoundHint, resolution.UnitNamedByFile), issues);
+
+        // The newest other version of the round's template that reads the file with fewer errors than the round's own.
+        async Task<TemplateDefinition?> OtherVersionThatFitsAsync(Core.Domain.Round own, int errors)
+        {
+            TemplateDefinition? best = null;
+            foreach (var other in await templates.OtherVersionsAsync(own, cancellationToken))
+            {
+                var (reread, failed) = await ReadAsync([other]);
+                if (failed is null && Fit(reread!) < errors)
+                {
+                    (best, errors) = (other, Fit(reread!));
+                }
+            }
+            return best;
+        }
 
         // The parse, or the rejection that stands for a file that could not be read within its budget.
         async Task<(ParseResult? Parsed, IReadOnlyList<Issue>? Refusal)> ReadAsync(IReadOnlyList<TemplateDefinition> templatesToTry)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using ReportHub.Core.Domain;
 using ReportHub.Pipeline.Rounds;
 using ReportHub.Warehouse.Reference;
+using ReportHub.Warehouse.Templates;
 
 namespace ReportHub.Pipeline.Reference;
 
@@ -13,7 +14,7 @@ namespace ReportHub.Pipeline.Reference;
 /// Units are refreshed on every load. A round is inserted only when its code is new: after that the warehouse is
 /// the truth, so a round an analyst closed or created survives every restart and every <c>init</c>.
 /// </summary>
-public sealed class ReferenceLoader(ReferenceStore store, ILogger<ReferenceLoader> logger)
+public sealed class ReferenceLoader(ReferenceStore store, TemplateStore templates, ILogger<ReferenceLoader> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -35,7 +36,8 @@ public sealed class ReferenceLoader(ReferenceStore store, ILogger<ReferenceLoade
             {
                 throw new InvalidDataException($"{roundsPath}: round {draft.Code}: {string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}"))}");
             }
-            if (await store.InsertRoundAsync(round with { CreatedAt = DateTimeOffset.UtcNow }, cancellationToken))
+            round = round with { CreatedAt = DateTimeOffset.UtcNow, TemplateVersion = await templates.VersionForNewRoundAsync(round.Template, cancellationToken) };
+            if (await store.InsertRoundAsync(round, cancellationToken))
             {
                 rounds.Add(round);
                 inserted++;

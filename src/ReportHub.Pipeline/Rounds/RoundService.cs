@@ -3,11 +3,12 @@ using Microsoft.Extensions.Logging;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;
 using ReportHub.Warehouse.Reference;
+using ReportHub.Warehouse.Templates;
 
 namespace ReportHub.Pipeline.Rounds;
 
 /// <summary>An analyst's rounds: created once, closed to stop uploads, reopened to take them again.</summary>
-public sealed class RoundService(ReferenceStore store, ILogger<RoundService> logger)
+public sealed class RoundService(ReferenceStore store, TemplateStore templateStore, ILogger<RoundService> logger)
 {
     public async Task<RoundCreation> CreateAsync(RoundDraft draft, CancellationToken cancellationToken)
     {
@@ -23,12 +24,14 @@ public sealed class RoundService(ReferenceStore store, ILogger<RoundService> log
         {
             return new RoundCreation { Problems = problems };
         }
-        round = round with { CreatedAt = DateTimeOffset.UtcNow };
+        // Pinned to the version registered now: a version registered later changes nothing in this round until an
+        // analyst moves it (RoundUpgrader).
+        round = round with { CreatedAt = DateTimeOffset.UtcNow, TemplateVersion = await templateStore.VersionForNewRoundAsync(round.Template, cancellationToken) };
         if (!await store.InsertRoundAsync(round, cancellationToken))
         {
             return Duplicate(round.Code);
         }
-        logger.LogInformation("Created round {Round} ({Template}) with {Units} expected units", round.Code, round.Template, round.ExpectedUnits.Count);
+        logger.LogInformation("Created round {Round} ({Template} v{Version}) with {Units} expected units", round.Code, round.Template, round.TemplateVersion, round.ExpectedUnits.Count);
         return new RoundCreation { Round = await store.RoundAsync(round.Code, cancellationToken) };
     }
 
@@ -65,7 +68,7 @@ public sealed class RoundService(ReferenceStore store, ILogger<RoundService> log
         {
             return new RoundEdit { Problems = problems };
         }
-        if (!await store.UpdateOpenRoundAsync(round with { CreatedAt = current.CreatedAt }, cancellationToken))
+        if (!await store.UpdateOpenRoundAsync(round with { CreatedAt = current.CreatedAt, TemplateVersion = current.TemplateVersion }, cancellationToken))
         {
             // Closed (or removed) between reading and writing.
             return await store.RoundAsync(code, cancellationToken) is null ? new RoundEdit { NotFound = true } : ClosedEdit(code);
@@ -86,6 +89,9 @@ public sealed class RoundService(ReferenceStore store, ILogger<RoundService> log
     }
 
     public Task<IReadOnlyList<Round>> ListAsync(CancellationToken cancellationToken) => store.RoundsAsync(cancellationToken);
+
+    /// <summary>One round by its code; null when there is none.</summary>
+    public Task<Round?> GetAsync(string code, CancellationToken cancellationToken) => store.RoundAsync(code, cancellationToken);
 
     /// <summary>The templates registered in the warehouse and those built into the application.</summary>
     public async Task<IReadOnlyList<string>> KnownTemplatesAsync(CancellationToken cancellationToken) =>

@@ -12,6 +12,9 @@ public sealed record RoundView
     public required DateOnly Deadline { get; init; }
     public required int UnitsExpected { get; init; }
     public required string Template { get; init; }
+
+    /// <summary>The version of the template the round reads, sums and exports with.</summary>
+    public required int TemplateVersion { get; init; }
     public required bool Closed { get; init; }
     public RoundExpectation? Expected { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }
@@ -26,6 +29,7 @@ public sealed record RoundView
         Deadline = round.Deadline,
         UnitsExpected = round.ExpectedUnits.Count,
         Template = round.Template,
+        TemplateVersion = round.TemplateVersion,
         Closed = round.Closed,
         Expected = round.Expected,
         CreatedAt = round.CreatedAt,

@@ -26,10 +26,20 @@ public sealed class ReplaySource(SubmissionStore store, IngestService ingest)
     /// Reads the submissions again as a batch (<see cref="IngestService.IngestManyAsync"/>: the next files are parsed
     /// while the current one is stored) and hands back each outcome in their order; a record without bytes is skipped.
     /// </summary>
-    public Task ReplayAsync(IReadOnlyList<long> ids, Func<Replayed, Task> completed, CancellationToken cancellationToken)
+    public Task ReplayAsync(IReadOnlyList<long> ids, Func<Replayed, Task> completed, CancellationToken cancellationToken) =>
+        ReplayAsync(ids, trialVersion: null, completed, cancellationToken);
+
+    /// <param name="trialVersion">
+    /// Null to read each file with its round's template version and record the outcome; a version to read it with that
+    /// version of the round's template instead and store nothing (what moving the round to it would give).
+    /// </param>
+    public Task ReplayAsync(IReadOnlyList<long> ids, int? trialVersion, Func<Replayed, Task> completed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(completed);
-        return ingest.IngestManyAsync(ids, RequestAsync, (id, result) => completed(new Replayed { Id = id, Result = result }), cancellationToken);
+        return ingest.IngestManyAsync(ids, async (id, ct) => await RequestAsync(id, ct) is { } request
+                ? request with { DryRun = trialVersion is not null, ReadWithVersion = trialVersion }
+                : null,
+            (id, result) => completed(new Replayed { Id = id, Result = result }), cancellationToken);
     }
 
     private async Task<IngestRequest?> RequestAsync(long id, CancellationToken cancellationToken)

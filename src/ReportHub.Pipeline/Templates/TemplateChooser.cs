@@ -12,7 +12,7 @@ public sealed class TemplateChooser(TemplateStore store)
 {
     public async Task<IReadOnlyList<TemplateDefinition>> CandidatesAsync(Round? round, CancellationToken cancellationToken)
     {
-        if (round is not null && await DefinitionAsync(round.Template, cancellationToken) is { } decided)
+        if (round is not null && await RoundDefinitionAsync(round, cancellationToken) is { } decided)
         {
             return [decided];
         }
@@ -30,6 +30,31 @@ public sealed class TemplateChooser(TemplateStore store)
         }
         // Most files answer the default template; trying it first lets a clean parse end the search at once.
         return [.. candidates.OrderBy(t => t.Id == TemplateCatalog.DefaultId ? 0 : 1).ThenBy(t => t.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The version of its template a round reads its reports with (see <see cref="Round.TemplateVersion"/>).</summary>
+    public Task<TemplateDefinition?> RoundDefinitionAsync(Round round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        return store.DefinitionAsync(round.Template, round.TemplateVersion, cancellationToken);
+    }
+
+    /// <summary>
+    /// The registered versions of the round's template other than its own, newest first: the forms a file sent to the
+    /// round may have been filled on.
+    /// </summary>
+    public async Task<IReadOnlyList<TemplateDefinition>> OtherVersionsAsync(Round round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var others = new List<TemplateDefinition>();
+        foreach (var version in (await store.VersionsAsync(round.Template, cancellationToken)).Where(v => v != round.TemplateVersion).Reverse())
+        {
+            if (await store.DefinitionAsync(round.Template, version, cancellationToken) is { } definition && definition.Version == version)
+            {
+                others.Add(definition);
+            }
+        }
+        return others;
     }
 
     /// <summary>The latest registered version of a template, else the shipped one; null when neither exists.</summary>

@@ -35,7 +35,7 @@ public sealed class ReferenceStore(Db db)
 
     private const string SelectRounds = """
         SELECT code AS Code, title AS Title, request_document AS RequestDocument, request_date AS RequestDate,
-               deadline AS Deadline, template_id AS Template, closed AS Closed, expected AS Expected,
+               deadline AS Deadline, template_id AS Template, template_version AS TemplateVersion, closed AS Closed, expected AS Expected,
                created_at AS CreatedAt, closed_at AS ClosedAt
         FROM rounds ORDER BY code
         """;
@@ -44,7 +44,7 @@ public sealed class ReferenceStore(Db db)
 
     private const string SelectRound = """
         SELECT code AS Code, title AS Title, request_document AS RequestDocument, request_date AS RequestDate,
-               deadline AS Deadline, template_id AS Template, closed AS Closed, expected AS Expected,
+               deadline AS Deadline, template_id AS Template, template_version AS TemplateVersion, closed AS Closed, expected AS Expected,
                created_at AS CreatedAt, closed_at AS ClosedAt
         FROM rounds WHERE code = @Code
         """;
@@ -53,19 +53,19 @@ public sealed class ReferenceStore(Db db)
 
     private const string UpdateRound = """
         UPDATE rounds SET title = @Title, request_document = @RequestDocument, request_date = @RequestDate,
-               deadline = @Deadline, template_id = @Template, expected = @Expected
+               deadline = @Deadline, template_id = @Template, template_version = @TemplateVersion, expected = @Expected
         WHERE code = @Code
         """;
 
     private const string InsertRound = """
-        INSERT INTO rounds (code, title, request_document, request_date, deadline, template_id, expected, closed, created_at)
-        VALUES (@Code, @Title, @RequestDocument, @RequestDate, @Deadline, @Template, @Expected, 0, @CreatedAt)
+        INSERT INTO rounds (code, title, request_document, request_date, deadline, template_id, template_version, expected, closed, created_at)
+        VALUES (@Code, @Title, @RequestDocument, @RequestDate, @Deadline, @Template, @TemplateVersion, @Expected, 0, @CreatedAt)
         """;
 
     // Inserts only when the code is free, so two analysts (or two starts loading the samples) cannot overwrite a round.
     private const string InsertRoundIfAbsent = """
-        INSERT INTO rounds (code, title, request_document, request_date, deadline, template_id, expected, closed, created_at)
-        SELECT @Code, @Title, @RequestDocument, @RequestDate, @Deadline, @Template, @Expected, 0, @CreatedAt
+        INSERT INTO rounds (code, title, request_document, request_date, deadline, template_id, template_version, expected, closed, created_at)
+        SELECT @Code, @Title, @RequestDocument, @RequestDate, @Deadline, @Template, @TemplateVersion, @Expected, 0, @CreatedAt
         WHERE NOT EXISTS (SELECT 1 FROM rounds WHERE code = @Code)
         """;
 
@@ -81,6 +81,13 @@ public sealed class ReferenceStore(Db db)
         """;
 
     private const string SetClosed = "UPDATE rounds SET closed = @Closed, closed_at = @ClosedAt WHERE code = @Code";
+
+    // Moves only an open round that is still on the version the caller read: a round closed, or moved by another
+    // analyst meanwhile, is left alone.
+    private const string SetTemplateVersion = """
+        UPDATE rounds SET template_version = @To
+        WHERE code = @Code AND closed = 0 AND template_version = @From
+        """;
 
     public async Task<IReadOnlyList<Unit>> UnitsAsync(CancellationToken cancellationToken)
     {
@@ -197,6 +204,16 @@ public sealed class ReferenceStore(Db db)
     }
 
     /// <summary>
+    /// Moves an open round from version <paramref name="from"/> of its template to <paramref name="to"/>; false, and
+    /// nothing written, when the round is closed, unknown or no longer on <paramref name="from"/>.
+    /// </summary>
+    public async Task<bool> SetTemplateVersionAsync(string code, int from, int to, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(SetTemplateVersion, new { Code = code, From = from, To = to }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    /// <summary>
     /// The template ids registered in the warehouse, or none while it has no templates table (warehouses from
     /// before templates were data): callers add the templates built into the application.
     /// </summary>
@@ -275,6 +292,7 @@ public sealed class ReferenceStore(Db db)
         public string? RequestDate { get; init; }
         public required string Deadline { get; init; }
         public required string Template { get; init; }
+        public required int TemplateVersion { get; init; }
         public string? Expected { get; init; }
         public required string CreatedAt { get; init; }
 
@@ -286,6 +304,7 @@ public sealed class ReferenceStore(Db db)
             RequestDate = Iso(round.RequestDate),
             Deadline = Iso(round.Deadline)!,
             Template = round.Template,
+            TemplateVersion = round.TemplateVersion,
             Expected = round.Expected is null ? null : JsonSerializer.Serialize(round.Expected, ExpectedJson),
             CreatedAt = InstantHandler.Format(round.CreatedAt ?? DateTimeOffset.UtcNow),
         };
@@ -299,6 +318,7 @@ public sealed class ReferenceStore(Db db)
         public string? RequestDate { get; init; }
         public required string Deadline { get; init; }
         public required string Template { get; init; }
+        public long TemplateVersion { get; init; } = 1;
         public long Closed { get; init; }
         public string? Expected { get; init; }
         public string? CreatedAt { get; init; }
@@ -312,6 +332,7 @@ public sealed class ReferenceStore(Db db)
             RequestDate = ParseDate(RequestDate),
             Deadline = ParseDate(Deadline) ?? DateOnly.MinValue,
             Template = Template,
+            TemplateVersion = checked((int)TemplateVersion),
             Closed = Closed != 0,
             Expected = Expected is null ? null : JsonSerializer.Deserialize<RoundExpectation>(Expected, ExpectedJson),
             ExpectedUnits = expected,

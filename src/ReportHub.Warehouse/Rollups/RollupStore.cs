@@ -78,7 +78,7 @@ public sealed class RollupStore(Db db)
     // (a province's departments and districts), read whole as one value; the rest are primary-key lookups.
     private const string StampHead = """
         SELECT r.title AS Title, r.deadline AS Deadline, r.request_document AS RequestDocument, r.closed AS Closed,
-               r.template_id AS TemplateId, r.expected AS Expected,
+               r.template_id AS TemplateId, r.template_version AS TemplateVersion, r.expected AS Expected,
                (SELECT COUNT(*) FROM round_units ru WHERE ru.round_code = r.code) AS ExpectedUnits,
                (SELECT MAX(s.id) FROM submissions s) AS LastSubmission,
                (SELECT COUNT(*) FROM templates) AS Templates,

@@ -91,6 +91,17 @@ public sealed class SubmissionStore(Db db)
 
     private const string Supersede = "UPDATE submissions SET status = 'superseded' WHERE id = @Id";
 
+    private const string CurrentOfRound = """
+        SELECT id AS Id, unit_code AS Unit FROM submissions
+        WHERE round_code = @Round AND status = 'current'
+        ORDER BY unit_code, id
+        """;
+
+    // Only while it is still current: a newer file the unit sent meanwhile has already taken its place.
+    private const string Withdraw = "UPDATE submissions SET status = 'superseded' WHERE id = @Id AND status = 'current'";
+
+    private const string MarkWithdrawnBy = "UPDATE submissions SET supersedes = @Withdrawn WHERE id = @By AND supersedes IS NULL";
+
     private const string InsertSubmissionValues = """
         (file_sha256, file_name, file_size, source, received_at, outcome, status, unit_code, round_code,
          parser_version, template_id, template_version, sheet, directives, qr_codes, qr_scans, doc_number, doc_date, signer,
@@ -193,6 +204,31 @@ public sealed class SubmissionStore(Db db)
         var figures = (await connection.QueryAsync<StoredFigure>(new CommandDefinition(SelectFiguresOfUnit, new { Unit = unit }, cancellationToken: cancellationToken)))
             .ToLookup(f => f.SubmissionId);
         return versions.Select(v => v with { Figures = StoredFigure.ToFigures(figures[v.Id]) }).ToList();
+    }
+
+    /// <summary>Each unit's current accepted submission in the round, by unit code.</summary>
+    public async Task<IReadOnlyList<(long Id, string Unit)>> CurrentOfRoundAsync(string round, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<(long Id, string Unit)>(new CommandDefinition(CurrentOfRound, new { Round = round }, cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>
+    /// Takes a current submission out of its round's figures because reading it again (<paramref name="by"/>, a
+    /// rejected replay) refused it: it becomes superseded and the replay records which one it displaced. False when
+    /// it was no longer current.
+    /// </summary>
+    public async Task<bool> WithdrawAsync(long current, long by, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(Withdraw, new { Id = current }, tx, cancellationToken: cancellationToken)) == 0)
+        {
+            return false;
+        }
+        await connection.ExecuteAsync(new CommandDefinition(MarkWithdrawnBy, new { Withdrawn = current, By = by }, tx, cancellationToken: cancellationToken));
+        await tx.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<IReadOnlyList<long>> ReplayableAsync(bool onlyRejected, CancellationToken cancellationToken)

@@ -33,6 +33,8 @@ public sealed class TemplateStore(Db db)
 
     private const string SelectMaxVersion = "SELECT MAX(version) FROM templates WHERE id = @Id";
 
+    private const string SelectVersions = "SELECT version FROM templates WHERE id = @Id ORDER BY version";
+
     private const string Insert = """
         INSERT INTO templates (id, version, title, definition, registered_at)
         VALUES (@Id, @Version, @Title, @Definition, @RegisteredAt)
@@ -67,6 +69,26 @@ public sealed class TemplateStore(Db db)
             Definition = row.Definition,
             RegisteredAt = DateTimeOffset.Parse(row.RegisteredAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
         };
+    }
+
+    /// <summary>The versions registered for a template, lowest first; empty when it has none.</summary>
+    public async Task<IReadOnlyList<int>> VersionsAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var versions = await connection.QueryAsync<long>(new CommandDefinition(SelectVersions, new { Id = id }, cancellationToken: cancellationToken));
+        return [.. versions.Select(v => checked((int)v))];
+    }
+
+    /// <summary>
+    /// The version a round opened now on this template is pinned to: the latest registered, else the shipped one's,
+    /// else 1 (the samples may name a template that is registered later).
+    /// </summary>
+    public async Task<int> VersionForNewRoundAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await LatestVersionAsync(connection, id, cancellationToken) is { } latest
+            ? checked((int)latest)
+            : TemplateCatalog.Find(id)?.Version ?? 1;
     }
 
     public static async Task<long?> LatestVersionAsync(DbConnection connection, string id, CancellationToken cancellationToken) =>

@@ -9,12 +9,14 @@ using ReportHub.Core.Templates;
 using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Rounds;
 using ReportHub.Warehouse.Reference;
+using ReportHub.Warehouse.Templates;
 
 namespace ReportHub.Api.Pages.Rounds;
 
 /// <summary>One round for an analyst: completeness, provincial totals, charts, the per-unit table, and editing an open round.</summary>
 [Authorize(Policy = AccessRegistration.AnalystPolicy)]
-public sealed class DashboardModel(ReferenceStore reference, RollupService rollups, RoundService rounds, AuditLog audit) : PageModel
+public sealed class DashboardModel(ReferenceStore reference, RollupService rollups, RoundService rounds, AuditLog audit,
+    RoundUpgrader upgrader, TemplateStore templates) : PageModel
 {
     /// <summary>The edit form's fields, as typed; dates as the browser's date input sends them (yyyy-MM-dd).</summary>
     public sealed record EditForm
@@ -35,6 +37,15 @@ public sealed class DashboardModel(ReferenceStore reference, RollupService rollu
     public EditForm Form { get; private set; } = new();
     public IReadOnlyList<RoundProblem> Problems { get; private set; } = [];
     public string? Message { get; private set; }
+
+    /// <summary>Registered versions of the round's template newer than the round's: what it can be moved to.</summary>
+    public IReadOnlyList<int> NewerVersions { get; private set; } = [];
+
+    /// <summary>The unit-by-unit answer of the upgrade just asked for, applied or refused.</summary>
+    public RoundUpgrade? Upgrade { get; private set; }
+
+    /// <summary>Why the upgrade just asked for was refused.</summary>
+    public string? UpgradeProblem { get; private set; }
 
     public IEnumerable<UnitStatus> Late => Units.Where(u => u.Status == UnitStatuses.Late);
     public IEnumerable<UnitStatus> Missing => Units.Where(u => u.Status == UnitStatuses.Missing);
@@ -86,6 +97,37 @@ public sealed class DashboardModel(ReferenceStore reference, RollupService rollu
         return Page();
     }
 
+    public async Task<IActionResult> OnPostUpgradeAsync(string code, int? version, bool force, CancellationToken ct)
+    {
+        if (version is not { } to)
+        {
+            await LoadAsync(code, ct);
+            UpgradeProblem = "Chưa chọn phiên bản cần nâng lên. Hãy chọn một phiên bản trong danh sách rồi bấm “Nâng phiên bản”.";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        var outcome = await upgrader.UpgradeAsync(code, to, force, User.Actor(), ct);
+        await LoadAsync(code, ct);
+        if (Round is not null)
+        {
+            Form = FormOf(Round);
+        }
+        Upgrade = outcome.Upgrade;
+        if (outcome.Refusal == UpgradeRefusal.None)
+        {
+            Message = $"Đã nâng đợt {code} lên phiên bản {to} của biểu mẫu; số liệu tổng hợp, biểu mẫu trống và bảng tổng hợp dùng phiên bản này.";
+            return Page();
+        }
+        UpgradeProblem = outcome.Message;
+        Response.StatusCode = outcome.Refusal switch
+        {
+            UpgradeRefusal.NotFound => StatusCodes.Status404NotFound,
+            UpgradeRefusal.UnknownVersion or UpgradeRefusal.NotNewer => StatusCodes.Status422UnprocessableEntity,
+            _ => StatusCodes.Status409Conflict,
+        };
+        return Page();
+    }
+
     private async Task LoadAsync(string code, CancellationToken ct)
     {
         Round = await reference.RoundAsync(code, ct);
@@ -95,6 +137,8 @@ public sealed class DashboardModel(ReferenceStore reference, RollupService rollu
             return;
         }
         Template = await rollups.DefinitionAsync(Round, ct);
+        var current = Round.TemplateVersion;
+        NewerVersions = [.. (await templates.VersionsAsync(Round.Template, ct)).Where(v => v > current)];
         Totals = await rollups.TotalsAsync(code, ct);
         Units = await rollups.UnitsAsync(Round, ct);
         Figures = Template is null
