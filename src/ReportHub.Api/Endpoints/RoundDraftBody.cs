@@ -16,8 +16,14 @@ internal static class RoundDraftBody
 
     /// <returns>The draft, or the message that says what is wrong with the body: <paramref name="tooLong"/>,
     /// <paramref name="invalid"/>'s for a JSON error, or <paramref name="empty"/>.</returns>
-    public static async Task<(RoundDraft? Draft, string? Error)> ReadAsync(HttpRequest request, string tooLong,
+    public static Task<(RoundDraft? Draft, string? Error)> ReadAsync(HttpRequest request, string tooLong,
+        Func<JsonException, string> invalid, string empty, CancellationToken ct) =>
+        ReadAsync<RoundDraft>(request, tooLong, invalid, empty, ct);
+
+    /// <summary>Any small JSON body of the rounds routes (a unit added to a round), read the same bounded way.</summary>
+    public static async Task<(T? Body, string? Error)> ReadAsync<T>(HttpRequest request, string tooLong,
         Func<JsonException, string> invalid, string empty, CancellationToken ct)
+        where T : class
     {
         if (request.ContentLength > MaxBytes)
         {
@@ -36,7 +42,7 @@ internal static class RoundDraftBody
         }
         try
         {
-            var draft = length == 0 ? null : JsonSerializer.Deserialize<RoundDraft>(buffer.AsSpan(0, length), Json);
+            var draft = length == 0 ? null : JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), Json);
             return draft is null ? (null, empty) : (draft, null);
         }
         catch (JsonException ex)

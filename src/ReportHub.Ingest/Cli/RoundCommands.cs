@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using ReportHub.Core.Domain;
+using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Rounds;
 
 namespace ReportHub.Ingest.Cli;
@@ -60,6 +61,27 @@ internal static class RoundCommands
         Console.WriteLine(closed
             ? $"Đã đóng {Describe(round)}. Báo cáo gửi vào đợt này sẽ bị từ chối cho đến khi mở lại (rounds reopen {round.Code})."
             : $"Đã mở lại {Describe(round)}. Đợt nhận báo cáo trở lại.");
+        return CliApp.Ok;
+    }
+
+    public static async Task<int> AddUnitAsync(string[] config, string code, string unit, bool json, CancellationToken ct)
+    {
+        using var host = CliHost.Build(config);
+        await Commands.PrepareAsync(host.Services, ct);
+        var addition = await host.Services.GetRequiredService<RoundService>().AddUnitAsync(code, unit, ct);
+        if (addition.Problem is { } problem)
+        {
+            throw new ConfigurationException(problem);
+        }
+        if (addition.Added)
+        {
+            await host.Services.GetRequiredService<AuditLog>().WriteAsync("cli:" + Environment.UserName, AuditActions.RoundUnitAdded, addition.Round!.Code,
+                $"bổ sung đơn vị {addition.Unit!.Code} ({addition.Unit.Name}); {addition.Round.ExpectedUnits.Count} đơn vị", ct);
+        }
+        var view = RoundUnitView.From(addition);
+        Console.WriteLine(json ? CliJson.Line(view) : addition.Added
+            ? $"Đã bổ sung {view.Name} ({view.Unit}) vào đợt {view.Round}: {view.UnitsExpected} đơn vị phải báo cáo. Báo cáo của đơn vị này gửi vào đợt được nhận từ bây giờ."
+            : $"{view.Name} ({view.Unit}) đã thuộc danh sách đơn vị phải báo cáo của đợt {view.Round}; không thay đổi gì.");
         return CliApp.Ok;
     }
 

@@ -158,6 +158,11 @@ public sealed partial class IngestService(
         }
         await submissions.RecordDuplicateAsync(original, request.FileName, request.Source, receivedAt, cancellationToken);
         logger.LogInformation("{File} is a duplicate of submission {Id}", request.FileName, originalId);
+        // A replay of the same bytes may be the current version; only other bytes counting now make the original old.
+        var current = original.Status == VersionStatuses.Current || original.UnitCode is null || original.RoundCode is null
+            ? null
+            : await submissions.CurrentAsync(original.UnitCode, original.RoundCode, cancellationToken);
+        var superseded = current is not null && current.FileSha256 != original.FileSha256;
         var result = new IngestResult
         {
             File = request.FileName,
@@ -165,7 +170,10 @@ public sealed partial class IngestService(
             SubmissionId = original.Id,
             Unit = original.UnitCode,
             Round = original.RoundCode,
-            Issues = [],
+            Issues = superseded ? [IssueDto.From(Reinstatement.NotCurrent(original, current!))] : [],
+            CurrentSubmissionId = superseded ? current!.Id : null,
+            CurrentReceivedAt = superseded ? current!.ReceivedAt : null,
+            Reinstate = superseded ? $"/api/submissions/{original.Id}/reinstate" : null,
         };
         var definition = original.TemplateId is null ? null : await templates.DefinitionAsync(original.TemplateId, original.TemplateVersion, cancellationToken);
         return ResultFigures.Apply(result, original.TemplateId, definition, original.Figures);
@@ -213,8 +221,11 @@ public sealed partial class IngestService(
         {
             return (new Evaluation(null, request.UnitHint, request.RoundHint), parsed.Issues);
         }
-        var issues = parsed.Locator.Locate(resolution.Issues.Concat(parsed.Issues));
-        return (new Evaluation(parsed.Report, resolution.Unit?.Code ?? request.UnitHint, resolution.Round?.Code ?? request.RoundHint), issues);
+        // Cells of `unit` columns name units of the registry, which only the pipeline has: resolved here, before storing.
+        var definition = await templates.DefinitionAsync(parsed.Report.TemplateId, parsed.Report.TemplateVersion, cancellationToken);
+        var (report, unitNames) = new UnitColumns(units).Resolve(parsed.Report, definition, resolution.Round?.RequestDate ?? resolution.Round?.Deadline);
+        var issues = parsed.Locator.Locate(resolution.Issues.Concat(parsed.Issues).Concat(unitNames));
+        return (new Evaluation(report, resolution.Unit?.Code ?? request.UnitHint, resolution.Round?.Code ?? request.RoundHint), issues);
 
         // The parse, or the rejection that stands for a file that could not be read within its budget.
         async Task<(ParseResult? Parsed, IReadOnlyList<Issue>? Refusal)> ReadAsync(IReadOnlyList<TemplateDefinition> templatesToTry)

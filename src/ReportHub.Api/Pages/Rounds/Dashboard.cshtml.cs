@@ -35,6 +35,8 @@ public sealed class DashboardModel(ReferenceStore reference, RollupService rollu
     public EditForm Form { get; private set; } = new();
     public IReadOnlyList<RoundProblem> Problems { get; private set; } = [];
     public string? Message { get; private set; }
+    public string? AddUnitProblem { get; private set; }
+    public string? AddUnitCode { get; private set; }
 
     public IEnumerable<UnitStatus> Late => Units.Where(u => u.Status == UnitStatuses.Late);
     public IEnumerable<UnitStatus> Missing => Units.Where(u => u.Status == UnitStatuses.Missing);
@@ -83,6 +85,34 @@ public sealed class DashboardModel(ReferenceStore reference, RollupService rollu
         Response.StatusCode = edit.NotFound ? StatusCodes.Status404NotFound
             : edit.Closed ? StatusCodes.Status409Conflict
             : StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddUnitAsync(string code, string? unit, CancellationToken ct)
+    {
+        var addition = await rounds.AddUnitAsync(code, unit, ct);
+        if (addition.Problem is null)
+        {
+            var added = addition.Unit!;
+            if (addition.Added)
+            {
+                await audit.WriteAsync(User.Actor(), AuditActions.RoundUnitAdded, addition.Round!.Code,
+                    $"bổ sung đơn vị {added.Code} ({added.Name}); {addition.Round.ExpectedUnits.Count} đơn vị", ct);
+            }
+            var done = addition.Added
+                ? $"Đã bổ sung {added.Name} ({added.Code}) vào đợt {addition.Round!.Code}: {addition.Round.ExpectedUnits.Count} đơn vị phải báo cáo."
+                : $"{added.Name} ({added.Code}) đã thuộc danh sách đơn vị phải báo cáo của đợt {addition.Round!.Code}; không thay đổi gì.";
+            return Redirect($"/rounds/{Uri.EscapeDataString(addition.Round.Code)}?done=" + Uri.EscapeDataString(done));
+        }
+        await LoadAsync(code, ct);
+        if (Round is { } round)
+        {
+            Form = FormOf(round);
+        }
+        AddUnitProblem = addition.Problem;
+        AddUnitCode = unit;
+        Response.StatusCode = addition.RoundNotFound || addition.UnitNotFound ? StatusCodes.Status404NotFound
+            : StatusCodes.Status409Conflict;
         return Page();
     }
 
