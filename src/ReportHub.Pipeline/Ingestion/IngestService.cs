@@ -199,6 +199,8 @@ public sealed partial class IngestService(
         var candidates = await templates.CandidatesAsync(hinted, cancellationToken);
         var today = DateOnly.FromDateTime(receivedAt.UtcDateTime);
         var started = clock.GetTimestamp();
+        // The definitions the file was read with; the one that produced the report also says which columns name units.
+        var read = new List<TemplateDefinition>();
         timeout.CancelAfter(budget);
         var (parsed, refusal) = await ReadAsync(candidates);
         if (refusal is not null)
@@ -222,7 +224,8 @@ public sealed partial class IngestService(
             return (new Evaluation(null, request.UnitHint, request.RoundHint), parsed.Issues);
         }
         // Cells of `unit` columns name units of the registry, which only the pipeline has: resolved here, before storing.
-        var definition = await templates.DefinitionAsync(parsed.Report.TemplateId, parsed.Report.TemplateVersion, cancellationToken);
+        var definition = read.FirstOrDefault(t => t.Id == parsed.Report.TemplateId && t.Version == parsed.Report.TemplateVersion)
+            ?? await templates.DefinitionAsync(parsed.Report.TemplateId, parsed.Report.TemplateVersion, cancellationToken);
         var (report, unitNames) = new UnitColumns(units).Resolve(parsed.Report, definition, resolution.Round?.RequestDate ?? resolution.Round?.Deadline);
         var issues = parsed.Locator.Locate(resolution.Issues.Concat(parsed.Issues).Concat(unitNames));
         return (new Evaluation(report, resolution.Unit?.Code ?? request.UnitHint, resolution.Round?.Code ?? request.RoundHint), issues);
@@ -230,6 +233,7 @@ public sealed partial class IngestService(
         // The parse, or the rejection that stands for a file that could not be read within its budget.
         async Task<(ParseResult? Parsed, IReadOnlyList<Issue>? Refusal)> ReadAsync(IReadOnlyList<TemplateDefinition> templatesToTry)
         {
+            read.AddRange(templatesToTry);
             try
             {
                 return (await ParseBestAsync(request, limits, today, templatesToTry, started, budget, timeout), null);
