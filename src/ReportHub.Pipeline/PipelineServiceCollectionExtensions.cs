@@ -28,6 +28,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<HttpResilienceOptions>().Bind(configuration.GetSection(HttpResilienceOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IngestService>();
+        services.AddSingleton<Reinstatement>();
         services.AddSingleton<ReferenceLoader>();
         services.AddSingleton<RoundService>();
         services.AddSingleton<RoundUpgrader>();

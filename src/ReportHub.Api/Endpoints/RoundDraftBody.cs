@@ -20,7 +20,7 @@ internal static class RoundDraftBody
         Func<JsonException, string> invalid, string empty, CancellationToken ct) =>
         ReadAsync<RoundDraft>(request, tooLong, invalid, empty, ct);
 
-    /// <summary>Any small JSON body about a round (an upgrade's {version, force}), read the same bounded way.</summary>
+    /// <summary>Any small JSON body about a round (an upgrade's {version, force}, a unit added to a round), read the same bounded way.</summary>
     public static async Task<(T? Body, string? Error)> ReadAsync<T>(HttpRequest request, string tooLong,
         Func<JsonException, string> invalid, string empty, CancellationToken ct) where T : class
     {

@@ -79,6 +79,16 @@ public static class RoundsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{code}/units", RoundUnitAdding.AddAsync).RequireAuthorization(AccessRegistration.AnalystPolicy)
+            .WithName("AddRoundUnit")
+            .WithSummary("Bổ sung một đơn vị vào danh sách phải báo cáo của đợt (chuyên viên, quản trị viên)")
+            .WithDescription("Thân yêu cầu là JSON {\"unit\": \"51.524\"}. Đơn vị không cần còn hoạt động vào ngày công văn (ví dụ huyện đã sáp nhập nhưng vẫn phải báo cáo), "
+                + "và được giữ lại khi sửa đợt. Gửi lại đơn vị đã có thì không thay đổi gì (`added: false`). 404 khi không có đợt hoặc đơn vị; 409 khi đợt đã đóng.")
+            .JsonBody(typeof(RoundUnitAdding.Body))
+            .Changes()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         // A department sees its own status in a round, never the per-unit table.
         group.MapGet("/{code}/units/{unit}", async Task<Results<Ok<UnitStatus>, ProblemHttpResult>> (string code, string unit, ClaimsPrincipal user, RollupService rollups, CancellationToken ct) =>

@@ -117,7 +117,61 @@ public static class SubmissionsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapPost("/{id:long}/reinstate", ReinstateAsync)
+            .WithName("ReinstateSubmission")
+            .WithSummary("Khôi phục một bản báo cáo cũ thành bản được tính (chuyên viên, quản trị viên, chính đơn vị)")
+            .WithDescription("Bản báo cáo đã được nhận nhưng bị bản sau thay thế trở lại thành bản được tính của đơn vị trong đợt; bản đang được tính chuyển thành bản bị thay thế. "
+                + "200 với báo cáo (`replaced` là mã bản vừa bị thay thế, `changed: false` khi báo cáo đã là bản được tính). 403 với báo cáo của đơn vị khác, "
+                + "404 khi không có báo cáo, 409 khi báo cáo bị từ chối hoặc là bản gửi trùng, khi đợt đã đóng, hoặc khi bản được tính vừa thay đổi.")
+            .Changes()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         return group;
+    }
+
+    /// <summary>The answer of <c>POST /api/submissions/{id}/reinstate</c>: the submission as it is now and what changed.</summary>
+    public sealed record Reinstated
+    {
+        public required SubmissionDetail Submission { get; init; }
+
+        /// <summary>The version that counted before and is superseded now; null when nothing changed.</summary>
+        public long? Replaced { get; init; }
+
+        /// <summary>False when the submission already was the current version.</summary>
+        public required bool Changed { get; init; }
+    }
+
+    private static async Task<Results<Ok<Reinstated>, ProblemHttpResult>> ReinstateAsync(long id, ClaimsPrincipal user, Reinstatement reinstatement,
+        TemplateStore templates, AuditLog audit, CancellationToken ct)
+    {
+        var outcome = await reinstatement.ReinstateAsync(id, user.IsAnalyst() ? null : user.BoundUnit() ?? "", ct);
+        switch (outcome.Failure)
+        {
+            case ReinstateFailure.NotFound:
+                return Problems.SubmissionNotFound(id);
+            case ReinstateFailure.OtherUnit:
+                return Problems.Forbidden(outcome.Problem!);
+            case ReinstateFailure.NotAccepted:
+                return TypedResults.Problem(title: "Không khôi phục được báo cáo", detail: outcome.Problem, statusCode: StatusCodes.Status409Conflict);
+            case ReinstateFailure.RoundClosed:
+                return TypedResults.Problem(title: "Đợt báo cáo đã đóng", detail: outcome.Problem, statusCode: StatusCodes.Status409Conflict);
+            case ReinstateFailure.Concurrent:
+                return TypedResults.Problem(title: "Bản được tính vừa thay đổi", detail: outcome.Problem, statusCode: StatusCodes.Status409Conflict);
+        }
+        var version = outcome.Version!;
+        if (outcome.Changed)
+        {
+            await audit.WriteAsync(user.Actor(), AuditActions.SubmissionReinstated, $"#{id}",
+                $"đơn vị {version.UnitCode}; đợt {version.RoundCode}{(outcome.Replaced is { } replaced ? $"; thay cho #{replaced}" : "")}", ct);
+        }
+        return TypedResults.Ok(new Reinstated
+        {
+            Submission = ToDetail(version, await FiguresAsync(version, templates, ct)),
+            Replaced = outcome.Replaced,
+            Changed = outcome.Changed,
+        });
     }
 
     private static async Task<IResult> Upload(HttpRequest request, [FromQuery] string? round, [FromQuery] string? unit,

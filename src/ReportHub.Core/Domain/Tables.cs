@@ -30,4 +30,10 @@ public sealed record ParsedTable
 {
     public required string Section { get; init; }
     public required IReadOnlyList<ParsedRow> Rows { get; init; }
+
+    /// <summary>
+    /// The sheet column (1-based) each template column was found in, so that a check made after parsing (a unit
+    /// name resolved against the registry) can point at the cell: that column in the row of <see cref="ParsedRow.Cell"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Columns { get; init; } = new Dictionary<string, int>();
 }

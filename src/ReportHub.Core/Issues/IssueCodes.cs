@@ -33,6 +33,15 @@ public static class IssueCodes
     /// <summary>The file names its issuing body, but the registry has no such unit.</summary>
     public const string UnitUnknown = "unit.unknown";
     public const string UnitInactive = "unit.inactive";
+
+    /// <summary>The unit is not one of the round's expected units (<c>round_units</c>); an analyst may add it.</summary>
+    public const string UnitNotExpected = "unit.not-expected";
+
+    /// <summary>A cell of a <c>unit</c> column names no unit of the registry.</summary>
+    public const string UnitUnknownName = "unit.unknown-name";
+
+    /// <summary>A re-sent file matches an accepted version that is no longer the unit's current one.</summary>
+    public const string DuplicateNotCurrent = "duplicate.not-current";
     public const string RoundUnresolved = "round.unresolved";
     public const string RoundMismatch = "round.mismatch";
     public const string RoundClosed = "round.closed";

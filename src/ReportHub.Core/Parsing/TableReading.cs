@@ -24,7 +24,7 @@ internal sealed record TableReading(SectionDefinition Section, TableLayout Layou
 {
     public TableDefinition Table => Section.Table!;
 
-    public ParsedTable ToParsed() => new() { Section = Section.Key, Rows = Rows.Select(r => r.Row).ToList() };
+    public ParsedTable ToParsed() => new() { Section = Section.Key, Rows = Rows.Select(r => r.Row).ToList(), Columns = Layout.Columns };
 
     /// <summary>The cell of a column in a row: where it was written, or where it should have been.</summary>
     public string CellOf(ReadRow row, string key) =>

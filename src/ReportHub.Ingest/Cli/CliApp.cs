@@ -60,10 +60,15 @@ public static class CliApp
         templatesShow.SetAction((p, ct) => TemplateCommands.ShowAsync(configArgs, p.GetValue(templateId)!, p.GetValue(templateVersion), ct));
         var templates = new Command("templates", "Register, list and show report templates.") { templatesAdd, templatesList, templatesShow };
 
+        var reinstateId = new Argument<long>("id") { Description = "The submission id, e.g. 12." };
+        var reinstate = new Command("reinstate", "Make an older accepted version of a unit's report current again.") { reinstateId, json };
+        reinstate.SetAction((p, ct) => SubmissionCommands.ReinstateAsync(configArgs, p.GetValue(reinstateId), p.GetValue(json), ct));
+        var submissions = new Command("submissions", "Manage the versions of received reports.") { reinstate };
+
         var users = UsersCommand(configArgs, json);
         var keys = KeysCommand(configArgs, json);
 
-        var root = new RootCommand("ReportHub: ingest the provincial appendix reports.") { init, ingest, totals, watch, replay, rounds, templates, users, keys };
+        var root = new RootCommand("ReportHub: ingest the provincial appendix reports.") { init, ingest, totals, watch, replay, rounds, submissions, templates, users, keys };
         var parsed = root.Parse(commandArgs);
         if (parsed.Errors.Count > 0)
         {
@@ -71,7 +76,7 @@ public static class CliApp
             {
                 await Console.Error.WriteLineAsync(error.Message);
             }
-            await Console.Error.WriteLineAsync("Usage: reporthub init | ingest <file-or-folder>... [--round CODE] [--unit CODE] [--json] [--dry-run] | totals --round CODE [--json] | watch [--drain] | replay [--rejected] [--json] | rounds create --code CODE --template ID --title T --request-document DOC --request-date DATE --deadline DATE [--types T,...] [--parents P,...] [--units U,...] | rounds list [--json] | rounds close CODE | rounds reopen CODE | rounds upgrade CODE --version N [--force] [--json] | templates add FILE [--json] | templates list [--json] | templates show ID [--version N] | users create --name NAME --role ROLE [--unit CODE] [--display-name D] | users list|disable|enable|reset-password NAME | keys create --role ROLE [--unit CODE] [--label L] | keys list | keys revoke PREFIX");
+            await Console.Error.WriteLineAsync("Usage: reporthub init | ingest <file-or-folder>... [--round CODE] [--unit CODE] [--json] [--dry-run] | totals --round CODE [--json] | watch [--drain] | replay [--rejected] [--json] | rounds create --code CODE --template ID --title T --request-document DOC --request-date DATE --deadline DATE [--types T,...] [--parents P,...] [--units U,...] | rounds list [--json] | rounds close CODE | rounds reopen CODE | rounds upgrade CODE --version N [--force] [--json] | rounds add-unit CODE --unit UNIT [--json] | submissions reinstate ID [--json] | templates add FILE [--json] | templates list [--json] | templates show ID [--version N] | users create --name NAME --role ROLE [--unit CODE] [--display-name D] | users list|disable|enable|reset-password NAME | keys create --role ROLE [--unit CODE] [--label L] | keys list | keys revoke PREFIX");
             return UsageError;
         }
         try
@@ -127,7 +132,13 @@ public static class CliApp
         var upgrade = new Command("upgrade", "Move an open round to a newer version of its template, reading its reports again.") { upgradeCode, upgradeVersion, force, json };
         upgrade.SetAction((p, ct) => RoundCommands.UpgradeAsync(configArgs, p.GetValue(upgradeCode)!, p.GetValue(upgradeVersion), p.GetValue(force), p.GetValue(json), ct));
 
-        return new Command("rounds", "Create, list, close, reopen and upgrade rounds.") { create, list, close, reopen, upgrade };
+
+        var addCode = new Argument<string>("code") { Description = "Round code." };
+        var addUnit = new Option<string>("--unit") { Required = true, Description = "The unit to add, e.g. 51.524." };
+        var addUnitCommand = new Command("add-unit", "Add a unit to a round's expected units (e.g. an abolished district that still reports).") { addCode, addUnit, json };
+        addUnitCommand.SetAction((p, ct) => RoundCommands.AddUnitAsync(configArgs, p.GetValue(addCode)!, p.GetValue(addUnit)!, p.GetValue(json), ct));
+
+        return new Command("rounds", "Create, list, close, reopen and upgrade rounds; add a unit to one.") { create, list, close, reopen, upgrade, addUnitCommand };
     }
 
     private static Command UsersCommand(string[] configArgs, Option<bool> json)

@@ -117,6 +117,27 @@ internal static class RoundCommands
         };
     }
 
+    public static async Task<int> AddUnitAsync(string[] config, string code, string unit, bool json, CancellationToken ct)
+    {
+        using var host = CliHost.Build(config);
+        await Commands.PrepareAsync(host.Services, ct);
+        var addition = await host.Services.GetRequiredService<RoundService>().AddUnitAsync(code, unit, ct);
+        if (addition.Problem is { } problem)
+        {
+            throw new ConfigurationException(problem);
+        }
+        if (addition.Added)
+        {
+            await host.Services.GetRequiredService<AuditLog>().WriteAsync("cli:" + Environment.UserName, AuditActions.RoundUnitAdded, addition.Round!.Code,
+                $"bổ sung đơn vị {addition.Unit!.Code} ({addition.Unit.Name}); {addition.Round.ExpectedUnits.Count} đơn vị", ct);
+        }
+        var view = RoundUnitView.From(addition);
+        Console.WriteLine(json ? CliJson.Line(view) : addition.Added
+            ? $"Đã bổ sung {view.Name} ({view.Unit}) vào đợt {view.Round}: {view.UnitsExpected} đơn vị phải báo cáo. Báo cáo của đơn vị này gửi vào đợt được nhận từ bây giờ."
+            : $"{view.Name} ({view.Unit}) đã thuộc danh sách đơn vị phải báo cáo của đợt {view.Round}; không thay đổi gì.");
+        return CliApp.Ok;
+    }
+
     private static string Describe(Round round)
     {
         var requested = round.RequestDate is { } date ? $" ngày {Show(date)}" : "";

@@ -17,6 +17,8 @@ public static class AuditActions
     public const string RoundClosed = "round.close";
     public const string RoundReopened = "round.reopen";
     public const string RoundUpgraded = "round.upgrade";
+    public const string RoundUnitAdded = "round.add-unit";
+    public const string SubmissionReinstated = "submission.reinstate";
     public const string TemplateAdded = "template.add";
     public const string UserCreated = "user.create";
     public const string UserDisabled = "user.disable";

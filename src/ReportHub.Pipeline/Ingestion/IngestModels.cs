@@ -75,6 +75,17 @@ public sealed record IngestResult
 
     public required IReadOnlyList<IssueDto> Issues { get; init; }
 
+    // Set only on a duplicate whose original is no longer the unit's current version (issue duplicate.not-current):
+    // the version that counts now, and the route that makes the original current again.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? CurrentSubmissionId { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? CurrentReceivedAt { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reinstate { get; init; }
+
     [JsonIgnore]
     public bool Rejected => Status == "rejected";
 }

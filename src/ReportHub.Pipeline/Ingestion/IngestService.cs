@@ -162,6 +162,11 @@ public sealed partial class IngestService(
         UnitScopeException.ThrowIfOtherUnit(request.RequiredUnit, original.UnitCode);
         await submissions.RecordDuplicateAsync(original, request.FileName, request.Source, receivedAt, cancellationToken);
         logger.LogInformation("{File} is a duplicate of submission {Id}", request.FileName, originalId);
+        // A replay of the same bytes may be the current version; only other bytes counting now make the original old.
+        var current = original.Status == VersionStatuses.Current || original.UnitCode is null || original.RoundCode is null
+            ? null
+            : await submissions.CurrentAsync(original.UnitCode, original.RoundCode, cancellationToken);
+        var superseded = current is not null && current.FileSha256 != original.FileSha256;
         var result = new IngestResult
         {
             File = request.FileName,
@@ -169,7 +174,10 @@ public sealed partial class IngestService(
             SubmissionId = original.Id,
             Unit = original.UnitCode,
             Round = original.RoundCode,
-            Issues = [],
+            Issues = superseded ? [IssueDto.From(Reinstatement.NotCurrent(original, current!))] : [],
+            CurrentSubmissionId = superseded ? current!.Id : null,
+            CurrentReceivedAt = superseded ? current!.ReceivedAt : null,
+            Reinstate = superseded ? $"/api/submissions/{original.Id}/reinstate" : null,
         };
         var definition = original.TemplateId is null ? null : await templates.DefinitionAsync(original.TemplateId, original.TemplateVersion, cancellationToken);
         return ResultFigures.Apply(result, original.TemplateId, definition, original.Figures);
@@ -203,6 +211,8 @@ public sealed partial class IngestService(
         var candidates = await templates.CandidatesAsync(hinted, cancellationToken);
         var today = DateOnly.FromDateTime(receivedAt.UtcDateTime);
         var started = clock.GetTimestamp();
+        // The definitions the file was read with; the one that produced the report also says which columns name units.
+        var read = new List<TemplateDefinition>();
         timeout.CancelAfter(budget);
         var (parsed, refusal) = await ReadAsync(candidates);
         if (refusal is not null)
@@ -227,13 +237,17 @@ public sealed partial class IngestService(
         {
             return (new Evaluation(null, request.UnitHint, request.RoundHint), parsed.Issues);
         }
-        var issues = parsed.Locator.Locate(resolution.Issues.Concat(parsed.Issues));
+        // Cells of `unit` columns name units of the registry, which only the pipeline has: resolved here, before storing.
+        var definition = read.FirstOrDefault(t => t.Id == parsed.Report.TemplateId && t.Version == parsed.Report.TemplateVersion)
+            ?? await templates.DefinitionAsync(parsed.Report.TemplateId, parsed.Report.TemplateVersion, cancellationToken);
+        var (report, unitNames) = new UnitColumns(units).Resolve(parsed.Report, definition, resolution.Round?.RequestDate ?? resolution.Round?.Deadline);
+        var issues = parsed.Locator.Locate(resolution.Issues.Concat(parsed.Issues).Concat(unitNames));
         if (resolution.Round is { } own && Fit(parsed) > 0 && await OtherVersionThatFitsAsync(own, Fit(parsed)) is { } filledOn)
         {
             // The sender filled another version's form: say so first, then what the round's version found missing.
             issues = [IngestMessages.VersionMismatch(own, filledOn.Version) with { Location = IssueLocator.WholeFile }, .. issues];
         }
-        return (new Evaluation(parsed.Report, resolution.Unit?.Code ?? request.UnitHint, resolution.Round?.Code ?? request.RoundHint, resolution.UnitNamedByFile), issues);
+        return (new Evaluation(report, resolution.Unit?.Code ?? request.UnitHint, resolution.Round?.Code ?? request.RoundHint, resolution.UnitNamedByFile), issues);
 
         // The newest other version of the round's template that reads the file with fewer errors than the round's own.
         async Task<TemplateDefinition?> OtherVersionThatFitsAsync(Core.Domain.Round own, int errors)
@@ -253,6 +267,7 @@ public sealed partial class IngestService(
         // The parse, or the rejection that stands for a file that could not be read within its budget.
         async Task<(ParseResult? Parsed, IReadOnlyList<Issue>? Refusal)> ReadAsync(IReadOnlyList<TemplateDefinition> templatesToTry)
         {
+            read.AddRange(templatesToTry);
             try
             {
                 return (await ParseBestAsync(request, limits, today, templatesToTry, started, budget, timeout), null);

@@ -30,7 +30,12 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
                     $"Đợt báo cáo {round.Code} đã đóng nên không nhận thêm báo cáo. Nếu vẫn cần gửi, hãy liên hệ cơ quan ban hành {Request(round)} để đề nghị mở lại đợt, rồi gửi lại tệp này.", sheet));
             }
             var on = round.RequestDate ?? round.Deadline;
-            if (!unit.IsActiveOn(on))
+            if (round.ExpectedUnits.Count > 0 && !round.ExpectedUnits.Contains(unit.Code, StringComparer.OrdinalIgnoreCase))
+            {
+                // Filed anyway, an abolished district's figures would be counted beside those of its successor.
+                issues.Add(Issue.Error(IssueCodes.UnitNotExpected, NotExpectedMessage(unit, round, on), sheet, UnitCell(header)));
+            }
+            else if (!unit.IsActiveOn(on))
             {
                 var successor = unit.Successor is null ? "" : $" Đơn vị kế thừa là {unit.Successor}.";
                 issues.Add(Issue.Warning(IssueCodes.UnitInactive,
@@ -90,7 +95,7 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
         var on = round?.RequestDate ?? round?.Deadline;
         var found = FromHeader(header, on);
         var fromFile = found.Unit;
-        var cell = header.Cells.GetValueOrDefault("unitCode") ?? header.Cells.GetValueOrDefault("issuingBody") ?? header.Cells.GetValueOrDefault("number");
+        var cell = UnitCell(header);
         Unit? fromHint = null;
         if (hint is not null)
         {
@@ -123,6 +128,44 @@ public sealed class Resolver(IReadOnlyList<Unit> units, IReadOnlyList<Round> rou
                 "Hãy ghi tên cơ quan ban hành ở góc trái phía trên (ví dụ “SỞ CÔNG THƯƠNG”) hoặc chọn đơn vị khi gửi (--unit).", sheet, cell));
         }
         return (unit, fromFile is not null);
+    }
+
+    /// <summary>The header cell that names the unit: ReportHub's unit code cell, else the issuer's line, else the number.</summary>
+    private static string? UnitCell(ReportHeader header) =>
+        header.Cells.GetValueOrDefault("unitCode") ?? header.Cells.GetValueOrDefault("issuingBody") ?? header.Cells.GetValueOrDefault("number");
+
+    private string NotExpectedMessage(Unit unit, Round round, DateOnly on)
+    {
+        var message = $"{unit.Name} ({unit.Code}) không thuộc danh sách đơn vị phải báo cáo của đợt {round.Code}";
+        if (Successor(unit, on) is { } successor)
+        {
+            var since = unit.ValidTo is { } last ? $" từ ngày {last.AddDays(1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}" : "";
+            message += $" (đơn vị đã sáp nhập vào {successor.Name}{since}). Nếu báo cáo thay cho đơn vị mới, hãy ghi mã đơn vị {successor.Code} "
+                + $"({successor.Name}) ở ô mã đơn vị hoặc ghi tên cơ quan ban hành là {successor.Name} ở đầu báo cáo, rồi gửi lại.";
+        }
+        else
+        {
+            message += ".";
+        }
+        return message + $" Nếu {unit.Name} vẫn phải báo cáo trong đợt này, hãy đề nghị chuyên viên Sở bổ sung đơn vị vào đợt {round.Code}, rồi gửi lại tệp này.";
+    }
+
+    /// <summary>The unit that took over an abolished one, following the chain to the one that exists on the day.</summary>
+    private Unit? Successor(Unit unit, DateOnly on)
+    {
+        Unit? found = null;
+        var code = unit.Successor;
+        // The hop guard stops a registry with a successor cycle from hanging resolution.
+        for (var hops = 0; code is not null && hops < 8; hops++)
+        {
+            found = units.FirstOrDefault(u => string.Equals(u.Code, code, StringComparison.OrdinalIgnoreCase));
+            if (found is null || found.IsActiveOn(on))
+            {
+                break;
+            }
+            code = found.Successor;
+        }
+        return found;
     }
 
     /// <summary>

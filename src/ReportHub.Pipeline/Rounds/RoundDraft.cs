@@ -38,3 +38,40 @@ public sealed record RoundEdit
     public bool Closed { get; init; }
     public IReadOnlyList<RoundProblem> Problems { get; init; } = [];
 }
+
+/// <summary>
+/// The outcome of adding a unit to a round by hand: the round and unit, whether it was added now (false when the round
+/// already expected it), or why not (no such round or unit, or a closed round), with a Vietnamese explanation.
+/// </summary>
+public sealed record RoundUnitAddition
+{
+    public Round? Round { get; init; }
+    public Unit? Unit { get; init; }
+    public bool Added { get; init; }
+    public bool RoundNotFound { get; init; }
+    public bool UnitNotFound { get; init; }
+    public bool Closed { get; init; }
+    public string? Problem { get; init; }
+}
+
+/// <summary>The answer of <c>POST /api/rounds/{code}/units</c> and of <c>rounds add-unit --json</c>.</summary>
+public sealed record RoundUnitView
+{
+    public required string Round { get; init; }
+    public required string Unit { get; init; }
+    public required string Name { get; init; }
+
+    /// <summary>False when the round already expected the unit: nothing was changed.</summary>
+    public required bool Added { get; init; }
+
+    public required int UnitsExpected { get; init; }
+
+    public static RoundUnitView From(RoundUnitAddition addition) => new()
+    {
+        Round = addition.Round!.Code,
+        Unit = addition.Unit!.Code,
+        Name = addition.Unit.Name,
+        Added = addition.Added,
+        UnitsExpected = addition.Round.ExpectedUnits.Count,
+    };
+}

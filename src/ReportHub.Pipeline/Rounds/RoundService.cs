@@ -88,6 +88,47 @@ public sealed class RoundService(ReferenceStore store, TemplateStore templateSto
         return await store.RoundAsync(code, cancellationToken);
     }
 
+    /// <summary>
+    /// Adds one unit to a round's expected units outside its rule, typically an abolished district whose report the
+    /// round still takes; the unit need not be active on the request date. Adding a unit already expected changes nothing.
+    /// </summary>
+    public async Task<RoundUnitAddition> AddUnitAsync(string code, string? unitCode, CancellationToken cancellationToken)
+    {
+        if (await store.RoundAsync(code, cancellationToken) is not { } round)
+        {
+            return new RoundUnitAddition { RoundNotFound = true, Problem = $"Không có đợt báo cáo mã “{code}”. Hãy xem các đợt hiện có trên trang Đợt báo cáo (rounds list)." };
+        }
+        var wanted = unitCode?.Trim() ?? "";
+        var units = await store.UnitsAsync(cancellationToken);
+        if (units.FirstOrDefault(u => string.Equals(u.Code, wanted, StringComparison.OrdinalIgnoreCase)) is not { } unit)
+        {
+            return new RoundUnitAddition
+            {
+                Round = round,
+                UnitNotFound = true,
+                Problem = wanted.Length == 0
+                    ? "Chưa nhập mã đơn vị cần bổ sung vào đợt (unit), ví dụ 51.524."
+                    : $"Không có đơn vị mã “{wanted}” trong danh mục. Hãy kiểm tra mã đơn vị (ví dụ 51.SCT, 51.524).",
+            };
+        }
+        if (round.Closed)
+        {
+            return new RoundUnitAddition
+            {
+                Round = round,
+                Unit = unit,
+                Closed = true,
+                Problem = $"Đợt báo cáo “{code}” đã đóng nên không bổ sung được đơn vị. Hãy bấm “Mở lại” đợt này trên trang Đợt báo cáo rồi bổ sung, sau đó đóng lại nếu cần.",
+            };
+        }
+        var added = await store.AddRoundUnitAsync(round.Code, unit.Code, DateTimeOffset.UtcNow, cancellationToken);
+        if (added)
+        {
+            logger.LogInformation("Added unit {Unit} to round {Round} by hand", unit.Code, round.Code);
+        }
+        return new RoundUnitAddition { Round = await store.RoundAsync(round.Code, cancellationToken), Unit = unit, Added = added };
+    }
+
     public Task<IReadOnlyList<Round>> ListAsync(CancellationToken cancellationToken) => store.RoundsAsync(cancellationToken);
 
     /// <summary>One round by its code; null when there is none.</summary>

@@ -69,9 +69,22 @@ public sealed class ReferenceStore(Db db)
         WHERE NOT EXISTS (SELECT 1 FROM rounds WHERE code = @Code)
         """;
 
-    private const string DeleteRoundUnits = "DELETE FROM round_units WHERE round_code = @Code";
+    // Units an analyst added by hand (added_at set) stay when a round's rule chooses its units again.
+    private const string DeleteRoundUnits = "DELETE FROM round_units WHERE round_code = @Code AND added_at IS NULL";
 
-    private const string InsertRoundUnit = "INSERT INTO round_units (round_code, unit_code) VALUES (@Round, @Unit)";
+    private const string InsertRoundUnit = """
+        INSERT INTO round_units (round_code, unit_code)
+        SELECT @Round, @Unit
+        WHERE NOT EXISTS (SELECT 1 FROM round_units WHERE round_code = @Round AND unit_code = @Unit)
+        """;
+
+    private const string AddRoundUnit = """
+        INSERT INTO round_units (round_code, unit_code, added_at)
+        SELECT @Round, @Unit, @AddedAt
+        WHERE NOT EXISTS (SELECT 1 FROM round_units WHERE round_code = @Round AND unit_code = @Unit)
+        """;
+
+    private const string CountRoundUnit = "SELECT COUNT(*) FROM round_units WHERE round_code = @Round AND unit_code = @Unit";
 
     // Only an open round is edited: the condition is in the statement, so a round closed meanwhile is left alone.
     private const string UpdateOpenRound = """
@@ -194,6 +207,29 @@ public sealed class ReferenceStore(Db db)
         await InsertUnitsAsync(connection, tx, round, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Adds one unit to a round's expected units by hand, outside the round's rule; false, and nothing written, when
+    /// the round already expects it. The caller checks that round and unit exist.
+    /// </summary>
+    public async Task<bool> AddRoundUnitAsync(string round, string unit, DateTimeOffset addedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var args = new { Round = round, Unit = unit, AddedAt = InstantHandler.Format(addedAt) };
+        try
+        {
+            return await connection.ExecuteAsync(new CommandDefinition(AddRoundUnit, args, cancellationToken: cancellationToken)) > 0;
+        }
+        catch (DbException)
+        {
+            // Another analyst added the same unit between our check and our insert: the key refused ours.
+            if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountRoundUnit, args, cancellationToken: cancellationToken)) > 0)
+            {
+                return false;
+            }
+            throw;
+        }
     }
 
     public async Task<bool> SetClosedAsync(string code, bool closed, CancellationToken cancellationToken)

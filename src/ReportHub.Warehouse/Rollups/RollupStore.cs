@@ -73,7 +73,7 @@ public sealed class RollupStore(Db db)
         """;
 
     // Everything a round's rollups are computed from, in a few cheap aggregates: a new submission (accepted, rejected or
-    // replayed) raises the highest id, a round edited, closed or re-planned changes its own row or its units, and a
+    // replayed) raises the highest id, an older version reinstated changes which ids are current, a round edited, closed or re-planned changes its own row or its units, and a
     // unit renamed or retyped by a reference load changes the registry's text. The registry is a few dozen rows
     // (a province's departments and districts), read whole as one value; the rest are primary-key lookups.
     private const string StampHead = """
@@ -81,6 +81,7 @@ public sealed class RollupStore(Db db)
                r.template_id AS TemplateId, r.template_version AS TemplateVersion, r.expected AS Expected,
                (SELECT COUNT(*) FROM round_units ru WHERE ru.round_code = r.code) AS ExpectedUnits,
                (SELECT MAX(s.id) FROM submissions s) AS LastSubmission,
+               (SELECT SUM(c.id) FROM submissions c WHERE c.round_code = r.code AND c.status = 'current') AS CurrentVersions,
                (SELECT COUNT(*) FROM templates) AS Templates,
 
         """;

@@ -101,6 +101,17 @@ public sealed class SubmissionStore(Db db)
     private const string Withdraw = "UPDATE submissions SET status = 'superseded' WHERE id = @Id AND status = 'current'";
 
     private const string MarkWithdrawnBy = "UPDATE submissions SET supersedes = @Withdrawn WHERE id = @By AND supersedes IS NULL";
+    private const string SelectCurrentOf = $"""
+        SELECT {SubmissionColumns} FROM submissions
+        WHERE unit_code = @Unit AND round_code = @Round AND status = 'current'
+        """;
+
+    // Only an accepted version that is not current may become current again; the condition is in the statement, so
+    // a version another writer reinstated or superseded meanwhile is left alone and the transaction rolled back.
+    private const string MakeCurrent = """
+        UPDATE submissions SET status = 'current'
+        WHERE id = @Id AND outcome = 'accepted' AND status = 'superseded'
+        """;
 
     private const string InsertSubmissionValues = """
         (file_sha256, file_name, file_size, source, received_at, outcome, status, unit_code, round_code,
@@ -229,6 +240,48 @@ public sealed class SubmissionStore(Db db)
         await connection.ExecuteAsync(new CommandDefinition(MarkWithdrawnBy, new { Withdrawn = current, By = by }, tx, cancellationToken: cancellationToken));
         await tx.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>The version that counts now for a unit in a round, or null when it has none.</summary>
+    public async Task<SubmissionRecord?> CurrentAsync(string unit, string round, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<SubmissionRecord>(new CommandDefinition(SelectCurrentOf,
+            new { Unit = unit, Round = round }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Makes an older accepted version of its unit and round current again, and the version that was current
+    /// superseded, in one transaction (the unique index keeps one current per unit and round). Returns the id of the
+    /// version it replaced (null when the unit had none), or false in <c>Done</c> when the version is not a superseded
+    /// accepted one any more.
+    /// </summary>
+    /// <exception cref="ConcurrentSubmissionException">Another writer made a version current first.</exception>
+    public async Task<(bool Done, long? Replaced)> ReinstateAsync(SubmissionRecord version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        try
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+            var current = await connection.QuerySingleOrDefaultAsync<CurrentRow>(new CommandDefinition(CurrentOf,
+                new { Unit = version.UnitCode, Round = version.RoundCode }, tx, cancellationToken: cancellationToken));
+            if (current is { } replaced)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(Supersede, new { replaced.Id }, tx, cancellationToken: cancellationToken));
+            }
+            if (await connection.ExecuteAsync(new CommandDefinition(MakeCurrent, new { version.Id }, tx, cancellationToken: cancellationToken)) == 0)
+            {
+                await tx.RollbackAsync(cancellationToken);
+                return (false, null);
+            }
+            await tx.CommitAsync(cancellationToken);
+            return (true, current?.Id);
+        }
+        catch (DbException ex) when (ConcurrentSubmissionException.IsUniqueViolation(ex))
+        {
+            throw new ConcurrentSubmissionException(ex);
+        }
     }
 
     public async Task<IReadOnlyList<long>> ReplayableAsync(bool onlyRejected, CancellationToken cancellationToken)

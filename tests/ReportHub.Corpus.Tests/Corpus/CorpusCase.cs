@@ -43,6 +43,9 @@ public sealed record CorpusCase(string Name, string FileName, Func<byte[]> Bytes
     /// <summary>Close round 2021-10 in the warehouse before the file arrives.</summary>
     public bool CloseRound { get; init; }
 
+    /// <summary>Units an analyst adds to round 2021-10 before the file is sent (the province reporting for itself).</summary>
+    public IReadOnlyList<string> AddToRound { get; init; } = [];
+
     public string Query => string.Join('&', new[] { Round is null ? null : "round=" + Round, Unit is null ? null : "unit=" + Unit }.Where(q => q is not null));
 
     public IEnumerable<string> CliHints =>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using ReportHub.Corpus.Tests.Support;
 
@@ -63,6 +64,11 @@ public sealed class CorpusApiTests
         {
             app.Warehouse.CloseRound("2021-10");
         }
+        foreach (var unit in c.AddToRound)
+        {
+            using var added = await app.CreateClient().PostAsJsonAsync("/api/rounds/2021-10/units", new { unit });
+            Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        }
 
         var bytes = c.Bytes();
         using var response = await app.UploadAsync(bytes, c.FileName, c.Query);
@@ -126,6 +132,10 @@ public sealed class CorpusCliTests
         if (c.CloseRound)
         {
             cli.Warehouse.CloseRound("2021-10");
+        }
+        foreach (var unit in c.AddToRound)
+        {
+            Assert.Equal(0, (await cli.RunAsync("rounds", "add-unit", "2021-10", "--unit", unit)).ExitCode);
         }
         var file = cli.WriteFile(c.FileName, c.Bytes());
 

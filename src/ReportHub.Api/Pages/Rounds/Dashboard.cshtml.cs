@@ -37,6 +37,8 @@ public sealed class DashboardModel(ReferenceStore reference, RollupService rollu
     public EditForm Form { get; private set; } = new();
     public IReadOnlyList<RoundProblem> Problems { get; private set; } = [];
     public string? Message { get; private set; }
+    public string? AddUnitProblem { get; private set; }
+    public string? AddUnitCode { get; private set; }
 
     /// <summary>Registered versions of the round's template newer than the round's: what it can be moved to.</summary>
     public IReadOnlyList<int> NewerVersions { get; private set; } = [];
@@ -125,6 +127,34 @@ public sealed class DashboardModel(ReferenceStore reference, RollupService rollu
             UpgradeRefusal.UnknownVersion or UpgradeRefusal.NotNewer => StatusCodes.Status422UnprocessableEntity,
             _ => StatusCodes.Status409Conflict,
         };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddUnitAsync(string code, string? unit, CancellationToken ct)
+    {
+        var addition = await rounds.AddUnitAsync(code, unit, ct);
+        if (addition.Problem is null)
+        {
+            var added = addition.Unit!;
+            if (addition.Added)
+            {
+                await audit.WriteAsync(User.Actor(), AuditActions.RoundUnitAdded, addition.Round!.Code,
+                    $"bổ sung đơn vị {added.Code} ({added.Name}); {addition.Round.ExpectedUnits.Count} đơn vị", ct);
+            }
+            var done = addition.Added
+                ? $"Đã bổ sung {added.Name} ({added.Code}) vào đợt {addition.Round!.Code}: {addition.Round.ExpectedUnits.Count} đơn vị phải báo cáo."
+                : $"{added.Name} ({added.Code}) đã thuộc danh sách đơn vị phải báo cáo của đợt {addition.Round!.Code}; không thay đổi gì.";
+            return Redirect($"/rounds/{Uri.EscapeDataString(addition.Round.Code)}?done=" + Uri.EscapeDataString(done));
+        }
+        await LoadAsync(code, ct);
+        if (Round is { } round)
+        {
+            Form = FormOf(round);
+        }
+        AddUnitProblem = addition.Problem;
+        AddUnitCode = unit;
+        Response.StatusCode = addition.RoundNotFound || addition.UnitNotFound ? StatusCodes.Status404NotFound
+            : StatusCodes.Status409Conflict;
         return Page();
     }
 
