@@ -15,7 +15,7 @@ public class ParseBenchmark
     public static string DefaultFile { get; set; } = "";
 
     private byte[] _bytes = [];
-    private readonly TemplateParser _parser = new(TemplateCatalog.Default);
+    private readonly TemplateParser _parser = new(FirstTemplateView.Definition);
     private readonly ParseOptions _options = new();
 
     public static IConfig Config() => ManualConfig.Create(DefaultConfig.Instance)

@@ -156,7 +156,7 @@ internal static class ReadersScenario
                 }
                 break;
             case "ours+parse":
-                var parser = new TemplateParser(TemplateCatalog.Default);
+                var parser = new TemplateParser(FirstTemplateView.Definition);
                 var options = new ParseOptions();
                 foreach (var f in files)
                 {

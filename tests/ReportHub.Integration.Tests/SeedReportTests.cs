@@ -54,7 +54,7 @@ public sealed class SeedReportTests
         using var stream = new MemoryStream(bytes);
         using var reader = WorkbookReaders.Open(stream, csv ? "seed.csv" : "seed.xlsx");
 
-        var result = new TemplateParser(TemplateCatalog.Default).Parse(reader, new ParseOptions { Today = new DateOnly(2021, 10, 28) });
+        var result = new TemplateParser(FirstTemplateView.Definition).Parse(reader, new ParseOptions { Today = new DateOnly(2021, 10, 28) });
 
         Assert.False(result.HasErrors, string.Join("; ", result.Issues.Select(i => $"{i.Code} {i.Cell} {i.Message}")));
         var report = result.Report!;

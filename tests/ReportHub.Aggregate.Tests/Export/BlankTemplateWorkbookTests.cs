@@ -8,7 +8,7 @@ namespace ReportHub.Aggregate.Tests.Export;
 
 public sealed class BlankTemplateWorkbookTests
 {
-    private static readonly TemplateDefinition Template = TemplateCatalog.Default;
+    private static readonly TemplateDefinition Template = FirstTemplateView.Definition;
 
     private static byte[] Write(Unit unit, Unit? province = null, Round? round = null, TemplateDefinition? template = null) =>
         Workbooks.Bytes(s => BlankTemplateWorkbook.Write(s, template ?? Template, unit, province, round ?? SampleRound.Round));

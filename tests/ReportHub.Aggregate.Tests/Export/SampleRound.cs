@@ -36,7 +36,7 @@ internal static class SampleRound
     public static ConsolidatedData Build() => new()
     {
         Round = Round,
-        Template = TemplateCatalog.Default,
+        Template = FirstTemplateView.Definition,
         ProvinceHeading = "UBND TỈNH QUẢNG NGÃI",
         AuthorityHeading = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
         GeneratedAt = new DateTimeOffset(2021, 10, 31, 1, 5, 0, TimeSpan.Zero),

@@ -10,7 +10,7 @@ namespace ReportHub.Core.Tests.Parsing;
 /// <summary>Sheets built to hurt the parser: absurd counts, huge merge tables, floods of findings, control characters.</summary>
 public sealed class HostileSheetTests
 {
-    private static readonly TemplateParser Parser = new(TemplateCatalog.Default);
+    private static readonly TemplateParser Parser = new(FirstTemplateView.Definition);
     private static readonly ParseOptions Options = new() { Today = new DateOnly(2021, 10, 27) };
 
     private const string CodesHeader = "Tổng số mã QR địa điểm đã tạo và quản lý";

@@ -6,7 +6,7 @@ namespace ReportHub.Core.Tests.Parsing;
 
 public sealed class TemplateParserTests
 {
-    private static readonly TemplateParser Parser = new(TemplateCatalog.Default);
+    private static readonly TemplateParser Parser = new(FirstTemplateView.Definition);
 
     private static ParseResult Parse(SheetBuilder sheet) =>
         Parser.Parse(sheet, new ParseOptions { Today = new DateOnly(2021, 10, 27) });

@@ -9,7 +9,7 @@ namespace ReportHub.Core.Tests.Validation;
 public sealed class CovidRulesTests
 {
     private static ParseResult Parse(SheetBuilder sheet) =>
-        new TemplateParser(TemplateCatalog.Default).Parse(sheet, new ParseOptions { Today = new DateOnly(2021, 10, 27) });
+        new TemplateParser(FirstTemplateView.Definition).Parse(sheet, new ParseOptions { Today = new DateOnly(2021, 10, 27) });
 
     private static SheetBuilder QrTable(params object?[][] rows)
     {

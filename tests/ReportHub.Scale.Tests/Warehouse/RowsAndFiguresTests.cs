@@ -1,7 +1,8 @@
 using Dapper;
 using ReportHub.Core.Domain;
 using ReportHub.Scale.Tests.Support;
-using ReportHub.Warehouse.Rollups;
+using ReportHub.Core.Measures;
+using ReportHub.Aggregate.Rollups;
 using ReportHub.Warehouse.Submissions;
 using Xunit.Abstractions;
 
