@@ -240,7 +240,7 @@ public sealed class TemplateParserTests
 
         Assert.DoesNotContain(result.Issues, i => i.Code == IssueCodes.ColumnUnknown);
         Assert.Equal("Xã Bình Dương", Assert.Single(result.Report!.QrRows).Entity);
-        Assert.Equal(["UBND TỈNH QUẢNG NGÃI", "HUYỆN BÌNH SƠN"], result.Report.Header.IssuingBody);
+        Assert.Equal(["UBND TỈNH QUẢNG NGÃI", "HUYỆN BÌNH SƠN"], result.Report!.Header.IssuingBody);
         Assert.Equal(1234, result.Report.QrCodes);
     }
 }
