@@ -34,7 +34,8 @@ internal static class ColumnCheck
             if (value is null)
             {
                 // A blank is not a 0 and not a value: a figure built on it could not be signed, so the file goes back.
-                if (column.IsRequired && !faulted)
+                // A column missing from the table is one error at its header (column.missing), not one per row.
+                if (column.IsRequired && !faulted && table.Layout.ColumnOf(column.Key) is not null)
                 {
                     context.Error(column.MissingCode ?? IssueCodes.ValueMissing, table.CellOf(row, column.Key),
                         column.MissingMessage ?? Messages.ValueMissing(column));
