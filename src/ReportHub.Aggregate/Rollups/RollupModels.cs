@@ -36,7 +36,7 @@ public sealed record RoundTotals
     public IReadOnlyDictionary<string, decimal> Figures { get; init; } = MeasureFigures.Empty;
 
     /// <summary>How many units each figure of <see cref="Figures"/> is taken over.</summary>
-    public IReadOnlyDictionary<string, int> Coverage { get; init; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> Coverage { get; init; } = FigureCoverage.Empty;
 
     /// <summary>The measures the template shows as top-level fields (its <c>field</c> measures), as whole numbers.</summary>
     [JsonExtensionData]

@@ -9,7 +9,7 @@ public sealed record RoundFigures
     public required MeasureFigures Figures { get; init; }
 
     /// <summary>How many units each measure and indicator is taken over.</summary>
-    public required IReadOnlyDictionary<string, int> Coverage { get; init; }
+    public required FigureCoverage Coverage { get; init; }
 
     /// <summary>
     /// Aggregates the units' measures by the template. Only the units that have a value take part in a measure, so a
@@ -45,7 +45,7 @@ public sealed record RoundFigures
                 figures[indicator.Key] = Indicators.Round(ratio);
             }
         }
-        return new RoundFigures { Figures = new MeasureFigures(figures), Coverage = coverage };
+        return new RoundFigures { Figures = new MeasureFigures(figures), Coverage = new FigureCoverage(coverage) };
     }
 
     private static Aggregate AggregateOf(TemplateDefinition template, string measure) =>

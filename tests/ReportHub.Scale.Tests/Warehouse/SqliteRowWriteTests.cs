@@ -68,7 +68,8 @@ public sealed class SqliteRowWriteTests
         Assert.All(await StoredAsync(connection, "table_rows", id, "seq"), v => Assert.StartsWith("integer:", v, StringComparison.Ordinal));
         // A NUL inside a text is kept (escaped in the row's JSON), not cut off.
         Assert.Equal(rows.Count(r => r.Entity.Contains('\0', StringComparison.Ordinal)),
-            await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM table_rows WHERE submission_id = @id AND section_key = 'qr' AND instr(row_values, 'a\\u0000b') > 0", new { id }));
+            await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM table_rows WHERE submission_id = @id AND section_key = 'qr' AND length(CAST(json_extract(row_values, '$.entity.t') AS BLOB)) = @bytes",
+                new { id, bytes = System.Text.Encoding.UTF8.GetByteCount(Texts.Single(t => t.Contains('\0', StringComparison.Ordinal))) }));
     }
 
     [Fact]
