@@ -72,8 +72,10 @@ internal static class ConsolidatedTableSheet
                 if (shown[i].IsNumber && summed.Contains(shown[i].Column.Key))
                 {
                     var key = shown[i].Column.Key;
-                    var total = Sum(rows.Select(r => r.Values.TryGetValue(key, out var v) ? v.Number : null));
-                    OfficialStyle.SetNumber(sheet.Cell(row, FirstValueColumn + i), total, shown[i].NumberFormat);
+                    if (Sum(rows.Select(r => r.Values.TryGetValue(key, out var v) ? v.Number : null)) is { } total)
+                    {
+                        OfficialStyle.SetNumber(sheet.Cell(row, FirstValueColumn + i), total, shown[i].NumberFormat);
+                    }
                 }
             }
             var totalRange = sheet.Range(row, 1, row, headers.Length);
@@ -175,15 +177,18 @@ internal static class ConsolidatedTableSheet
             .Select(m => m.ColumnKey)
             .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Held at decimal's bounds: a total too large to hold is shown at the bound, not as a failed export.</summary>
-    private static decimal Sum(IEnumerable<decimal?> values)
+    /// <summary>
+    /// Held at decimal's bounds: a total too large to hold is shown at the bound, not as a failed export. Null when no
+    /// row shows a value (no rows, or an optional column nobody filled): a 0 there would be a figure nobody reported.
+    /// </summary>
+    private static decimal? Sum(IEnumerable<decimal?> values)
     {
-        var total = 0m;
+        decimal? total = null;
         foreach (var value in values)
         {
             if (value is { } v)
             {
-                total = Core.Measures.RoundFigures.Add(total, v);
+                total = Core.Measures.RoundFigures.Add(total ?? 0m, v);
             }
         }
         return total;

@@ -255,7 +255,7 @@ public sealed class BlankTemplateDocumentTests
             Labels = [new LabelDefinition { Key = "unitCode", Label = "Mã cơ quan" }],
             Sections =
             [
-                new SectionDefinition { Key = "doses", Number = "1", Heading = "Kết quả tiêm chủng", Table = new TableDefinition { RowKind = "dose", Columns = columns } },
+                new SectionDefinition { Key = "doses", Number = "1", Heading = "Kết quả tiêm chủng", Table = new TableDefinition { RowNoun = "địa bàn", Columns = columns } },
                 new SectionDefinition { Key = "issues", Number = "2", Heading = "Khó khăn, vướng mắc" },
             ],
         };
