@@ -15,7 +15,7 @@ public class ParseBenchmark
     public static string DefaultFile { get; set; } = "";
 
     private byte[] _bytes = [];
-    private readonly TemplateParser _parser = new(TemplateCatalog.Default);
+    private readonly TemplateParser _parser = new(FirstTemplate.Definition);
     private readonly ParseOptions _options = new();
 
     public static IConfig Config() => ManualConfig.Create(DefaultConfig.Instance)
@@ -46,6 +46,6 @@ public class ParseBenchmark
     {
         using var reader = WorkbookReaders.Open(new MemoryStream(_bytes, writable: false), "report.xlsx");
         var result = _parser.Parse(reader, _options, CancellationToken.None);
-        return result.Report?.QrRows.Count ?? -1;
+        return result.Report is null ? -1 : FirstTemplate.Rows(result.Report, "qr");
     }
 }

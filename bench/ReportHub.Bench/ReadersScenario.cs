@@ -156,7 +156,7 @@ internal static class ReadersScenario
                 }
                 break;
             case "ours+parse":
-                var parser = new TemplateParser(TemplateCatalog.Default);
+                var parser = new TemplateParser(FirstTemplate.Definition);
                 var options = new ParseOptions();
                 foreach (var f in files)
                 {
@@ -168,9 +168,9 @@ internal static class ReadersScenario
                         Console.Error.WriteLine($"{f}: no report: {string.Join("; ", result.Issues.Select(i => i.Code + " " + i.Message))}");
                         return 3;
                     }
-                    rows += result.Report.QrRows.Count + result.Report.Directives.Count;
+                    rows += FirstTemplate.Rows(result.Report, "qr") + FirstTemplate.Rows(result.Report, "directives");
                     cells += result.Issues.Count; // issues, reported as cells= for this variant
-                    extra += result.Report.QrScans;
+                    extra += FirstTemplate.Figure(result.Report.Figures, "qrScans");
                 }
                 break;
             default:

@@ -170,7 +170,10 @@ public sealed class LegacyTextTests
 
         Assert.True(legacyResponse.StatusCode == HttpStatusCode.Created, await legacyResponse.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Created, unicodeResponse.StatusCode);
-        const string Rows = "SELECT entity || '|' || qr_codes || '|' || qr_scans FROM qr_rows ORDER BY ordinal";
+        const string Rows = """
+            SELECT json_extract(row_values, '$.entity.t') || '|' || json_extract(row_values, '$.qrCodes.n') || '|' || json_extract(row_values, '$.qrScans.n')
+            FROM table_rows WHERE section_key = 'qr' ORDER BY seq
+            """;
         var stored = a.Warehouse.Strings(Rows);
         Assert.Equal(b.Warehouse.Strings(Rows), stored);
         Assert.Equal(["Xã Bình Dương|10|1234", "Xã Bình Thạnh|17|2345", "Xã Bình Chánh|24|3456"], stored);
@@ -187,7 +190,7 @@ public sealed class LegacyTextTests
         using var response = await app.UploadAsync(legacy.ToXlsx(), "tcvn3.xlsx");
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
 
-        Assert.Equal(["Xã Bình Dương"], app.Warehouse.Strings("SELECT entity FROM qr_rows"));
+        Assert.Equal(["Xã Bình Dương"], app.Warehouse.Strings("SELECT json_extract(row_values, '$.entity.t') FROM table_rows WHERE section_key = 'qr'"));
         var unit = (await app.GetJsonAsync("/api/rounds/2021-10/units")).EnumerateArray().Single(u => u.Str("unit") == "51.524");
         Assert.Equal((10L, 1234L), (unit.Num("qrCodes"), unit.Num("qrScans")));
         using var client = app.CreateClient();

@@ -57,7 +57,9 @@ public sealed class RoundsApiTests
         Assert.Equal("onTime", sct.GetProperty("status").GetString());
         Assert.Equal(541, sct.GetProperty("qrScans").GetInt64());
         Assert.Equal(541m, sct.GetProperty("figures").GetProperty("qrScans").GetDecimal());
-        Assert.Equal(expected.QrScans, units.EnumerateArray().Sum(u => u.GetProperty("qrScans").GetInt64()));
+        // A unit that has not reported has no figure at all, not a 0.
+        Assert.Equal(expected.QrScans, units.EnumerateArray().Sum(u => u.TryGetProperty("qrScans", out var scans) ? scans.GetInt64() : 0));
+        Assert.All(units.EnumerateArray().Where(u => u.GetProperty("status").GetString() == "missing"), u => Assert.False(u.TryGetProperty("qrScans", out _)));
 
         var rounds = await app.GetJsonAsync("/api/rounds");
         var round = rounds.EnumerateArray().Single(r => r.GetProperty("code").GetString() == "2021-10");
@@ -94,7 +96,7 @@ public sealed class RoundsApiTests
             var sheet = workbook.Worksheet(1);
             var totalCell = sheet.CellsUsed().First(c => c.GetString().Trim() == "Tổng cộng");
             var row = totalCell.Address.RowNumber;
-            long[] found = [.. new[] { 7, 8, 9 }.Select(c => (long)sheet.Cell(row, c).GetDouble())];
+            long[] found = [.. new[] { 8, 9, 10 }.Select(c => (long)sheet.Cell(row, c).GetDouble())];
             Assert.Equal(expected, found);
         }
 
@@ -107,7 +109,7 @@ public sealed class RoundsApiTests
                 var cells = Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue).ToArray();
                 if (cells.Any(v => v?.ToString()?.Trim() == "Tổng cộng"))
                 {
-                    found = [.. new[] { 6, 7, 8 }.Select(c => Convert.ToInt64(cells[c], System.Globalization.CultureInfo.InvariantCulture))];
+                    found = [.. new[] { 7, 8, 9 }.Select(c => Convert.ToInt64(cells[c], System.Globalization.CultureInfo.InvariantCulture))];
                     break;
                 }
             }
@@ -129,12 +131,16 @@ public sealed class RoundsApiTests
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.True(bytes.Length > 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF, "no UTF-8 BOM");
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("unit,name,type,status,receivedAt,submissionId,directives,qrCodes,qrScans", lines[0]);
+        Assert.Equal("unit,name,type,status,receivedAt,submissionId,directives,qrCodes,qrScans,revisedAt", lines[0]);
         Assert.Equal(totals.GetProperty("unitsExpected").GetInt32(), lines.Length - 1);
         var sct = lines.Single(l => l.StartsWith("51.SCT,", StringComparison.Ordinal));
-        Assert.EndsWith(",3,1,541", sct);
+        // The figures, then revisedAt, empty for a report never revised.
+        Assert.EndsWith(",3,1,541,", sct);
         Assert.Contains(",onTime,", sct);
-        Assert.Equal(totals.GetProperty("qrScans").GetInt64(), lines.Skip(1).Sum(l => long.Parse(l[(l.LastIndexOf(',') + 1)..], System.Globalization.CultureInfo.InvariantCulture)));
+        var scans = lines.Skip(1).Select(l => l.Split(',')[^2]).ToList();
+        Assert.Equal(totals.GetProperty("qrScans").GetInt64(), scans.Where(s => s.Length > 0).Sum(s => long.Parse(s, System.Globalization.CultureInfo.InvariantCulture)));
+        // A unit that has not reported has empty figure fields, not zeros.
+        Assert.Equal(totals.GetProperty("unitsMissing").GetInt32(), scans.Count(s => s.Length == 0));
     }
 
     [Theory]

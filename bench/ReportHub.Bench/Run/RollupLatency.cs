@@ -97,7 +97,7 @@ internal static class RollupLatency
         {
             var totals = await rollups.TotalsAsync(citation.Code, CancellationToken.None)
                 ?? throw new BenchFailure($"W3: no totals for {citation.Code}");
-            Expect(F($"W3 totals of {citation.Code}"), (totals.Directives ?? -1, totals.QrCodes ?? -1, totals.QrScans ?? -1), expected);
+            Expect(F($"W3 totals of {citation.Code}"), (totals.Fields?.Get("directives") ?? -1, totals.Fields?.Get("qrCodes") ?? -1, totals.Fields?.Get("qrScans") ?? -1), expected);
             var unitRows = await rollups.UnitsAsync(citation.Code, CancellationToken.None)
                 ?? throw new BenchFailure($"W3: no units for {citation.Code}");
             if (unitRows.Count(u => u.Status != UnitStatuses.Missing) != units.Length)
@@ -136,7 +136,7 @@ internal static class RollupLatency
             var computed = await rollups.ComputeAsync(citation.Code, CancellationToken.None)
                 ?? throw new BenchFailure($"W3: no uncached rollup for {citation.Code}");
             var c = sw.Elapsed.TotalMilliseconds;
-            Expect(F($"W3 uncached totals of {citation.Code}"), (computed.Totals.Directives ?? -1, computed.Totals.QrCodes ?? -1, computed.Totals.QrScans ?? -1), expected);
+            Expect(F($"W3 uncached totals of {citation.Code}"), (computed.Totals.Fields?.Get("directives") ?? -1, computed.Totals.Fields?.Get("qrCodes") ?? -1, computed.Totals.Fields?.Get("qrScans") ?? -1), expected);
             if (computed.Units.Count(u => u.Status != UnitStatuses.Missing) != units.Length)
             {
                 throw new BenchFailure(F($"W3: uncached {citation.Code} lists {computed.Units.Count(u => u.Status != UnitStatuses.Missing)} reporting units, {units.Length} reported"));

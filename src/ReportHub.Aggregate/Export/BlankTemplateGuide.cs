@@ -38,7 +38,7 @@ internal static class BlankTemplateGuide
         }
         foreach (var section in sections.Where(s => s.Table is not null))
         {
-            yield return $"Mục {section.Number}: mỗi {RowNoun(section.Table!.RowKind)} ghi trên một dòng; " +
+            yield return $"Mục {section.Number}: mỗi {(section.Table!.RowNoun ?? "nội dung")} ghi trên một dòng; " +
                 "thiếu dòng thì chèn thêm dòng trong bảng, không ghi số thứ tự vào dòng để trống.";
         }
         var columns = sections.Where(s => s.Table is not null).SelectMany(s => s.Table!.Columns).ToList();
@@ -86,11 +86,4 @@ internal static class BlankTemplateGuide
         yield return $"Lưu tệp dạng .xlsx, tải lên ReportHub hoặc gửi về {OfficialLetter.Requester(round)} " +
             $"chậm nhất ngày {deadline}.";
     }
-
-    private static string RowNoun(string rowKind) => rowKind switch
-    {
-        "directive" => "văn bản chỉ đạo",
-        "qr" => "đối tượng thống kê",
-        _ => "nội dung",
-    };
 }

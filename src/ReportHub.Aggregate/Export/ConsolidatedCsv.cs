@@ -6,19 +6,21 @@ using ReportHub.Core.Templates;
 namespace ReportHub.Aggregate.Export;
 
 /// <summary>
-/// The per-unit table as CSV, with the JSON field names as headers so scripts can switch between the two: for the
-/// COVID template its three CONTRACT fields, for any other the template's measure keys then its indicator keys.
+/// The per-unit table as CSV, with the JSON field names as headers so scripts can switch between the two: the unit
+/// fields, the template's measure keys then its indicator keys, and last the time of a revision. A figure the unit has
+/// no value for is an empty field, never a 0.
 /// UTF-8 with a BOM because Excel on Vietnamese Windows otherwise opens it as Windows-1258 and garbles the names.
 /// </summary>
 public static class ConsolidatedCsv
 {
-    /// <summary>The COVID template's header, unchanged since the first release.</summary>
-    public const string Header = CovidLayout.CsvHeader;
-
     private const string UnitFields = "unit,name,type,status,receivedAt,submissionId";
 
     /// <summary>The heading row an official opening the file in Excel reads; the measures follow with their template labels.</summary>
     public static readonly IReadOnlyList<string> VietnameseHeadings = ["Mã đơn vị", "Tên đơn vị", "Loại", "Tình trạng", "Ngày nhận", "Mã báo cáo"];
+
+    // Last, so that scripts reading the first release's columns by position still find them where they were.
+    private const string RevisedField = "revisedAt";
+    private const string RevisedHeading = "Ngày gửi bản sửa";
 
     // RFC 4180 ends records with CRLF; Excel and every CSV library accept it.
     private const string RecordEnd = "\r\n";
@@ -30,7 +32,6 @@ public static class ConsolidatedCsv
         ArgumentNullException.ThrowIfNull(data);
 
         using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
-        var covid = CovidLayout.Applies(data.Template);
         var figures = FigureColumn.Of(data.Template);
         writer.Write(keysHeader ? HeaderOf(data.Template) : VietnameseHeader(figures));
         writer.Write(RecordEnd);
@@ -44,7 +45,8 @@ public static class ConsolidatedCsv
                 Text(unit.Status),
                 unit.ReceivedAt is { } received ? Iso8601(received) : string.Empty,
                 unit.SubmissionId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-                .. covid ? CovidFigures(unit) : figures.Select(f => Number(unit.Status == UnitStatuses.Missing ? null : f.ValueOf(unit))),
+                .. figures.Select(f => Number(f.ValueOf(unit))),
+                unit.RevisedAt is { } revised ? Iso8601(revised) : string.Empty,
             ];
             writer.Write(string.Join(',', fields.Select(Quote)));
             writer.Write(RecordEnd);
@@ -55,18 +57,8 @@ public static class ConsolidatedCsv
     public static string HeaderOf(TemplateDefinition template)
     {
         ArgumentNullException.ThrowIfNull(template);
-        return CovidLayout.Applies(template)
-            ? Header
-            : string.Join(',', [UnitFields, .. FigureColumn.Of(template).Select(f => Quote(Text(f.Key)))]);
+        return string.Join(',', [UnitFields, .. FigureColumn.Of(template).Select(f => Quote(Text(f.Key))), RevisedField]);
     }
-
-    // COVID's CSV has always written 0 for a count it did not have, a missing unit included; scripts rely on it.
-    private static string[] CovidFigures(UnitStatus unit) =>
-    [
-        (unit.Directives ?? 0).ToString(CultureInfo.InvariantCulture),
-        (unit.QrCodes ?? 0).ToString(CultureInfo.InvariantCulture),
-        (unit.QrScans ?? 0).ToString(CultureInfo.InvariantCulture),
-    ];
 
     /// <summary>Invariant digits with a dot, no grouping, no trailing zeros; blank when there is no value.</summary>
     private static string Number(decimal? value) =>
@@ -76,6 +68,7 @@ public static class ConsolidatedCsv
     private static string VietnameseHeader(IReadOnlyList<FigureColumn> figures) =>
         string.Join(',', VietnameseHeadings
             .Concat(figures.Select(f => f.Header))
+            .Append(RevisedHeading)
             .Select(h => Quote(h.Normalize(NormalizationForm.FormC))));
 
     /// <summary>The same shape System.Text.Json gives a DateTimeOffset: no fraction when it is zero, offset kept.</summary>

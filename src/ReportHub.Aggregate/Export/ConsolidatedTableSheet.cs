@@ -1,13 +1,16 @@
 using ClosedXML.Excel;
+using ReportHub.Aggregate.Export.Streaming;
 using ReportHub.Aggregate.Rollups;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;
+using ReportHub.Core.Text;
 
 namespace ReportHub.Aggregate.Export;
 
 /// <summary>
-/// One table section of any template as a sheet: every unit's rows with the section's own columns, typed as the
-/// definition says, and a total of the summed measure columns.
+/// One table section of any template as a sheet: every unit's rows with the columns the definition's sheet names (or
+/// the section's own columns), typed as the definition says, and a total of the summed measure columns. ClosedXML
+/// writes the frame and the first row as the pattern; the rows are streamed, since a round can hold tens of thousands.
 /// </summary>
 internal static class ConsolidatedTableSheet
 {
@@ -17,56 +20,150 @@ internal static class ConsolidatedTableSheet
     private const double UnitWidth = 30;
     private const int FirstValueColumn = 3;
 
-    public static void Write(XLWorkbook workbook, ConsolidatedData data, SectionDefinition section, string sheetName)
+    /// <summary>One column of the sheet: what it shows and how.</summary>
+    private sealed record Shown(ColumnDefinition Column, string Header, CitationPart Part, double Width)
+    {
+        public bool IsDate => Column.Type == ColumnType.Date || (Column.Type == ColumnType.Citation && Part == CitationPart.Date);
+
+        public bool IsNumber => Column.IsNumeric && Part == CitationPart.Text;
+
+        public bool Centred => IsDate || (Column.Type == ColumnType.Citation && Part == CitationPart.Number);
+
+        public string NumberFormat => Column.Type switch
+        {
+            ColumnType.Amount => OfficialStyle.AmountFormat,
+            ColumnType.Percent => OfficialStyle.RatioFormat,
+            _ => OfficialStyle.CountFormat,
+        };
+    }
+
+    /// <returns>The sheet's rows to stream into the package, or null when it has none.</returns>
+    public static StreamedSheet? Write(XLWorkbook workbook, ConsolidatedData data, SectionDefinition section, string sheetName)
     {
         var table = section.Table ?? throw new ArgumentException($"Section '{section.Key}' has no table.", nameof(section));
-        // The ordinal is renumbered across units, so the unit's own numbering would only repeat it.
-        var columns = table.Columns.Where(c => c.Type != ColumnType.Ordinal).ToList();
-        string[] headers = ["STT", UnitHeader, .. columns.Select(c => c.Header)];
-        double[] widths = [OrdinalWidth, UnitWidth, .. columns.Select(c => c.Width)];
-        var sheet = ConsolidatedDetailSheets.StartSheet(workbook, sheetName, widths, headers, section.Heading.ToUpperInvariant(), data);
+        var shown = ColumnsOf(table);
+        string[] headers = ["STT", UnitHeader, .. shown.Select(c => c.Header)];
+        double[] widths = [OrdinalWidth, UnitWidth, .. shown.Select(c => c.Width)];
+        var title = table.Sheet?.Title ?? OfficialStyle.Clean(section.Heading).Trim().ToUpperInvariant();
+        var sheet = ConsolidatedDetailSheets.StartSheet(workbook, sheetName, widths, headers, title, data);
 
         var rows = data.Rows.Where(r => string.Equals(r.Section, section.Key, StringComparison.Ordinal)).ToList();
-        var row = ConsolidatedDetailSheets.HeaderRow;
-        foreach (var unitRow in rows)
+        var firstRow = ConsolidatedDetailSheets.HeaderRow + 1;
+        if (rows.Count > 0)
         {
-            row++;
-            sheet.Cell(row, 1).SetValue(row - ConsolidatedDetailSheets.HeaderRow);
-            OfficialStyle.SetText(sheet.Cell(row, 2), unitRow.UnitName);
-            for (var i = 0; i < columns.Count; i++)
-            {
-                if (unitRow.Values.TryGetValue(columns[i].Key, out var value))
-                {
-                    SetValue(sheet.Cell(row, FirstValueColumn + i), columns[i], value);
-                }
-            }
-            OfficialStyle.FitRowHeight(sheet, row, 1, headers.Length);
+            WritePattern(sheet, firstRow, rows[0], shown);
+            var centred = shown.Select((c, i) => (c, i)).Where(x => x.c.Centred).Select(x => FirstValueColumn + x.i);
+            ConsolidatedDetailSheets.FinishBody(sheet, firstRow, headers.Length, centred: [1, .. centred]);
         }
-        var lastDataRow = row;
-        var centred = columns.Select((c, i) => (c, i)).Where(x => x.c.Type == ColumnType.Date).Select(x => FirstValueColumn + x.i);
-        ConsolidatedDetailSheets.FinishBody(sheet, lastDataRow, headers.Length, centred: [1, .. centred]);
+        var lastDataRow = ConsolidatedDetailSheets.HeaderRow + rows.Count;
+        var row = lastDataRow;
 
         var summed = SummedColumns(data.Template, section);
-        if (summed.Count > 0)
+        if (summed.Count > 0 && shown.Any(c => c.IsNumber && summed.Contains(c.Column.Key)))
         {
             // The sheet's total is the sum of the rows it shows, so a reader can check it line by line.
             row++;
-            var label = sheet.Range(row, 1, row, FirstValueColumn - 1).Merge();
+            var labelEnd = Math.Max(FirstValueColumn - 1, FirstValueColumn - 1 + shown.TakeWhile(c => !c.IsNumber).Count());
+            var label = sheet.Range(row, 1, row, labelEnd).Merge();
             OfficialStyle.SetText(label.FirstCell(), ConsolidatedWorkbook.TotalLabel);
             label.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-            for (var i = 0; i < columns.Count; i++)
+            for (var i = 0; i < shown.Count; i++)
             {
-                if (summed.Contains(columns[i].Key))
+                if (shown[i].IsNumber && summed.Contains(shown[i].Column.Key))
                 {
-                    var total = Sum(rows.Select(r => r.Values.TryGetValue(columns[i].Key, out var v) ? v.Number : null));
-                    OfficialStyle.SetNumber(sheet.Cell(row, FirstValueColumn + i), total, NumberFormat(columns[i].Type));
+                    var key = shown[i].Column.Key;
+                    if (Sum(rows.Select(r => r.Values.TryGetValue(key, out var v) ? v.Number : null)) is { } total)
+                    {
+                        OfficialStyle.SetNumber(sheet.Cell(row, FirstValueColumn + i), total, shown[i].NumberFormat);
+                    }
                 }
             }
             var totalRange = sheet.Range(row, 1, row, headers.Length);
             totalRange.Style.Font.Bold = true;
             OfficialStyle.Borders(totalRange);
         }
-        OfficialStyle.FinishTable(sheet, ConsolidatedDetailSheets.HeaderRow, lastDataRow, headers.Length, row);
+        OfficialStyle.FinishTable(sheet, ConsolidatedDetailSheets.HeaderRow, lastDataRow, headers.Length, Math.Max(row, lastDataRow));
+        return rows.Count == 0 ? null : new StreamedSheet
+        {
+            Name = sheetName,
+            FirstRow = firstRow,
+            Widths = widths,
+            Rows = rows.Select((r, i) => (BodyCell[])[BodyCell.Of(i + 1), BodyCell.Of(r.UnitName), .. shown.Select(c => Cell(c, r))]),
+        };
+    }
+
+    /// <summary>The definition's sheet columns, or every non-ordinal column headed as the form heads it.</summary>
+    private static List<Shown> ColumnsOf(TableDefinition table)
+    {
+        if (table.Sheet is { Columns.Count: > 0 } sheet)
+        {
+            return [.. sheet.Columns
+                .Where(c => table.Column(c.From) is not null)
+                .Select(c => new Shown(table.Column(c.From)!, c.Header, c.Part, c.Width ?? table.Column(c.From)!.Width))];
+        }
+        // The ordinal is renumbered across units, so the unit's own numbering would only repeat it.
+        return [.. table.Columns.Where(c => c.Type != ColumnType.Ordinal).Select(c => new Shown(c, c.Header, CitationPart.Text, c.Width))];
+    }
+
+    /// <summary>The first row as ClosedXML cells: the styles every streamed row takes, column by column.</summary>
+    private static void WritePattern(IXLWorksheet sheet, int row, UnitTableRow first, IReadOnlyList<Shown> shown)
+    {
+        sheet.Cell(row, 1).SetValue(1);
+        OfficialStyle.SetText(sheet.Cell(row, 2), first.UnitName);
+        for (var i = 0; i < shown.Count; i++)
+        {
+            var cell = sheet.Cell(row, FirstValueColumn + i);
+            var value = Cell(shown[i], first);
+            if (shown[i].IsDate)
+            {
+                cell.Style.NumberFormat.Format = OfficialStyle.DateFormat;
+                cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            }
+            else if (shown[i].IsNumber)
+            {
+                cell.Style.NumberFormat.Format = shown[i].NumberFormat;
+                cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+            }
+            if (value.Text is { } text)
+            {
+                OfficialStyle.SetText(cell, text);
+            }
+            else if (value.Number is { } number)
+            {
+                cell.SetValue(number);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Numbers and dates as typed cells when the file gave one; everything else, and any value the reader could not
+    /// type, as a string cell so that department text is never read as a formula. No value, an empty cell.
+    /// </summary>
+    private static BodyCell Cell(Shown shown, UnitTableRow row)
+    {
+        if (!row.Values.TryGetValue(shown.Column.Key, out var value))
+        {
+            return default;
+        }
+        var column = shown.Column;
+        if (column.Type == ColumnType.Citation && shown.Part != CitationPart.Text)
+        {
+            Citations.TryParse(value.Text, out var citation);
+            return shown.Part switch
+            {
+                CitationPart.Number => BodyCell.Of(citation?.Number),
+                CitationPart.Symbol => BodyCell.Of(citation?.Symbol),
+                _ => (value.Date ?? citation?.Date) is { } date ? BodyCell.Of(date) : default,
+            };
+        }
+        return column.Type switch
+        {
+            ColumnType.Count or ColumnType.Amount or ColumnType.Percent when value.Number is { } number => BodyCell.Of(number),
+            ColumnType.Date when value.Date is { } date => BodyCell.Of(date),
+            ColumnType.Choice => BodyCell.Of(value.Code ?? value.Text),
+            ColumnType.List when value.Items is { Count: > 0 } items => BodyCell.Of(ConsolidatedDetailSheets.ListLines(items)),
+            _ => BodyCell.Of(value.Text),
+        };
     }
 
     /// <summary>
@@ -81,55 +178,17 @@ internal static class ConsolidatedTableSheet
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// Numbers and dates as typed cells when the file gave one; everything else, and any value the reader could
-    /// not type, as a string cell so that department text is never read as a formula.
+    /// Held at decimal's bounds: a total too large to hold is shown at the bound, not as a failed export. Null when no
+    /// row shows a value (no rows, or an optional column nobody filled): a 0 there would be a figure nobody reported.
     /// </summary>
-    private static void SetValue(IXLCell cell, ColumnDefinition column, FieldValue value)
+    private static decimal? Sum(IEnumerable<decimal?> values)
     {
-        switch (column.Type)
-        {
-            case ColumnType.Count or ColumnType.Amount or ColumnType.Percent when value.Number is { } number:
-                OfficialStyle.SetNumber(cell, number, NumberFormat(column.Type));
-                break;
-            case ColumnType.Date when value.Date is { } date:
-                OfficialStyle.SetDate(cell, date.ToDateTime(TimeOnly.MinValue), OfficialStyle.DateFormat);
-                break;
-            case ColumnType.Choice:
-                OfficialStyle.SetText(cell, value.Code ?? value.Text);
-                break;
-            case ColumnType.List when value.Items is { Count: > 0 } items:
-                OfficialStyle.SetText(cell, ConsolidatedDetailSheets.ListLines(items));
-                break;
-            default:
-                OfficialStyle.SetText(cell, value.Text);
-                break;
-        }
-    }
-
-    private static string NumberFormat(ColumnType type) => type switch
-    {
-        ColumnType.Amount => OfficialStyle.AmountFormat,
-        ColumnType.Percent => OfficialStyle.RatioFormat,
-        _ => OfficialStyle.CountFormat,
-    };
-
-    /// <summary>Held at decimal's bounds: a total too large to hold is shown at the bound, not as a failed export.</summary>
-    private static decimal Sum(IEnumerable<decimal?> values)
-    {
-        var total = 0m;
+        decimal? total = null;
         foreach (var value in values)
         {
-            if (value is not { } v)
+            if (value is { } v)
             {
-                continue;
-            }
-            try
-            {
-                total += v;
-            }
-            catch (OverflowException)
-            {
-                total = v > 0 ? decimal.MaxValue : decimal.MinValue;
+                total = Core.Measures.RoundFigures.Add(total ?? 0m, v);
             }
         }
         return total;

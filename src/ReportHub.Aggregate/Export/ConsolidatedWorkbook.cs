@@ -12,21 +12,18 @@ public static class ConsolidatedWorkbook
 {
     public const string SummarySheet = "Tổng hợp";
 
-    /// <summary>The COVID workbook's title, exactly as the province has filed it since 2021.</summary>
-    public const string Title =
-        "BẢNG TỔNG HỢP BÁO CÁO TÌNH HÌNH TRIỂN KHAI TUYÊN TRUYỀN VÀ ỨNG DỤNG CÔNG NGHỆ TRONG PHÒNG, CHỐNG DỊCH COVID-19";
-
     public const string TotalLabel = "Tổng cộng";
 
     private const string TitlePrefix = "BẢNG TỔNG HỢP ";
     private const string FormPrefix = "BIỂU MẪU ";
 
-    private static readonly string[] UnitHeaders = ["STT", "Mã đơn vị", "Tên đơn vị", "Loại", "Tình trạng", "Ngày nhận"];
+    // A revision keeps the unit's timeliness from its first report; the sheet shows when the revision came.
+    private static readonly string[] UnitHeaders = ["STT", "Mã đơn vị", "Tên đơn vị", "Loại", "Tình trạng", "Ngày nhận", "Ngày gửi bản sửa"];
 
-    private static readonly double[] UnitWidths = [6, 13, 40, 24, 15, 18];
+    private static readonly double[] UnitWidths = [6, 13, 40, 24, 15, 18, 18];
 
     private const int HeaderRow = 8;
-    private const int FirstFigureColumn = 7;
+    private const int FirstFigureColumn = 8;
 
     public static void Write(Stream output, ConsolidatedData data)
     {
@@ -36,24 +33,16 @@ public static class ConsolidatedWorkbook
         var streamed = new List<StreamedSheet>();
         using var workbook = OfficialStyle.NewWorkbook();
         WriteSummary(workbook, data);
-        if (CovidLayout.Applies(data.Template))
+        var names = new SheetNames([SummarySheet]);
+        foreach (var section in data.Template.Sections.Where(s => s.Table is not null))
         {
-            ConsolidatedDetailSheets.WriteDirectives(workbook, data);
-            if (ConsolidatedDetailSheets.WriteQr(workbook, data) is { } qr)
+            var name = section.Table!.Sheet?.Name is { } named ? names.Take(named, $"Mục {section.Number}") : names.Take(section);
+            if (ConsolidatedTableSheet.Write(workbook, data, section, name) is { } rows)
             {
-                streamed.Add(qr);
+                streamed.Add(rows);
             }
-            ConsolidatedDetailSheets.WriteNarratives(workbook, data);
         }
-        else
-        {
-            var names = new SheetNames([SummarySheet]);
-            foreach (var section in data.Template.Sections.Where(s => s.Table is not null))
-            {
-                ConsolidatedTableSheet.Write(workbook, data, section, names.Take(section));
-            }
-            ConsolidatedDetailSheets.WriteNarratives(workbook, data, names);
-        }
+        ConsolidatedDetailSheets.WriteNarratives(workbook, data, names);
         workbook.Worksheet(1).SetTabActive();
         // The frame is small (the streamed sheets hold one row each), so it can sit in memory while it is copied.
         using var frame = new MemoryStream();
@@ -61,10 +50,17 @@ public static class ConsolidatedWorkbook
         StreamedSheets.Write(frame.GetBuffer().AsMemory(0, (int)frame.Length), output, streamed);
     }
 
-    /// <summary>"BIỂU MẪU BÁO CÁO …" becomes "BẢNG TỔNG HỢP BÁO CÁO …": the consolidation of the form the units filled.</summary>
+    /// <summary>
+    /// The definition's workbook title, else "BIỂU MẪU BÁO CÁO …" made "BẢNG TỔNG HỢP BÁO CÁO …": the consolidation of the
+    /// form the units filled.
+    /// </summary>
     public static string TitleOf(TemplateDefinition template)
     {
         ArgumentNullException.ThrowIfNull(template);
+        if (template.Workbook?.Title is { } given && !string.IsNullOrWhiteSpace(given))
+        {
+            return OfficialStyle.Clean(given).Trim();
+        }
         var title = OfficialStyle.Clean(template.Title).Trim();
         if (title.StartsWith(FormPrefix, StringComparison.OrdinalIgnoreCase))
         {
@@ -108,6 +104,10 @@ public static class ConsolidatedWorkbook
             {
                 OfficialStyle.SetDate(sheet.Cell(row, 6), OfficialStyle.ToLocal(received), OfficialStyle.DateTimeFormat);
             }
+            if (unit.RevisedAt is { } revised)
+            {
+                OfficialStyle.SetDate(sheet.Cell(row, 7), OfficialStyle.ToLocal(revised), OfficialStyle.DateTimeFormat);
+            }
             // A missing unit reported nothing; a blank says that, a 0 would claim it reported zero.
             if (unit.Status != UnitStatuses.Missing)
             {
@@ -121,7 +121,7 @@ public static class ConsolidatedWorkbook
             var body = sheet.Range(HeaderRow + 1, 1, lastDataRow, lastColumn);
             OfficialStyle.TableBody(body);
             sheet.Range(HeaderRow + 1, 1, lastDataRow, 2).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-            sheet.Range(HeaderRow + 1, 4, lastDataRow, 6).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            sheet.Range(HeaderRow + 1, 4, lastDataRow, 7).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
         }
 
         // The total row shows the round's aggregates: indicators are ratios of the summed measures, never a mean of
@@ -154,20 +154,17 @@ public static class ConsolidatedWorkbook
     }
 
     /// <summary>
-    /// A measure a reported unit has no value for is 0, as it always was; an indicator without a value (nothing to
-    /// divide by) stays blank, since 0% would be a false statement.
+    /// A figure without a value (a measure the unit did not report, an indicator with nothing to divide by) stays an
+    /// empty cell: a 0 would state something nobody reported.
     /// </summary>
     private static void WriteFigures(IXLWorksheet sheet, int row, IReadOnlyList<FigureColumn> figures, Func<FigureColumn, decimal?> value)
     {
         for (var i = 0; i < figures.Count; i++)
         {
-            var column = figures[i];
-            var figure = value(column);
-            if (figure is null && column.IsIndicator)
+            if (value(figures[i]) is { } figure)
             {
-                continue;
+                OfficialStyle.SetNumber(sheet.Cell(row, FirstFigureColumn + i), figure, figures[i].Format);
             }
-            OfficialStyle.SetNumber(sheet.Cell(row, FirstFigureColumn + i), figure ?? 0, column.Format);
         }
     }
 
@@ -186,5 +183,6 @@ public static class ConsolidatedWorkbook
 
     internal static string CountsLine(RoundTotals totals) =>
         $"Đã báo cáo: {totals.UnitsReported}/{totals.UnitsExpected} đơn vị; đúng hạn: {totals.UnitsOnTime}; " +
-        $"trễ hạn: {totals.UnitsLate}; chưa báo cáo: {totals.UnitsMissing}.";
+        $"trễ hạn: {totals.UnitsLate}; chưa báo cáo: {totals.UnitsMissing}" +
+        (totals.UnitsRevised > 0 ? $"; đã gửi bản sửa: {totals.UnitsRevised}." : ".");
 }

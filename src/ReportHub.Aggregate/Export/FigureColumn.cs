@@ -19,18 +19,13 @@ internal sealed record FigureColumn
     public static IReadOnlyList<FigureColumn> Of(TemplateDefinition template)
     {
         ArgumentNullException.ThrowIfNull(template);
-        var covid = CovidLayout.Applies(template);
-        var measures = template.Measures.Select(m =>
+        var measures = template.Measures.Select(m => new FigureColumn
         {
-            var legacy = covid ? CovidLayout.SummaryColumn(m.Key) : null;
-            return new FigureColumn
-            {
-                Key = m.Key,
-                Header = legacy?.Header ?? m.Label,
-                Width = legacy?.Width ?? MeasureWidth,
-                Format = FormatOf(template, m),
-                IsIndicator = false,
-            };
+            Key = m.Key,
+            Header = m.Heading ?? m.Label,
+            Width = m.Width ?? MeasureWidth,
+            Format = FormatOf(template, m),
+            IsIndicator = false,
         });
         var indicators = template.Indicators.Select(i => new FigureColumn
         {
@@ -43,30 +38,19 @@ internal sealed record FigureColumn
         return [.. measures, .. indicators];
     }
 
-    /// <summary>A unit's value; a COVID unit built before figures existed still carries its three counts.</summary>
-    public decimal? ValueOf(UnitStatus unit) => Value(unit.Figures, unit.Directives, unit.QrCodes, unit.QrScans);
+    /// <summary>The unit's value; null when it has none.</summary>
+    public decimal? ValueOf(UnitStatus unit) => unit.Figures.TryGetValue(Key, out var value) ? value : null;
 
-    public decimal? ValueOf(RoundTotals totals) => Value(totals.Figures, totals.Directives, totals.QrCodes, totals.QrScans);
+    public decimal? ValueOf(RoundTotals totals) => totals.Figures.TryGetValue(Key, out var value) ? value : null;
 
-    private decimal? Value(IReadOnlyDictionary<string, decimal> figures, long? directives, long? qrCodes, long? qrScans)
-    {
-        if (figures.TryGetValue(Key, out var value))
-        {
-            return value;
-        }
-        return Key switch
-        {
-            "directives" => directives,
-            "qrCodes" => qrCodes,
-            "qrScans" => qrScans,
-            _ => null,
-        };
-    }
-
-    /// <summary>Row counts and count columns are whole numbers; amounts and percentages keep two decimals.</summary>
+    /// <summary>Row counts and count columns are whole numbers; amounts, percentages and averages keep two decimals.</summary>
     private static string FormatOf(TemplateDefinition template, MeasureDefinition measure)
     {
-        if (measure.CountsRows)
+        if (measure.Aggregate == Core.Templates.Aggregate.Average)
+        {
+            return OfficialStyle.AmountFormat;
+        }
+        if (measure.CountsRows || measure.Aggregate == Core.Templates.Aggregate.Count)
         {
             return OfficialStyle.CountFormat;
         }

@@ -11,9 +11,6 @@ namespace ReportHub.Aggregate.Export;
 internal static class OfficialLetter
 {
     public const string NumberLine = "Số:      /";
-    /// <summary>The V/v line of a template that proposes none: the COVID letter's, the first template ReportHub read.</summary>
-    public const string DefaultSubject =
-        "V/v báo cáo tình hình triển khai ứng dụng các giải pháp công nghệ trong phòng, chống dịch Covid-19";
     public const string SignerTitle = "THỦ TRƯỞNG ĐƠN VỊ";
     public const string DirectorTitle = "GIÁM ĐỐC";
     public const string SignatureNote = "(Ký, ghi rõ họ tên, đóng dấu)";
@@ -55,11 +52,27 @@ internal static class OfficialLetter
     public static string PlaceDate(Unit? province, Round round) =>
         $"{Place(province)}, ngày     tháng     năm {round.Deadline.Year.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>
+    /// The template's V/v line; a template that proposes none gets one from its title ("BIỂU MẪU BÁO CÁO TÌNH HÌNH …"
+    /// → "V/v báo cáo tình hình …"), which the sender may still reword.
+    /// </summary>
     public static string Subject(TemplateDefinition template)
     {
         ArgumentNullException.ThrowIfNull(template);
-        return string.IsNullOrWhiteSpace(template.Subject) ? DefaultSubject : template.Subject.Trim();
+        if (!string.IsNullOrWhiteSpace(template.Subject))
+        {
+            return template.Subject.Trim();
+        }
+        const string formPrefix = "BIỂU MẪU ";
+        var title = OfficialStyle.Clean(template.Title).Trim();
+        if (title.StartsWith(formPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            title = title[formPrefix.Length..].TrimStart();
+        }
+        return "V/v " + title.ToLower(Vietnamese);
     }
+
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     /// <summary>The body the round's reports go to, named as in a sentence.</summary>
     public static string Requester(Round round) => RequestingBody.Of(round).Name;

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using ReportHub.Core.Templates;
 using ReportHub.Core.Domain;
-using ReportHub.Warehouse.Rollups;
+using ReportHub.Core.Measures;
 
 namespace ReportHub.Aggregate.Rollups;
 
@@ -12,13 +12,13 @@ public static class UnitStatuses
     public const string Missing = "missing";
 }
 
-/// <summary>CONTRACT §5 <c>GET /api/rounds/{code}/totals</c>.</summary>
+/// <summary><c>GET /api/rounds/{code}/totals</c>: the round's completeness and figures over its expected units.</summary>
 public sealed record RoundTotals
 {
     public required string Round { get; init; }
 
     /// <summary>The template the round's reports are read with.</summary>
-    public string Template { get; init; } = RollupService.DefaultTemplate;
+    public required string Template { get; init; }
 
     public required int UnitsExpected { get; init; }
     public required int UnitsReported { get; init; }
@@ -26,67 +26,45 @@ public sealed record RoundTotals
     public required int UnitsLate { get; init; }
     public required int UnitsMissing { get; init; }
 
-    /// <summary>Each measure aggregated over the units' current submissions, and each indicator as a ratio of those aggregates.</summary>
+    /// <summary>Reported units whose current report is a revision of the first one they sent.</summary>
+    public int UnitsRevised { get; init; }
+
+    /// <summary>
+    /// Each measure aggregated over the units that report it, and each indicator as a ratio of its measures aggregated
+    /// over the units that report both. A figure no unit has is absent.
+    /// </summary>
     public IReadOnlyDictionary<string, decimal> Figures { get; init; } = MeasureFigures.Empty;
 
-    // CONTRACT §5: the COVID template's own fields; a round of another template leaves them out.
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? Directives { get; init; }
+    /// <summary>How many units each figure of <see cref="Figures"/> is taken over.</summary>
+    public IReadOnlyDictionary<string, int> Coverage { get; init; } = FigureCoverage.Empty;
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? QrCodes { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? QrScans { get; init; }
+    /// <summary>The measures the template shows as top-level fields (its <c>field</c> measures), as whole numbers.</summary>
+    [JsonExtensionData]
+    public FieldValues? Fields { get; init; }
 }
 
-/// <summary>CONTRACT §5 <c>GET /api/rounds/{code}/units</c>: one expected (or reporting) unit.</summary>
+/// <summary><c>GET /api/rounds/{code}/units</c>: one expected unit.</summary>
 public sealed record UnitStatus
 {
     public required string Unit { get; init; }
     public required string Name { get; init; }
     public required string Type { get; init; }
     public required string Status { get; init; }
+
+    /// <summary>When the unit's first accepted report arrived: it decides whether the unit was on time.</summary>
     public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>When the current report arrived, if it is a revision of the first; null otherwise.</summary>
+    public DateTimeOffset? RevisedAt { get; init; }
+
     public long? SubmissionId { get; init; }
 
-    /// <summary>The current submission's measures and indicators by key; empty when the unit has not reported.</summary>
+    /// <summary>The current submission's measures and indicators by key; a measure it has no value for is absent.</summary>
     public IReadOnlyDictionary<string, decimal> Figures { get; init; } = MeasureFigures.Empty;
 
-    // CONTRACT §5: the COVID template's own fields; a round of another template leaves them out.
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? Directives { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? QrCodes { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? QrScans { get; init; }
-}
-
-public sealed record UnitDirective
-{
-    public required string Unit { get; init; }
-    public required string UnitName { get; init; }
-    public required int Ordinal { get; init; }
-    public required string Content { get; init; }
-    public string? DocumentNumber { get; init; }
-    public string? DocumentSymbol { get; init; }
-    public DateOnly? DocumentDate { get; init; }
-    public string? CitationText { get; init; }
-    public string? IssuingUnit { get; init; }
-    public IReadOnlyList<string> Recipients { get; init; } = [];
-}
-
-public sealed record UnitQrRow
-{
-    public required string Unit { get; init; }
-    public required string UnitName { get; init; }
-    public required int Ordinal { get; init; }
-    public required string Entity { get; init; }
-    public required long QrCodes { get; init; }
-    public required long QrScans { get; init; }
-    public string? Note { get; init; }
+    /// <summary>The measures the template shows as top-level fields, as whole numbers.</summary>
+    [JsonExtensionData]
+    public FieldValues? Fields { get; init; }
 }
 
 public sealed record UnitNarrative
@@ -124,14 +102,9 @@ public sealed record ConsolidatedData
     public required TemplateDefinition Template { get; init; }
     public required RoundTotals Totals { get; init; }
     public required IReadOnlyList<UnitStatus> Units { get; init; }
-    public required IReadOnlyList<UnitDirective> Directives { get; init; }
-    public required IReadOnlyList<UnitQrRow> QrRows { get; init; }
     public required IReadOnlyList<UnitNarrative> Narratives { get; init; }
 
-    /// <summary>
-    /// Every table row of the units' current submissions, ordered by unit, section and row; empty for the COVID
-    /// template, whose exports read <see cref="Directives"/> and <see cref="QrRows"/>.
-    /// </summary>
+    /// <summary>Every table row of the expected units' current submissions, ordered by unit, section and row.</summary>
     public required IReadOnlyList<UnitTableRow> Rows { get; init; }
     /// <summary>e.g. "UBND TỈNH QUẢNG NGÃI".</summary>
     public required string ProvinceHeading { get; init; }

@@ -14,6 +14,9 @@ internal static class Problems
     public static ProblemHttpResult UnitNotFound(string code) =>
         NotFound("Không tìm thấy đơn vị", $"Không có đơn vị mã “{code}” trong danh mục.");
 
+    public static ProblemHttpResult TemplateNotFound(string id) =>
+        NotFound("Không tìm thấy mẫu báo cáo", $"Đợt báo cáo dùng mẫu “{id}”, nhưng mẫu này chưa được đăng ký.");
+
     public static ProblemHttpResult SubmissionNotFound(long id) =>
         NotFound("Không tìm thấy báo cáo", $"Không có báo cáo mã #{id}.");
 

@@ -11,7 +11,7 @@ using ReportHub.Api.Infrastructure;
 using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Sources;
-using ReportHub.Warehouse.Rollups;
+using ReportHub.Core.Measures;
 using ReportHub.Warehouse.Submissions;
 using ReportHub.Warehouse.Templates;
 
@@ -38,14 +38,11 @@ public static class SubmissionsApi
         public int? TemplateVersion { get; init; }
         public IReadOnlyDictionary<string, decimal> Figures { get; init; } = new Dictionary<string, decimal>();
 
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-        public long? Directives { get; init; }
 
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-        public long? QrCodes { get; init; }
+        /// <summary>The measures the template shows as top-level fields, as whole numbers.</summary>
+        [JsonExtensionData]
+        public FieldValues? Fields { get; init; }
 
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-        public long? QrScans { get; init; }
         public string? DocumentNumber { get; init; }
         public string? Signer { get; init; }
         public long? DuplicateOf { get; init; }
@@ -280,7 +277,7 @@ public static class SubmissionsApi
     internal static async Task<FigureView> FiguresAsync(SubmissionRecord s, TemplateStore templates, CancellationToken ct)
     {
         var definition = s.TemplateId is null ? null : await templates.DefinitionAsync(s.TemplateId, s.TemplateVersion, ct);
-        return FigureView.Of(s.TemplateId, definition, s.Figures);
+        return FigureView.Of(definition, s.Figures);
     }
 
     private static SubmissionDetail ToDetail(SubmissionRecord s, FigureView figures) => new()
@@ -299,9 +296,7 @@ public static class SubmissionsApi
         Template = s.TemplateId,
         TemplateVersion = s.TemplateId is null ? null : s.TemplateVersion,
         Figures = figures.Figures,
-        Directives = figures.Directives,
-        QrCodes = figures.QrCodes,
-        QrScans = figures.QrScans,
+        Fields = figures.Fields,
         DocumentNumber = s.DocNumber,
         Signer = s.Signer,
         DuplicateOf = s.DuplicateOf,

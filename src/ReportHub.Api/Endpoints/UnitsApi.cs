@@ -1,3 +1,4 @@
+using ReportHub.Core.Measures;
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,14 +34,11 @@ public static class UnitsApi
         public string? Template { get; init; }
         public IReadOnlyDictionary<string, decimal> Figures { get; init; } = new Dictionary<string, decimal>();
 
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-        public long? Directives { get; init; }
 
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-        public long? QrCodes { get; init; }
+        /// <summary>The measures the template shows as top-level fields, as whole numbers.</summary>
+        [JsonExtensionData]
+        public FieldValues? Fields { get; init; }
 
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-        public long? QrScans { get; init; }
         public long? DuplicateOf { get; init; }
         public long? Supersedes { get; init; }
     }
@@ -107,9 +105,7 @@ public static class UnitsApi
                     Round = v.RoundCode,
                     Template = v.TemplateId,
                     Figures = figures.Figures,
-                    Directives = figures.Directives,
-                    QrCodes = figures.QrCodes,
-                    QrScans = figures.QrScans,
+                    Fields = figures.Fields,
                     DuplicateOf = v.DuplicateOf,
                     Supersedes = v.Supersedes,
                 });
@@ -152,7 +148,10 @@ public static class UnitsApi
         using var buffer = new MemoryStream();
         // The round decides the form: a 2025 round's template is not the 2021 one, and a round on version 1 hands
         // out version 1's form even after version 2 is registered.
-        var definition = await templates.DefinitionAsync(chosen.Template, chosen.TemplateVersion, ct) ?? TemplateCatalog.Default;
+        if (await templates.DefinitionAsync(chosen.Template, chosen.TemplateVersion, ct) is not { } definition)
+        {
+            return Problems.TemplateNotFound(chosen.Template);
+        }
         write(buffer, definition, unit, province, chosen);
         return TypedResults.File(buffer.ToArray(), contentType, $"bieu-mau-{unit.Code}-{chosen.Code}.{extension}");
     }

@@ -58,27 +58,6 @@ public sealed record ReportHeader
     public IReadOnlyDictionary<string, string> Cells { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record DirectiveRow
-{
-    public required int Ordinal { get; init; }
-    public required string Content { get; init; }
-    public string? CitationText { get; init; }
-    public Citation? Citation { get; init; }
-    public string? IssuingUnit { get; init; }
-    public IReadOnlyList<string> Recipients { get; init; } = [];
-    public required string Cell { get; init; }
-}
-
-public sealed record QrRow
-{
-    public required int Ordinal { get; init; }
-    public required string Entity { get; init; }
-    public required long QrCodes { get; init; }
-    public required long QrScans { get; init; }
-    public string? Note { get; init; }
-    public required string Cell { get; init; }
-}
-
 public sealed record NarrativeSection
 {
     public required string Key { get; init; }
@@ -92,8 +71,6 @@ public sealed record ParsedReport
     public required string TemplateId { get; init; }
     public required string Sheet { get; init; }
     public required ReportHeader Header { get; init; }
-    public IReadOnlyList<DirectiveRow> Directives { get; init; } = [];
-    public IReadOnlyList<QrRow> QrRows { get; init; } = [];
     public IReadOnlyList<NarrativeSection> Narratives { get; init; } = [];
 
     /// <summary>The version of <see cref="TemplateId"/> the file was read with.</summary>
@@ -104,10 +81,8 @@ public sealed record ParsedReport
 
     /// <summary>
     /// The submission's value of each template measure, by measure key, computed once at parse time so that rollups
-    /// add stored figures and never re-read rows. Indicators are not here: they are ratios of aggregated measures.
+    /// add stored figures and never re-read rows. A measure the report has no value for is absent, never 0.
+    /// Indicators are not here: they are ratios of aggregated measures.
     /// </summary>
     public IReadOnlyDictionary<string, decimal> Figures { get; init; } = new Dictionary<string, decimal>();
-
-    public long QrCodes => Counts.Sum(QrRows, r => r.QrCodes);
-    public long QrScans => Counts.Sum(QrRows, r => r.QrScans);
 }

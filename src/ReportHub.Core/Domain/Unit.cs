@@ -34,8 +34,8 @@ public sealed record Round
     public DateOnly? RequestDate { get; init; }
     public required DateOnly Deadline { get; init; }
 
-    /// <summary>The template its reports are read with; rounds from before templates were data are COVID rounds.</summary>
-    public string Template { get; init; } = Templates.TemplateCatalog.DefaultId;
+    /// <summary>The template its reports are read with: every round names one.</summary>
+    public required string Template { get; init; }
 
     /// <summary>
     /// The version of <see cref="Template"/> its reports are read, summed and exported with: the latest registered when

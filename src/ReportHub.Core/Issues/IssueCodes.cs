@@ -68,7 +68,8 @@ public static class IssueCodes
     public const string DuplicateRow = "row.duplicate";
     public const string EntityMissing = "qr.entity-missing";
     public const string LegacyTextConverted = "text.legacy-converted";
-    public const string RequiredMissing = "value.required-missing";
+    /// <summary>A blank cell in a required column: an error, since a blank is never taken as 0.</summary>
+    public const string ValueMissing = "value.missing";
     public const string DateInvalid = "value.not-a-date";
     public const string ChoiceUnknown = "value.not-a-choice";
     public const string OutOfRange = "value.out-of-range";
@@ -79,4 +80,7 @@ public static class IssueCodes
     public const string RuleTotalRow = "rule.total-row";
     public const string RuleDateWindow = "rule.date-window";
     public const string RuleUnique = "rule.unique";
+
+    /// <summary>A rule could not be checked in a row because an optional operand is blank.</summary>
+    public const string RuleOperandMissing = "rule.operand-missing";
 }

@@ -7,15 +7,23 @@ namespace ReportHub.Core.Measures;
 public static class Figures
 {
     /// <summary>
-    /// Sums and row counts are 0 for a table the file lacks (nothing reported is nothing to add); a min or max over
-    /// no values is absent rather than a made-up 0.
+    /// Each measure the report has a value for. A table the file lacks gives no value at all. Over a table that is
+    /// there, a row count and a count of values are always known, and a sum over no rows is 0 (the table says there is
+    /// nothing); but rows that carry no value in the measure's column say nothing, so the measure is left out rather
+    /// than made 0, and a min, max or average over no values is left out too.
     /// </summary>
     public static IReadOnlyDictionary<string, decimal> Compute(TemplateDefinition template, IReadOnlyDictionary<string, ParsedTable> tables)
     {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(tables);
         var figures = new Dictionary<string, decimal>();
         foreach (var measure in template.Measures)
         {
-            var rows = tables.TryGetValue(measure.SectionKey, out var table) ? table.Rows : [];
+            if (!tables.TryGetValue(measure.SectionKey, out var table))
+            {
+                continue;
+            }
+            var rows = table.Rows;
             if (measure.CountsRows)
             {
                 figures[measure.Key] = rows.Count;
@@ -28,25 +36,47 @@ public static class Figures
             {
                 if (row.Values.TryGetValue(measure.ColumnKey, out var value) && value.Number is { } number)
                 {
-                    sum += number;
+                    sum = Add(sum, number);
                     min = Math.Min(min, number);
                     max = Math.Max(max, number);
                     count++;
                 }
             }
-            switch (measure.Aggregate)
+            if (measure.Aggregate == Aggregate.Count)
             {
-                case Aggregate.Sum:
-                    figures[measure.Key] = sum;
-                    break;
-                case Aggregate.Min when count > 0:
-                    figures[measure.Key] = min;
-                    break;
-                case Aggregate.Max when count > 0:
-                    figures[measure.Key] = max;
-                    break;
+                figures[measure.Key] = count;
+                continue;
             }
+            if (count == 0)
+            {
+                if (measure.Aggregate == Aggregate.Sum && rows.Count == 0)
+                {
+                    figures[measure.Key] = 0;
+                }
+                continue;
+            }
+            figures[measure.Key] = measure.Aggregate switch
+            {
+                Aggregate.Min => min,
+                Aggregate.Max => max,
+                Aggregate.Average => sum / count,
+                _ => sum,
+            };
         }
         return figures;
+    }
+
+    // Counts are bounded when typed, but a sum of many bounded amounts can still pass decimal's range.
+    private static decimal Add(decimal a, decimal b)
+    {
+        if (a > 0 && b > decimal.MaxValue - a)
+        {
+            return decimal.MaxValue;
+        }
+        if (a < 0 && b < decimal.MinValue - a)
+        {
+            return decimal.MinValue;
+        }
+        return a + b;
     }
 }

@@ -45,14 +45,22 @@ public static class Indicators
         {
             if (value is { } known)
             {
-                figures[key] = Math.Round(known, 2, MidpointRounding.AwayFromZero);
+                figures[key] = Round(known);
             }
         }
         return figures;
     }
 
-    private static decimal? Ratio(decimal numerator, decimal denominator, decimal factor)
+    /// <summary>Two decimals, away from zero, as people round a percentage by hand.</summary>
+    public static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>numerator ÷ denominator × factor; null when the denominator is 0 or the result cannot be held.</summary>
+    public static decimal? Ratio(decimal numerator, decimal denominator, decimal factor)
     {
+        if (denominator == 0)
+        {
+            return null;
+        }
         try
         {
             return numerator / denominator * factor;

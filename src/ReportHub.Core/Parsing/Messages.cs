@@ -45,9 +45,6 @@ public static class Messages
         $"Ô {cell} ghi “{Shorten(text)}” ở cột “{header}”, lớn hơn {N(Domain.Counts.MaxPlausible)} nên không thể là số lượng thật " +
         "(thường do dán nhầm số điện thoại, số định danh hoặc gõ lặp chữ số). Hãy kiểm tra và ghi lại đúng số lượng.";
 
-    public static string BlankCount(string header) =>
-        $"Ô của cột “{header}” để trống và được tính là 0. Nếu đơn vị có số liệu, hãy điền vào ô này.";
-
     public static string TotalMismatch(string header, decimal written, decimal sum) =>
         $"Dòng tổng cộng ghi {D(written)} ở cột “{header}” nhưng cộng các dòng phía trên được {D(sum)}. " +
         "Hãy sửa số ở dòng tổng cộng hoặc ở các dòng chi tiết cho khớp.";
@@ -59,10 +56,6 @@ public static class Messages
         $"Ngày ban hành {date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} nằm ngoài khoảng hợp lý " +
         $"({from.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} – {to.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}). " +
         "Hãy kiểm tra lại ngày, tháng, năm.";
-
-    public static string AppendixEmpty() =>
-        "Phụ lục không có số liệu: mục 1 không có văn bản chỉ đạo nào và mục 2 không có dòng số liệu mã QR nào. " +
-        "Hãy điền ít nhất một mục trước khi gửi.";
 
     public static string HiddenSheetUsed(string hidden) =>
         $"Số liệu được lấy từ trang tính đang ẩn “{hidden}” vì các trang tính đang hiển thị không có phụ lục. " +
@@ -83,8 +76,12 @@ public static class Messages
         $"Ô này ghi “{Shorten(text)}” nhưng cột “{header}” chỉ nhận một trong các giá trị: " +
         string.Join("; ", allowed.Select(v => $"“{v}”")) + ". Hãy chọn lại một giá trị trong danh sách.";
 
-    public static string RequiredMissing(string header) =>
-        $"Ô của cột “{header}” chưa được điền. Hãy điền giá trị vào ô này.";
+    public static string RuleUnchecked(string condition, string header) =>
+        $"Không kiểm tra được điều kiện {condition} vì ô của cột “{header}” để trống. Hãy ghi số liệu vào ô này (ghi 0 nếu đúng là không có).";
+
+    public static string ValueMissing(ColumnDefinition column) => column.IsNumeric
+        ? $"Ô của cột “{column.Header}” để trống. Ô trống không được tính là 0: hãy ghi số liệu của đơn vị, ghi 0 nếu đúng là không có."
+        : $"Ô của cột “{column.Header}” chưa được điền. Hãy điền giá trị vào ô này.";
 
     public static string OutOfRange(string header, string text, decimal? min, decimal? max) =>
         $"Cột “{header}” ghi “{Shorten(text)}”, nằm ngoài khoảng cho phép ({Range(min, max)}). Hãy kiểm tra và ghi lại đúng số.";
@@ -113,8 +110,10 @@ public static class Messages
 
     public static string TablesEmpty(TemplateDefinition t) =>
         "Phụ lục không có số liệu: " +
-        string.Join(" và ", t.Sections.Where(s => s.Table is not null).Select(s => $"bảng của mục {s.Number}")) +
-        " không có dòng số liệu nào. Hãy điền ít nhất một bảng trước khi gửi.";
+        string.Join(" và ", t.Sections.Where(s => s.Table is not null).Select(s => s.Table!.RowNoun is { } noun
+            ? $"mục {s.Number} không có {noun} nào"
+            : $"bảng của mục {s.Number} không có dòng số liệu nào")) +
+        ". Hãy điền ít nhất một mục trước khi gửi.";
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 

@@ -23,7 +23,7 @@ public static partial class TableReader
             context.Error(IssueCodes.ColumnMissing, headingCell, Messages.TableHeaderMissing(section));
             return null;
         }
-        foreach (var column in table.Columns.Where(c => c.Required && layout.ColumnOf(c.Key) is null))
+        foreach (var column in table.Columns.Where(c => c.IsRequired && layout.ColumnOf(c.Key) is null))
         {
             context.Error(IssueCodes.ColumnMissing, A1Row(grid, layout.HeaderRow), Messages.ColumnMissing(section, column));
         }

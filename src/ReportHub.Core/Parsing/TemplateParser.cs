@@ -104,8 +104,7 @@ public sealed class TemplateParser(TemplateDefinition template)
         ReportValidator.Validate(Template, tables, header, options, context, cancellationToken);
         if (tables.Count > 0 && tables.All(t => t.Rows.Count == 0))
         {
-            context.Error(IssueCodes.AppendixEmpty, hits[0].Cell.Address,
-                Template.TableOf("directive") is not null && Template.TableOf("qr") is not null ? Messages.AppendixEmpty() : Messages.TablesEmpty(Template));
+            context.Error(IssueCodes.AppendixEmpty, hits[0].Cell.Address, Messages.TablesEmpty(Template));
         }
 
         var parsed = tables.ToDictionary(t => t.Section.Key, t => t.ToParsed());
@@ -115,8 +114,6 @@ public sealed class TemplateParser(TemplateDefinition template)
             TemplateVersion = Template.Version,
             Sheet = grid.Name,
             Header = header,
-            Directives = tables.FirstOrDefault(t => t.Table.RowKind == "directive") is { } d ? ReportProjector.Directives(d) : [],
-            QrRows = tables.FirstOrDefault(t => t.Table.RowKind == "qr") is { } q ? ReportProjector.QrRows(q) : [],
             Narratives = narratives,
             Tables = parsed,
             Figures = Figures.Compute(Template, parsed),

@@ -31,22 +31,32 @@ public sealed record ColumnDefinition
     public required string Header { get; init; }
     public IReadOnlyList<string> Variants { get; init; } = [];
     public ColumnType Type { get; init; } = ColumnType.Text;
-    public bool Required { get; init; }
+
+    /// <summary>Legacy spelling: <c>"required": false</c> is <c>"optional": true</c>; columns are required by default.</summary>
+    public bool? Required { get; init; }
+
+    /// <summary>A blank cell is allowed and has no value (null); it is never taken as 0.</summary>
+    public bool Optional { get; init; }
     public decimal? Min { get; init; }
     public decimal? Max { get; init; }
 
     /// <summary>The allowed values of a choice column, as they are shown to senders.</summary>
     public IReadOnlyList<string> Values { get; init; } = [];
 
-    /// <summary>
-    /// The issue code and message when a required cell is left blank, for templates whose wording predates the
-    /// generic one (COVID's "directive.content-missing"); null uses value.required-missing.
-    /// </summary>
+    /// <summary>Legacy: the issue code when a required cell is left blank; null uses value.missing.</summary>
     public string? MissingCode { get; init; }
+
+    /// <summary>The message when a required cell is left blank, in place of the one naming the column's heading.</summary>
 
     public string? MissingMessage { get; init; }
 
     public double Width { get; init; } = 20;
+
+    /// <summary>
+    /// Whether a blank cell is an error. An ordinal is the row's numbering, which senders often leave out, so it is
+    /// optional unless the definition says otherwise.
+    /// </summary>
+    public bool IsRequired => Required ?? !(Optional || Type == ColumnType.Ordinal);
 
     public bool IsNumeric => Type is ColumnType.Count or ColumnType.Amount or ColumnType.Percent;
 }

@@ -1,10 +1,20 @@
 namespace ReportHub.Core.Templates;
 
+/// <summary>
+/// How values make one value: a report's rows its measure, and the units' measures the round's figure. Only the
+/// values that exist take part; none at all gives no value, never 0.
+/// </summary>
 public enum Aggregate
 {
     Sum,
     Min,
     Max,
+
+    /// <summary>The mean of the values.</summary>
+    Average,
+
+    /// <summary>How many values there are: a report's rows with a value, a round's units with a value.</summary>
+    Count,
 }
 
 /// <summary>A figure each submission yields, e.g. the sum of a count column or a table's row count.</summary>
@@ -20,6 +30,18 @@ public sealed record MeasureDefinition
 
     /// <summary>True when a later report repeats the running total rather than adding to it.</summary>
     public bool Cumulative { get; init; }
+
+    /// <summary>The column heading of the measure in the consolidated workbook; null uses the label.</summary>
+    public string? Heading { get; init; }
+
+    /// <summary>That column's width in characters; null uses the workbook's default.</summary>
+    public double? Width { get; init; }
+
+    /// <summary>
+    /// Also shown as a top-level JSON field named by the key, as a whole number, in every object that carries figures:
+    /// the fields of the first contract, which scripts still read.
+    /// </summary>
+    public bool Field { get; init; }
 
     public string SectionKey => From.Split('.', 2)[0];
 

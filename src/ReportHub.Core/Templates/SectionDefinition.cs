@@ -14,11 +14,11 @@ public sealed record SectionDefinition
 
 public sealed record TableDefinition
 {
-    /// <summary>
-    /// What one data row is. COVID's "directive" and "qr" also fill the report's typed projections; any other kind
-    /// (or none) is read only into the generic tables.
-    /// </summary>
-    public string RowKind { get; init; } = "";
+    /// <summary>What one data row is, in the words of the blank form's guide ("văn bản chỉ đạo"); null says "nội dung".</summary>
+    public string? RowNoun { get; init; }
+
+    /// <summary>How the consolidated workbook lays out this table's sheet; null shows every non-ordinal column.</summary>
+    public SheetDefinition? Sheet { get; init; }
 
     public required IReadOnlyList<ColumnDefinition> Columns { get; init; }
     public IReadOnlyList<string> TotalLabels { get; init; } = [];
@@ -35,4 +35,38 @@ public sealed record TableDefinition
         }
         return null;
     }
+}
+
+/// <summary>A detail sheet of the consolidated workbook.</summary>
+public sealed record SheetDefinition
+{
+    /// <summary>The tab's name (at most 31 characters, as Excel allows); null uses the section's heading.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The banner above the table; null uses the heading in capitals.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The columns after STT and the unit's name, in order; empty shows the defaults.</summary>
+    public IReadOnlyList<SheetColumnDefinition> Columns { get; init; } = [];
+}
+
+public enum CitationPart
+{
+    Text,
+    Number,
+    Symbol,
+    Date,
+}
+
+public sealed record SheetColumnDefinition
+{
+    /// <summary>The table column shown, or on the narratives sheet the narrative section.</summary>
+    public required string From { get; init; }
+
+    public required string Header { get; init; }
+
+    /// <summary>For a citation: the text as written, or the number, symbol or date read from it.</summary>
+    public CitationPart Part { get; init; } = CitationPart.Text;
+
+    public double? Width { get; init; }
 }

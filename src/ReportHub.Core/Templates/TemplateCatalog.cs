@@ -3,13 +3,9 @@ namespace ReportHub.Core.Templates;
 /// <summary>The templates shipped as embedded JSON. Adding a template is adding a file.</summary>
 public static class TemplateCatalog
 {
-    public const string DefaultId = "covid-tech-2021";
-
     private static readonly Lazy<IReadOnlyList<TemplateDefinition>> All = new(Load);
 
     public static IReadOnlyList<TemplateDefinition> Templates => All.Value;
-
-    public static TemplateDefinition Default => Get(DefaultId);
 
     public static TemplateDefinition Get(string id) =>
         Find(id) ?? throw new KeyNotFoundException($"No template '{id}'.");

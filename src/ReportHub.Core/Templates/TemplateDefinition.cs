@@ -5,13 +5,19 @@ namespace ReportHub.Core.Templates;
 
 /// <summary>
 /// A report template as data: where its sections are, what their tables hold, how people write their headings,
-/// which figures a submission yields and which checks its rows must pass. A new template is a new JSON file beside
-/// covid-tech-2021.json; the parser does not change. Version 1 files (no measures, rules or layout) still load.
+/// which figures a submission yields, which checks its rows must pass and how the exports show it. A new template is
+/// a new definition; no code changes. Version 1 files (no measures, rules or layout) still load.
 /// </summary>
 public sealed record TemplateDefinition
 {
     public required string Id { get; init; }
     public int Version { get; init; } = 1;
+
+    /// <summary>
+    /// The definition format: 2 makes every column required unless it says optional; 1 (a definition that names no
+    /// format, as all did before) kept a column optional unless it said required, and is still read that way.
+    /// </summary>
+    public int Format { get; init; } = 1;
     public required string Title { get; init; }
     public string AppendixHeading { get; init; } = "PHỤ LỤC";
 
@@ -26,7 +32,10 @@ public sealed record TemplateDefinition
     public IReadOnlyList<RuleDefinition> Rules { get; init; } = [];
     public LayoutDefinition Layout { get; init; } = new();
 
-    public SectionDefinition? TableOf(string rowKind) => Sections.FirstOrDefault(s => s.Table?.RowKind == rowKind);
+    /// <summary>The consolidated workbook's title and narratives sheet; null derives both from the definition.</summary>
+    public WorkbookDefinition? Workbook { get; init; }
+
+    public MeasureDefinition? Measure(string key) => Measures.FirstOrDefault(m => m.Key == key);
 
     public SectionDefinition? Section(string key) => Sections.FirstOrDefault(s => s.Key == key);
 
@@ -38,9 +47,23 @@ public sealed record TemplateDefinition
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static TemplateDefinition FromJson(string json) =>
-        JsonSerializer.Deserialize<TemplateDefinition>(json, JsonOptions)
-        ?? throw new InvalidDataException("Empty template definition.");
+    public const int CurrentFormat = 2;
+
+    public static TemplateDefinition FromJson(string json)
+    {
+        var definition = JsonSerializer.Deserialize<TemplateDefinition>(json, JsonOptions)
+            ?? throw new InvalidDataException("Empty template definition.");
+        return definition.Format >= CurrentFormat ? definition : definition.WithFirstFormatDefaults();
+    }
+
+    // A first-format column that does not say required was optional; spelled out, it means what it meant.
+    private TemplateDefinition WithFirstFormatDefaults() => this with
+    {
+        Sections = [.. Sections.Select(s => s.Table is null ? s : s with
+        {
+            Table = s.Table with { Columns = [.. s.Table.Columns.Select(c => c with { Required = c.Required ?? false })] },
+        })],
+    };
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 }
@@ -60,4 +83,13 @@ public sealed record LayoutDefinition
     public int BlankRows { get; init; } = 8;
 
     public IReadOnlyList<string> Instructions { get; init; } = [];
+}
+
+public sealed record WorkbookDefinition
+{
+    /// <summary>The consolidated workbook's title; null turns the template's "BIỂU MẪU …" into "BẢNG TỔNG HỢP …".</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The narratives sheet; its columns name narrative sections.</summary>
+    public SheetDefinition? Narratives { get; init; }
 }

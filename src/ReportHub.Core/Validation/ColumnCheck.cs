@@ -12,6 +12,7 @@ internal static class ColumnCheck
         for (var c = 0; c < columns.Count; c++)
         {
             var column = columns[c];
+            var faulted = false;
             for (var f = 0; f < row.Faults.Count; f++)
             {
                 var fault = row.Faults[f];
@@ -19,6 +20,7 @@ internal static class ColumnCheck
                 {
                     continue;
                 }
+                faulted = true;
                 if (fault.IsError)
                 {
                     context.Error(fault.Code, fault.Cell, fault.Message);
@@ -31,19 +33,12 @@ internal static class ColumnCheck
             var value = row[column.Key];
             if (value is null)
             {
-                if (!column.Required)
+                // A blank is not a 0 and not a value: a figure built on it could not be signed, so the file goes back.
+                // A column missing from the table is one error at its header (column.missing), not one per row.
+                if (column.IsRequired && !faulted && table.Layout.ColumnOf(column.Key) is not null)
                 {
-                    continue;
-                }
-                // A blank number is taken as 0 (senders leave zeros out), so it is only a warning that says so.
-                if (column.IsNumeric)
-                {
-                    context.Warning(IssueCodes.NumberInvalid, table.CellOf(row, column.Key), Messages.BlankCount(column.Header));
-                }
-                else
-                {
-                    context.Warning(column.MissingCode ?? IssueCodes.RequiredMissing, table.CellOf(row, column.Key),
-                        column.MissingMessage ?? Messages.RequiredMissing(column.Header));
+                    context.Error(column.MissingCode ?? IssueCodes.ValueMissing, table.CellOf(row, column.Key),
+                        column.MissingMessage ?? Messages.ValueMissing(column));
                 }
                 continue;
             }

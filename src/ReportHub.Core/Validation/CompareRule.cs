@@ -4,12 +4,25 @@ using ReportHub.Core.Templates;
 
 namespace ReportHub.Core.Validation;
 
-/// <summary>left op right between two numeric columns of a row; a row missing either value is left to the column checks.</summary>
+/// <summary>
+/// left op right between two numeric columns of a row. A row missing either value cannot pass: a required blank is
+/// already an error of its column, and an optional one is reported as a check that could not be made.
+/// </summary>
 internal sealed class CompareRule(RuleDefinition rule) : RowRule(rule)
 {
     public override void Check(TableReading table, ReadRow row, ParseContext context)
     {
-        if (row.Number(Rule.Left!) is not { } left || row.Number(Rule.Right!) is not { } right || Holds(left, right))
+        if (row.Number(Rule.Left!) is not { } left)
+        {
+            Unchecked(table, row, context, Rule.Left!, Condition(table));
+            return;
+        }
+        if (row.Number(Rule.Right!) is not { } right)
+        {
+            Unchecked(table, row, context, Rule.Right!, Condition(table));
+            return;
+        }
+        if (Holds(left, right))
         {
             return;
         }
@@ -20,6 +33,9 @@ internal sealed class CompareRule(RuleDefinition rule) : RowRule(rule)
                 ("row", Label(table, row)), ("left", Messages.D(left)), ("right", Messages.D(right)),
                 ("leftHeader", leftHeader), ("rightHeader", rightHeader)));
     }
+
+    private string Condition(TableReading table) =>
+        $"“{table.Header(Rule.Left!)}” {Wording(Rule.Op)} “{table.Header(Rule.Right!)}”";
 
     private bool Holds(decimal left, decimal right) => Rule.Op switch
     {

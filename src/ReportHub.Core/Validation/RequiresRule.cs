@@ -5,14 +5,29 @@ using ReportHub.Core.Templates;
 namespace ReportHub.Core.Validation;
 
 /// <summary>
-/// When the "when" column is above 0 the "then" column must be too (scans need codes to scan). A blank or unreadable
-/// "then" counts as 0, as the column check has told the sender.
+/// When the "when" column is above 0 the "then" column must be too (scans need codes to scan). A blank operand never
+/// lets the row pass: a required one is already an error of its column, an optional one is reported as unchecked.
 /// </summary>
 internal sealed class RequiresRule(RuleDefinition rule) : RowRule(rule)
 {
     public override void Check(TableReading table, ReadRow row, ParseContext context)
     {
-        if (row.Number(Rule.When!) is not { } when || when <= 0 || (row.Number(Rule.Then!) ?? 0) > 0)
+        var condition = $"có “{table.Header(Rule.When!)}” thì phải có “{table.Header(Rule.Then!)}”";
+        if (row.Number(Rule.When!) is not { } when)
+        {
+            Unchecked(table, row, context, Rule.When!, condition);
+            return;
+        }
+        if (when <= 0)
+        {
+            return;
+        }
+        if (row.Number(Rule.Then!) is not { } then)
+        {
+            Unchecked(table, row, context, Rule.Then!, condition);
+            return;
+        }
+        if (then > 0)
         {
             return;
         }

@@ -23,24 +23,38 @@ internal static class TotalRowRule
             {
                 continue;
             }
+            var header = table.Header(key);
+            var cell = table.CellOf(total, key);
+            // Rows without a value cannot be added up: a total that "agrees" with their blanks taken as 0 proves nothing.
+            if (table.Rows.Any(r => r.Number(key) is null))
+            {
+                if (table.Table.Column(key) is { IsRequired: false })
+                {
+                    Report(rule, context, cell, Messages.RuleUnchecked($"dòng tổng cộng bằng tổng các dòng ở cột “{header}”", header));
+                }
+                continue;
+            }
             var sum = table.Rows.Sum(r => r.Number(key) ?? 0);
             if (written == sum)
             {
                 continue;
             }
-            var header = table.Header(key);
-            var cell = table.CellOf(total, key);
             var message = rule.Message is { } text
                 ? RuleText.Fill(text, [("column", header), ("written", Messages.D(written)), ("sum", Messages.D(sum))])
                 : Messages.TotalMismatch(header, written, sum);
-            if (rule.Severity == RuleSeverity.Error)
-            {
-                context.Error(rule.Code ?? IssueCodes.RuleTotalRow, cell, message);
-            }
-            else
-            {
-                context.Warning(rule.Code ?? IssueCodes.RuleTotalRow, cell, message);
-            }
+            Report(rule, context, cell, message, rule.Code ?? IssueCodes.RuleTotalRow);
+        }
+    }
+
+    private static void Report(RuleDefinition rule, ParseContext context, string cell, string message, string code = IssueCodes.RuleOperandMissing)
+    {
+        if (rule.Severity == RuleSeverity.Error)
+        {
+            context.Error(code, cell, message);
+        }
+        else
+        {
+            context.Warning(code, cell, message);
         }
     }
 }

@@ -50,7 +50,7 @@ public static class CliApp
         var rounds = RoundsCommand(configArgs, json);
 
         var templateFile = new Argument<string>("file") { Description = "The template definition (.json)." };
-        var templateId = new Argument<string>("id") { Description = "Template id, e.g. covid-tech-2021." };
+        var templateId = new Argument<string>("id") { Description = "Template id, as `templates list` shows it." };
         var templateVersion = new Option<int?>("--version") { Description = "A registered version; the latest by default." };
         var templatesAdd = new Command("add", "Register a template definition or a new version of one.") { templateFile, json };
         templatesAdd.SetAction((p, ct) => TemplateCommands.AddAsync(configArgs, p.GetValue(templateFile)!, p.GetValue(json), ct));
@@ -95,7 +95,7 @@ public static class CliApp
     private static Command RoundsCommand(string[] configArgs, Option<bool> json)
     {
         var code = new Option<string>("--code") { Required = true, Description = "Round code, e.g. 2025-Q3." };
-        var template = new Option<string>("--template") { Required = true, Description = "Template id, e.g. covid-tech-2021." };
+        var template = new Option<string>("--template") { Required = true, Description = "Template id, as `templates list` shows it." };
         var title = new Option<string>("--title") { Required = true, Description = "Round title." };
         var document = new Option<string>("--request-document") { Required = true, Description = "The request's number/symbol, e.g. 1234/SKHCN-CĐS." };
         var requestDate = new Option<string>("--request-date") { Required = true, Description = "yyyy-MM-dd or dd/MM/yyyy." };

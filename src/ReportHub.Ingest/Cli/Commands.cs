@@ -203,9 +203,7 @@ internal static class Commands
     }
 
     private static string AcceptedFigures(IngestResult r) =>
-        r.Directives is not null
-            ? $"{r.Directives} văn bản, {r.QrCodes} mã QR, {r.QrScans} lượt quét"
-            : $"mẫu {r.Template}: " + string.Join(", ", r.Figures.Select(f => $"{f.Key} = {f.Value.ToString("#,##0.##", CultureInfo.GetCultureInfo("vi-VN"))}"));
+        $"mẫu {r.Template}: " + string.Join(", ", r.Figures.Select(f => $"{f.Key} = {f.Value.ToString("#,##0.##", CultureInfo.GetCultureInfo("vi-VN"))}"));
 
     private static string Describe(IngestResult r)
     {

@@ -8,7 +8,7 @@ using ReportHub.Pipeline.Intake;
 using ReportHub.Pipeline.Sources;
 using ReportHub.Pipeline.Worker;
 using ReportHub.Warehouse.Resilience;
-using ReportHub.Warehouse.Rollups;
+using ReportHub.Core.Measures;
 using ReportHub.Warehouse.Submissions;
 using ReportHub.Warehouse.Work;
 

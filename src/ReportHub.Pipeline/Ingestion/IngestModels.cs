@@ -1,3 +1,4 @@
+using ReportHub.Core.Measures;
 using System.Text.Json.Serialization;
 using ReportHub.Core.Issues;
 using ReportHub.Pipeline.Intake;
@@ -63,15 +64,9 @@ public sealed record IngestResult
     /// <summary>The submission's measures and indicators by key; empty unless accepted (or a duplicate of one).</summary>
     public IReadOnlyDictionary<string, decimal> Figures { get; init; } = new Dictionary<string, decimal>();
 
-    // The COVID template's own fields, kept exactly as CONTRACT §4 had them; another template's object leaves them out.
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? Directives { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? QrCodes { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? QrScans { get; init; }
+    /// <summary>The measures the template shows as top-level fields (its <c>field</c> measures), as whole numbers.</summary>
+    [JsonExtensionData]
+    public FieldValues? Fields { get; init; }
 
     public required IReadOnlyList<IssueDto> Issues { get; init; }
 

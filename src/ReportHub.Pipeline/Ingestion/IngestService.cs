@@ -9,7 +9,7 @@ using ReportHub.Pipeline.Templates;
 using ReportHub.Readers;
 using ReportHub.Warehouse.Reference;
 using ReportHub.Warehouse.Resilience;
-using ReportHub.Warehouse.Rollups;
+using ReportHub.Core.Measures;
 using ReportHub.Warehouse.Submissions;
 
 namespace ReportHub.Pipeline.Ingestion;
@@ -109,7 +109,7 @@ public sealed partial class IngestService(
         };
         var templateId = outcome.Report?.TemplateId;
         var definition = report is null ? null : await templates.DefinitionAsync(report.TemplateId, report.TemplateVersion, cancellationToken);
-        return ResultFigures.Apply(result, templateId, definition, report is null ? MeasureFigures.Empty : ReportTables.FiguresOf(report));
+        return ResultFigures.Apply(result, templateId, definition, report is null ? MeasureFigures.Empty : report.Figures);
     }
 
     private async Task<(long? Id, (Evaluation, IReadOnlyList<Issue>) Evaluated)> RecordSaveFailureAsync(

@@ -1,5 +1,5 @@
 using ReportHub.Core.Templates;
-using ReportHub.Warehouse.Rollups;
+using ReportHub.Core.Measures;
 
 namespace ReportHub.Pipeline.Ingestion;
 
@@ -12,14 +12,12 @@ public static class ResultFigures
     public static IngestResult Apply(IngestResult result, string? templateId, TemplateDefinition? template, IReadOnlyDictionary<string, decimal> measures)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var view = FigureView.Of(templateId, template, measures);
+        var view = FigureView.Of(template, measures);
         return result with
         {
             Template = templateId,
             Figures = view.Figures,
-            Directives = view.Directives,
-            QrCodes = view.QrCodes,
-            QrScans = view.QrScans,
+            Fields = view.Fields,
         };
     }
 }

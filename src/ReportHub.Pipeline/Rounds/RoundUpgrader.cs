@@ -5,7 +5,7 @@ using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Sources;
 using ReportHub.Warehouse.Reference;
-using ReportHub.Warehouse.Rollups;
+using ReportHub.Core.Measures;
 using ReportHub.Warehouse.Submissions;
 using ReportHub.Warehouse.Templates;
 
@@ -129,7 +129,7 @@ public sealed class RoundUpgrader(
         foreach (var (id, _) in currents)
         {
             var stored = await submissions.GetAsync(id, cancellationToken);
-            before[id] = FigureView.Of(stored?.TemplateId ?? round.Template, oldDefinition, stored?.Figures ?? MeasureFigures.Empty).Figures;
+            before[id] = FigureView.Of(oldDefinition, stored?.Figures ?? MeasureFigures.Empty).Figures;
         }
 
         var trial = await ReadAgainAsync(currents, before, version, cancellationToken);

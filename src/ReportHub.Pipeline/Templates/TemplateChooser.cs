@@ -6,7 +6,7 @@ namespace ReportHub.Pipeline.Templates;
 
 /// <summary>
 /// Which template definitions a file may be read with. The round decides when it is known; otherwise every
-/// registered template is a candidate, the default first, and the parse that fits best wins.
+/// registered template is a candidate, and the parse that fits best wins.
 /// </summary>
 public sealed class TemplateChooser(TemplateStore store)
 {
@@ -26,10 +26,10 @@ public sealed class TemplateChooser(TemplateStore store)
         }
         if (candidates.Count == 0)
         {
-            candidates.Add(TemplateCatalog.Default);
+            candidates.AddRange(TemplateCatalog.Templates);
         }
-        // Most files answer the default template; trying it first lets a clean parse end the search at once.
-        return [.. candidates.OrderBy(t => t.Id == TemplateCatalog.DefaultId ? 0 : 1).ThenBy(t => t.Id, StringComparer.Ordinal)];
+        // A fixed order, so the same file is read the same way on every run; a clean parse ends the search.
+        return [.. candidates.OrderBy(t => t.Id, StringComparer.Ordinal)];
     }
 
     /// <summary>The version of its template a round reads its reports with (see <see cref="Round.TemplateVersion"/>).</summary>

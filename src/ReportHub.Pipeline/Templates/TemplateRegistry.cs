@@ -86,6 +86,10 @@ public sealed class TemplateRegistry(Db db, TemplateStore store, TemplateValidat
                 // a tenth of a second.
                 continue;
             }
+            if (await RestatedAsync(json, cancellationToken))
+            {
+                continue;
+            }
             var result = await AddAsync(json, cancellationToken);
             if (result.Status == RegistrationStatus.Registered)
             {
@@ -99,6 +103,34 @@ public sealed class TemplateRegistry(Db db, TemplateStore store, TemplateValidat
             }
         }
         return registered;
+    }
+
+    /// <summary>
+    /// A shipped version stored in the first definition format (columns optional unless required, no presentation
+    /// data) is written again as shipped now: the same sections, columns, measures and rules, with optional columns
+    /// spelled out and the exports' layout added. ReportHub owns these definitions, so the version keeps its number;
+    /// a definition registered by an analyst is never rewritten.
+    /// </summary>
+    private async Task<bool> RestatedAsync(string json, CancellationToken cancellationToken)
+    {
+        var shipped = JsonNode.Parse(json)!.AsObject();
+        var id = shipped["id"]!.GetValue<string>();
+        var version = shipped["version"]!.GetValue<int>();
+        if (shipped["format"] is not JsonValue format || format.GetValue<int>() < TemplateDefinition.CurrentFormat
+            || await store.GetAsync(id, version, cancellationToken) is not { } stored
+            || JsonNode.Parse(stored.Definition) is not JsonObject old
+            || (old["format"] is JsonValue oldFormat && oldFormat.GetValue<int>() >= TemplateDefinition.CurrentFormat))
+        {
+            return false;
+        }
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await TemplateStore.RestateAsync(connection, stored with
+        {
+            Title = shipped["title"]!.GetValue<string>(),
+            Definition = shipped.ToJsonString(StoreOptions),
+        }, cancellationToken);
+        logger.LogInformation("Shipped template {Id} version {Version} restated in definition format {Format}", id, version, TemplateDefinition.CurrentFormat);
+        return true;
     }
 
     private async Task<bool> IsStoredAsIsAsync(string json, CancellationToken cancellationToken)

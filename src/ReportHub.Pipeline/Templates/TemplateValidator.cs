@@ -181,7 +181,7 @@ public sealed class TemplateValidator
 
     private static string PatternHint(string schemaPointer) => JsonPaths.Segments(schemaPointer) switch
     {
-        ["properties", "id", ..] => "Mã mẫu chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ “dvc-online-2025”.",
+        ["properties", "id", ..] => "Mã mẫu chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ “bao-cao-quy-2026”.",
         ["$defs", "key", ..] => "Mã chỉ gồm chữ cái không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ cái, ví dụ “qrCodes”.",
         ["$defs", "measure", ..] => "“from” phải có dạng <mã phần>.<mã cột> hoặc <mã phần>.rows (số dòng), ví dụ “qr.qrCodes”.",
         ["$defs", "dateWindowRule", ..] => "Ngày phải viết theo dạng năm-tháng-ngày, ví dụ “2019-12-01”.",

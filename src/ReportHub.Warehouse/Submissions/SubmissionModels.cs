@@ -64,9 +64,6 @@ public sealed record SubmissionRecord
     /// <summary>The measure values written at ingest (table <c>figures</c>), by measure key; empty unless accepted.</summary>
     public IReadOnlyDictionary<string, decimal> Figures { get; init; } = new Dictionary<string, decimal>();
 
-    public long Directives { get; init; }
-    public long QrCodes { get; init; }
-    public long QrScans { get; init; }
     public string? DocNumber { get; init; }
     public string? DocDate { get; init; }
     public string? Signer { get; init; }

@@ -5,7 +5,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using ReportHub.Core.Issues;
 using ReportHub.Warehouse.Connections;
-using ReportHub.Warehouse.Rollups;
+using ReportHub.Core.Measures;
 
 namespace ReportHub.Warehouse.Submissions;
 
@@ -13,7 +13,7 @@ namespace ReportHub.Warehouse.Submissions;
 public sealed class SubmissionStore(Db db)
 {
     /// <summary>
-    /// A file with more section-2 rows than this takes the engine's bulk path (binary COPY on PostgreSQL, SqlBulkCopy on
+    /// A file with more table rows than this takes the engine's bulk path (binary COPY on PostgreSQL, SqlBulkCopy on
     /// SQL Server); smaller files take batched inserts. SQLite always binds its rows into one prepared statement.
     /// </summary>
     public const int BulkRowThreshold = 500;
@@ -21,8 +21,8 @@ public sealed class SubmissionStore(Db db)
     private const string SubmissionColumns = """
         id AS Id, file_sha256 AS FileSha256, file_name AS FileName, file_size AS FileSize, source AS Source,
         received_at AS ReceivedAt, outcome AS Outcome, status AS Status, unit_code AS UnitCode, round_code AS RoundCode,
-        parser_version AS ParserVersion, template_id AS TemplateId, template_version AS TemplateVersion, sheet AS Sheet, directives AS Directives,
-        qr_codes AS QrCodes, qr_scans AS QrScans, doc_number AS DocNumber, doc_date AS DocDate, signer AS Signer,
+        parser_version AS ParserVersion, template_id AS TemplateId, template_version AS TemplateVersion, sheet AS Sheet,
+        doc_number AS DocNumber, doc_date AS DocDate, signer AS Signer,
         duplicate_of AS DuplicateOf, supersedes AS Supersedes, replay_of AS ReplayOf,
         CASE WHEN EXISTS (SELECT 1 FROM files f WHERE f.sha256 = submissions.file_sha256 AND f.kept = 0) THEN 0 ELSE 1 END AS FileKept
         """;
@@ -115,10 +115,10 @@ public sealed class SubmissionStore(Db db)
 
     private const string InsertSubmissionValues = """
         (file_sha256, file_name, file_size, source, received_at, outcome, status, unit_code, round_code,
-         parser_version, template_id, template_version, sheet, directives, qr_codes, qr_scans, doc_number, doc_date, signer,
+         parser_version, template_id, template_version, sheet, doc_number, doc_date, signer,
          duplicate_of, supersedes, replay_of)
         VALUES (@FileSha256, @FileName, @FileSize, @Source, @ReceivedAt, @Outcome, @Status, @UnitCode, @RoundCode,
-         @ParserVersion, @TemplateId, @TemplateVersion, @Sheet, @Directives, @QrCodes, @QrScans, @DocNumber, @DocDate, @Signer,
+         @ParserVersion, @TemplateId, @TemplateVersion, @Sheet, @DocNumber, @DocDate, @Signer,
          @DuplicateOf, @Supersedes, @ReplayOf)
         """;
 
@@ -136,20 +136,6 @@ public sealed class SubmissionStore(Db db)
         ELSE IF @Kept = 1
             UPDATE files SET content = @Content, kept = 1 WHERE sha256 = @Sha AND kept = 0
         """;
-
-    private static readonly RowColumn[] DirectiveColumns =
-    [
-        new("submission_id", DbType.Int64), new("ordinal", DbType.Int32), new("content", DbType.String),
-        new("citation_text", DbType.String), new("doc_number", DbType.String), new("doc_symbol", DbType.String),
-        new("doc_date", DbType.String), new("issuing_unit", DbType.String), new("recipients", DbType.String),
-        new("cell", DbType.String),
-    ];
-
-    private static readonly RowColumn[] QrColumns =
-    [
-        new("submission_id", DbType.Int64), new("ordinal", DbType.Int32), new("entity", DbType.String),
-        new("qr_codes", DbType.Int64), new("qr_scans", DbType.Int64), new("note", DbType.String), new("cell", DbType.String),
-    ];
 
     private static readonly RowColumn[] TableRowColumns =
     [
@@ -344,9 +330,6 @@ public sealed class SubmissionStore(Db db)
             TemplateId = submission.Report?.TemplateId,
             TemplateVersion = submission.Report?.TemplateVersion ?? 1,
             Sheet = submission.Report?.Sheet,
-            Directives = (long)(report?.Directives.Count ?? 0),
-            QrCodes = report?.QrCodes ?? 0,
-            QrScans = report?.QrScans ?? 0,
             DocNumber = submission.Report?.Header.Number?.Reference,
             DocDate = submission.Report?.Header.PlaceDate?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Signer = submission.Report?.Header.SignerName,
@@ -357,20 +340,14 @@ public sealed class SubmissionStore(Db db)
 
         if (report is not null)
         {
-            await WriteRowsAsync(connection, tx, "directives", DirectiveColumns, report.Directives, (d, row) => row
-                .Int64(id).Int32(d.Ordinal).Text(d.Content).Text(d.CitationText).Text(d.Citation?.Number).Text(d.Citation?.Symbol)
-                .Text(d.Citation?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Text(d.IssuingUnit)
-                .Text(string.Join('\n', d.Recipients)).Text(d.Cell), cancellationToken);
-            await WriteRowsAsync(connection, tx, "qr_rows", QrColumns, report.QrRows, (q, row) => row
-                .Int64(id).Int32(q.Ordinal).Text(q.Entity).Int64(q.QrCodes).Int64(q.QrScans).Text(q.Note).Text(q.Cell), cancellationToken);
             await RowWriter.WriteAsync(db.Provider, connection, tx, "narratives", NarrativeColumns, report.Narratives, n =>
                 [id, n.Key, n.Heading, n.Text, n.IsEmpty ? 1 : 0], cancellationToken);
-            var tableRows = ReportTables.TablesOf(report).Values
+            var tableRows = report.Tables.Values
                 .SelectMany(t => t.Rows.Select((row, index) => (t.Section, Seq: index + 1, Row: row))).ToList();
             await WriteRowsAsync(connection, tx, "table_rows", TableRowColumns, tableRows, (r, row) => row
                 .Int64(id).Text(r.Section).Int32(r.Seq).Text(r.Row.Cell).Json(r.Row.Values), cancellationToken);
             await RowWriter.WriteAsync(db.Provider, connection, tx, "figures",
-                db.Provider == WarehouseProvider.Sqlite ? SqliteFigureColumns : FigureColumns, ReportTables.FiguresOf(report), f =>
+                db.Provider == WarehouseProvider.Sqlite ? SqliteFigureColumns : FigureColumns, report.Figures, f =>
                 [id, f.Key, FigureValue(f.Value)], cancellationToken);
         }
         var seq = 0;
@@ -399,9 +376,6 @@ public sealed class SubmissionStore(Db db)
             original.TemplateId,
             original.TemplateVersion,
             original.Sheet,
-            original.Directives,
-            original.QrCodes,
-            original.QrScans,
             original.DocNumber,
             original.DocDate,
             original.Signer,

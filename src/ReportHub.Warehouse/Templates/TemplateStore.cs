@@ -40,6 +40,10 @@ public sealed class TemplateStore(Db db)
         VALUES (@Id, @Version, @Title, @Definition, @RegisteredAt)
         """;
 
+    private const string Restate = """
+        UPDATE templates SET title = @Title, definition = @Definition WHERE id = @Id AND version = @Version
+        """;
+
     // A registered version never changes, so its parsed form can be kept for the life of the process.
     private readonly ConcurrentDictionary<(string Id, int Version), TemplateDefinition> _parsed = new();
 
@@ -103,6 +107,14 @@ public sealed class TemplateStore(Db db)
             template.Definition,
             RegisteredAt = template.RegisteredAt.ToString("O", CultureInfo.InvariantCulture),
         }, cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// Writes a shipped version again in the current definition format. Only for ReportHub's own definitions, whose
+    /// first-format copy says the same thing in the older notation (see TemplateRegistry.RegisterShippedAsync).
+    /// </summary>
+    public static async Task RestateAsync(DbConnection connection, StoredTemplate template, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(Restate, new { template.Id, template.Version, template.Title, template.Definition },
+            cancellationToken: cancellationToken));
 
     /// <summary>
     /// The definition a round or submission names: the registered version (the latest when none is given), else the

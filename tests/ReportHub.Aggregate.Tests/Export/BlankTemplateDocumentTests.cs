@@ -18,7 +18,7 @@ public sealed class BlankTemplateDocumentTests
     private const string Times = "Times New Roman";
     private const int TextWidth = 11906 - 1701 - 851;
 
-    private static readonly TemplateDefinition Template = TemplateCatalog.Default;
+    private static readonly TemplateDefinition Template = FirstTemplateView.Definition;
 
     private static byte[] Write(Unit unit, Unit? province = null, Round? round = null, TemplateDefinition? template = null) =>
         Workbooks.Bytes(s => BlankTemplateDocument.Write(s, template ?? Template, unit, province, round ?? SampleRound.Round));
@@ -255,7 +255,7 @@ public sealed class BlankTemplateDocumentTests
             Labels = [new LabelDefinition { Key = "unitCode", Label = "Mã cơ quan" }],
             Sections =
             [
-                new SectionDefinition { Key = "doses", Number = "1", Heading = "Kết quả tiêm chủng", Table = new TableDefinition { RowKind = "dose", Columns = columns } },
+                new SectionDefinition { Key = "doses", Number = "1", Heading = "Kết quả tiêm chủng", Table = new TableDefinition { RowNoun = "địa bàn", Columns = columns } },
                 new SectionDefinition { Key = "issues", Number = "2", Heading = "Khó khăn, vướng mắc" },
             ],
         };

@@ -8,7 +8,7 @@ namespace ReportHub.Aggregate.Tests.Export;
 
 public sealed class BlankTemplateWorkbookTests
 {
-    private static readonly TemplateDefinition Template = TemplateCatalog.Default;
+    private static readonly TemplateDefinition Template = FirstTemplateView.Definition;
 
     private static byte[] Write(Unit unit, Unit? province = null, Round? round = null, TemplateDefinition? template = null) =>
         Workbooks.Bytes(s => BlankTemplateWorkbook.Write(s, template ?? Template, unit, province, round ?? SampleRound.Round));
@@ -123,7 +123,7 @@ public sealed class BlankTemplateWorkbookTests
     {
         using var workbook = Workbooks.Open(SctTemplate);
         var sheet = workbook.Worksheet("Báo cáo");
-        var directives = Template.TableOf("directive")!.Table!;
+        var directives = Template.Section("directives")!.Table!;
 
         var header = Workbooks.FindCell(sheet, "Nội dung thực hiện").WorksheetRow();
         for (var i = 0; i < directives.Columns.Count; i++)
@@ -175,7 +175,7 @@ public sealed class BlankTemplateWorkbookTests
                     Key = "doses", Number = "1", Heading = "Kết quả tiêm chủng",
                     Table = new TableDefinition
                     {
-                        RowKind = "dose",
+                        RowNoun = "địa bàn",
                         Columns =
                         [
                             new ColumnDefinition { Key = "ordinal", Header = "TT", Type = ColumnType.Ordinal, Width = 5 },

@@ -16,7 +16,7 @@ public sealed class ConsolidatedCsvTests
         var bytes = Write(SampleRound.Build());
 
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-        Assert.StartsWith("unit,name,type,status,receivedAt,submissionId,directives,qrCodes,qrScans\r\n", Text(bytes));
+        Assert.StartsWith("unit,name,type,status,receivedAt,submissionId,directives,qrCodes,qrScans,revisedAt\r\n", Text(bytes));
     }
 
     [Fact]
@@ -24,12 +24,13 @@ public sealed class ConsolidatedCsvTests
     {
         var lines = Text(Write(SampleRound.Build())).Split("\r\n");
 
+        // A missing unit's counts are empty, no longer 0: it reported nothing, not zero of each.
         Assert.Equal(
             [
-                ConsolidatedCsv.Header,
-                "51.SCT,Sở Công Thương tỉnh Quảng Ngãi,department,onTime,2021-10-27T02:15:00+00:00,11,3,1,541",
-                "51.524,Huyện Bình Sơn,district,late,2021-10-30T08:40:00+07:00,12,2,39,1238913",
-                "51.SKHCN,Sở Khoa học và Công nghệ tỉnh Quảng Ngãi,department,missing,,,0,0,0",
+                ConsolidatedCsv.HeaderOf(SampleRound.Template),
+                "51.SCT,Sở Công Thương tỉnh Quảng Ngãi,department,onTime,2021-10-27T02:15:00+00:00,11,3,1,541,",
+                "51.524,Huyện Bình Sơn,district,late,2021-10-30T08:40:00+07:00,12,2,39,1238913,",
+                "51.SKHCN,Sở Khoa học và Công nghệ tỉnh Quảng Ngãi,department,missing,,,,,,",
                 "",
             ],
             lines);
@@ -83,10 +84,9 @@ public sealed class ConsolidatedCsvTests
         Assert.True(stream.Length > 3);
     }
 
-    private static UnitStatus Unit(string code, string name) => new()
-    {
-        Unit = code, Name = name, Type = "other", Status = UnitStatuses.Missing, Directives = 0, QrCodes = 5, QrScans = -7,
-    };
+    private static UnitStatus Unit(string code, string name) =>
+        UnitRows.Reported(SampleRound.Template, code, name, "other", UnitStatuses.OnTime, 1, new DateTimeOffset(2021, 10, 27, 9, 0, 0, TimeSpan.FromHours(7)),
+            new Dictionary<string, decimal> { ["directives"] = 0, ["qrCodes"] = 5, ["qrScans"] = -7 });
 
     private static ConsolidatedData WithUnit(UnitStatus unit) => SampleRound.Build() with { Units = [unit] };
 

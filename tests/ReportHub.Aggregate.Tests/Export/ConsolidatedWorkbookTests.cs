@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using ReportHub.Aggregate.Export;
+using ReportHub.Aggregate.Rollups;
 
 namespace ReportHub.Aggregate.Tests.Export;
 
@@ -30,7 +31,9 @@ public sealed class ConsolidatedWorkbookTests
         Assert.Equal(XLFontUnderlineValues.Single, sheet.Cell("A2").Style.Font.Underline);
         Assert.Equal("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", sheet.Cell("E1").GetString());
         Assert.Equal("Độc lập - Tự do - Hạnh phúc", sheet.Cell("E2").GetString());
-        Assert.Equal(ConsolidatedWorkbook.Title, sheet.Cell("A4").GetString());
+        Assert.Equal(
+            "BẢNG TỔNG HỢP BÁO CÁO TÌNH HÌNH TRIỂN KHAI TUYÊN TRUYỀN VÀ ỨNG DỤNG CÔNG NGHỆ TRONG PHÒNG, CHỐNG DỊCH COVID-19",
+            sheet.Cell("A4").GetString());
         Assert.True(sheet.Cell("A4").Style.Font.Bold);
         Assert.Equal(XLAlignmentHorizontalValues.Center, sheet.Cell("A4").Style.Alignment.Horizontal);
         Assert.Contains("tháng 10/2021", sheet.Cell("A5").GetString());
@@ -44,10 +47,11 @@ public sealed class ConsolidatedWorkbookTests
     {
         var grid = Workbooks.Grids(Written)["Tổng hợp"];
 
+        // The figures start at column 8, after the time of a revision; their headings are the definition's.
         var header = Workbooks.RowStartingWith(grid, 0, "STT");
         Assert.Equal(
-            ["STT", "Mã đơn vị", "Tên đơn vị", "Loại", "Tình trạng", "Ngày nhận", "Số văn bản chỉ đạo", "Số mã QR", "Số lượt quét"],
-            header.Take(9).Cast<string>());
+            ["STT", "Mã đơn vị", "Tên đơn vị", "Loại", "Tình trạng", "Ngày nhận", "Ngày gửi bản sửa", "Số văn bản chỉ đạo", "Số mã QR", "Số lượt quét"],
+            header.Take(10).Cast<string>());
 
         var sct = Workbooks.RowStartingWith(grid, 1, "51.SCT");
         Assert.Equal(1d, sct[0]);
@@ -55,17 +59,18 @@ public sealed class ConsolidatedWorkbookTests
         Assert.Equal("Sở, ban, ngành", sct[3]);
         Assert.Equal("Đúng hạn", sct[4]);
         Assert.Equal(new DateTime(2021, 10, 27, 9, 15, 0), sct[5]);
-        Assert.Equal([3d, 1d, 541d], sct[6..9]);
+        Assert.Null(sct[6]);
+        Assert.Equal([3d, 1d, 541d], sct[7..10]);
 
         var binhSon = Workbooks.RowStartingWith(grid, 1, "51.524");
         Assert.Equal("Huyện, thị xã, thành phố", binhSon[3]);
         Assert.Equal("Trễ hạn", binhSon[4]);
         Assert.Equal(new DateTime(2021, 10, 30, 8, 40, 0), binhSon[5]);
-        Assert.Equal([2d, 39d, 1_238_913d], binhSon[6..9]);
+        Assert.Equal([2d, 39d, 1_238_913d], binhSon[7..10]);
 
         var missing = Workbooks.RowStartingWith(grid, 1, "51.SKHCN");
         Assert.Equal("Chưa báo cáo", missing[4]);
-        Assert.All(missing[5..9], Assert.Null);
+        Assert.All(missing[5..10], Assert.Null);
     }
 
     [Fact]
@@ -73,7 +78,7 @@ public sealed class ConsolidatedWorkbookTests
     {
         var grid = Workbooks.Grids(Written)["Tổng hợp"];
         var total = Workbooks.RowStartingWith(grid, 0, "Tổng cộng");
-        Assert.Equal([5d, 40d, 1_239_454d], total[6..9]);
+        Assert.Equal([5d, 40d, 1_239_454d], total[7..10]);
         Assert.Contains(grid, r => r[0] is "Đã báo cáo: 2/3 đơn vị; đúng hạn: 1; trễ hạn: 1; chưa báo cáo: 1.");
         Assert.Contains(grid, r => r.Any(v => v is "Ngày xuất: 31/10/2021 08:05"));
 
@@ -81,7 +86,7 @@ public sealed class ConsolidatedWorkbookTests
         var sheet = workbook.Worksheet("Tổng hợp");
         var totalCell = Workbooks.FindCell(sheet, "Tổng cộng");
         Assert.True(totalCell.Style.Font.Bold);
-        var scans = totalCell.WorksheetRow().Cell(9);
+        var scans = totalCell.WorksheetRow().Cell(10);
         Assert.Equal(XLDataType.Number, scans.DataType);
         Assert.Equal("#,##0", scans.Style.NumberFormat.Format);
         Assert.True(scans.Style.Font.Bold);
@@ -139,7 +144,7 @@ public sealed class ConsolidatedWorkbookTests
         var hostile = Workbooks.FindCell(directives, SampleRound.HostileContent);
         Assert.False(hostile.HasFormula);
         Assert.Equal(XLDataType.Text, hostile.DataType);
-        Assert.Equal(XLDataType.Text, Workbooks.FindCell(directives, "+ Tuyên truyền cài đặt ứng dụng PC-Covid trên loa truyền thanh").DataType);
+        Assert.Equal(XLDataType.Text, Workbooks.FindCell(directives, SampleRound.PlusContent).DataType);
         var recipients = Workbooks.FindCell(directives, SampleRound.DashRecipient + "\n- Văn phòng UBND tỉnh (báo cáo).");
         Assert.Equal(XLDataType.Text, recipients.DataType);
         Assert.Equal(XLDataType.Text, Workbooks.FindCell(directives, "- @Các xã, thị trấn").DataType);
@@ -208,7 +213,7 @@ public sealed class ConsolidatedWorkbookTests
     }
 
     [Theory]
-    [InlineData("Tổng hợp", 8, 9)]
+    [InlineData("Tổng hợp", 8, 10)]
     [InlineData("Văn bản chỉ đạo", 4, 9)]
     [InlineData("Mã QR", 4, 6)]
     [InlineData("Kiểm tra, kết quả, kiến nghị", 4, 5)]
@@ -272,17 +277,18 @@ public sealed class ConsolidatedWorkbookTests
     }
 
     [Fact]
-    public void A_round_without_reports_or_request_document_still_renders_headers_and_zero_totals()
+    public void A_round_without_reports_or_request_document_still_renders_headers_and_blank_totals()
     {
         var sample = SampleRound.Build();
+        var round = sample.Round with { RequestDocument = null, RequestDate = null };
+        UnitStatus[] units = [.. sample.Units.Select(u => UnitRows.Missing(u.Unit, u.Name, u.Type))];
         var empty = sample with
         {
-            Round = sample.Round with { RequestDocument = null, RequestDate = null },
-            Units = [],
-            Directives = [],
-            QrRows = [],
+            Round = round,
+            Units = units,
+            Rows = [],
             Narratives = [],
-            Totals = sample.Totals with { UnitsReported = 0, UnitsOnTime = 0, UnitsLate = 0, UnitsMissing = 3, Directives = 0, QrCodes = 0, QrScans = 0 },
+            Totals = RollupService.Totals(round, units, sample.Template),
         };
 
         var grids = Workbooks.Grids(Workbooks.Bytes(s => ConsolidatedWorkbook.Write(s, empty)));
@@ -290,7 +296,11 @@ public sealed class ConsolidatedWorkbookTests
         Assert.Equal(SheetNames, grids.Keys);
         var summary = grids["Tổng hợp"];
         Assert.Contains(summary, r => r[0] is "(Hạn báo cáo: 29/10/2021)");
-        Assert.Equal([0d, 0d, 0d], Workbooks.RowStartingWith(summary, 0, "Tổng cộng")[6..9]);
-        Assert.Equal([0d, 0d], Workbooks.RowStartingWith(grids["Mã QR"], 0, "Tổng cộng")[3..5]);
+        Assert.Contains(summary, r => r[0] is "Đã báo cáo: 0/3 đơn vị; đúng hạn: 0; trễ hạn: 0; chưa báo cáo: 3.");
+        // Nobody reported a figure: the totals are blank, as a 0 would say the units reported none.
+        Assert.All(Workbooks.RowStartingWith(summary, 0, "Tổng cộng")[7..10], Assert.Null);
+        Assert.All(Workbooks.RowStartingWith(grids["Mã QR"], 0, "Tổng cộng")[3..5], Assert.Null);
+        Assert.Single(grids["Văn bản chỉ đạo"], r => r[0] is "STT");
+        Assert.DoesNotContain(grids["Văn bản chỉ đạo"], r => r[0] is double);
     }
 }

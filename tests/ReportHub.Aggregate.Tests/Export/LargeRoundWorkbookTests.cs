@@ -1,5 +1,4 @@
 using ReportHub.Aggregate.Export;
-using ReportHub.Aggregate.Rollups;
 
 namespace ReportHub.Aggregate.Tests.Export;
 
@@ -12,17 +11,24 @@ public sealed class LargeRoundWorkbookTests
     public void SixtyFourThousandQrRowsAreAllWrittenInOrderWithATotalEqualToTheirSum()
     {
         var sample = SampleRound.Build();
-        var rows = Enumerable.Range(1, QrRows).Select(i => new UnitQrRow
+        var rows = Enumerable.Range(1, QrRows).Select(i => new QrRow
         {
-            Unit = i % 2 == 0 ? "51.SCT" : "51.524",
-            UnitName = i % 2 == 0 ? "Sở Công Thương tỉnh Quảng Ngãi" : "Huyện Bình Sơn",
             Ordinal = i,
             Entity = i == QrRows / 2 ? "=SUM(D5:D9)" : $"Điểm kinh doanh số {i}, thôn An Phú, xã Bình Châu",
             QrCodes = i % 7,
             QrScans = 1_000L * i,
             Note = i % 3 == 0 ? "Đã rà soát" : null,
+            Cell = $"B{13 + i}",
         }).ToList();
-        var data = sample with { QrRows = rows };
+        // Two units' tables one after the other, as the warehouse returns them.
+        var data = sample with
+        {
+            Rows =
+            [
+                .. UnitRows.FirstTemplate(SampleRound.BinhSon.Code, SampleRound.BinhSon.Name, [], rows[..(QrRows / 2)]),
+                .. UnitRows.FirstTemplate(SampleRound.Sct.Code, SampleRound.Sct.Name, [], rows[(QrRows / 2)..]),
+            ],
+        };
 
         var grid = Workbooks.Grids(Workbooks.Bytes(s => ConsolidatedWorkbook.Write(s, data)))["Mã QR"];
 
@@ -35,6 +41,8 @@ public sealed class LargeRoundWorkbookTests
             Assert.Equal((double)rows[i].QrScans, body[i][4]);
         }
         Assert.Equal(rows[^1].Entity, body[^1][2]);
+        Assert.Equal(SampleRound.BinhSon.Name, body[0][1]);
+        Assert.Equal(SampleRound.Sct.Name, body[^1][1]);
         Assert.Equal("Đã rà soát", body[2][5]);
         Assert.Null(body[0][5]);
         // Department text that looks like a formula is still the text the unit sent.

@@ -1,7 +1,7 @@
 using ReportHub.Aggregate.Rollups;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;
-using ReportHub.Warehouse.Rollups;
+using ReportHub.Core.Measures;
 
 namespace ReportHub.Aggregate.Tests.Export;
 
@@ -97,10 +97,8 @@ internal static class ProjectsTemplate
         {
             Round = Round,
             Template = Template,
-            Totals = RollupService.Totals(Round, units, Template, Template.Id),
+            Totals = RollupService.Totals(Round, units, Template),
             Units = units,
-            Directives = [],
-            QrRows = [],
             Narratives = [],
             Rows =
             [
@@ -123,7 +121,7 @@ internal static class ProjectsTemplate
     {
         Unit = code, Name = name, Type = UnitTypes.Other, Status = UnitStatuses.OnTime, SubmissionId = submission,
         ReceivedAt = new DateTimeOffset(2025, 10, 1, 8, 0, 0, TimeSpan.FromHours(7)),
-        Figures = FigureView.Of(Template.Id, Template, measures).Figures,
+        Figures = FigureView.Of(Template, measures).Figures,
     };
 
     private static UnitTableRow Budget(string unit, string unitName, int seq, string project, string written, string category,

@@ -43,7 +43,7 @@ public sealed class RequestingBodyTests
     [Fact]
     public void The2021LetterAsksTheSoThongTinVaTruyenThong()
     {
-        var bytes = Workbooks.Bytes(s => BlankTemplateWorkbook.Write(s, TemplateCatalog.Default, SampleRound.Sct, SampleRound.Province, SampleRound.Round));
+        var bytes = Workbooks.Bytes(s => BlankTemplateWorkbook.Write(s, FirstTemplateView.Definition, SampleRound.Sct, SampleRound.Province, SampleRound.Round));
         var texts = Workbooks.Grids(bytes)[BlankTemplateWorkbook.ReportSheet].SelectMany(r => r).OfType<string>().ToList();
 
         Assert.Contains("Kính gửi: Sở Thông tin và Truyền thông tỉnh Quảng Ngãi", texts);

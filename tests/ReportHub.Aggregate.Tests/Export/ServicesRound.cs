@@ -1,7 +1,7 @@
 using ReportHub.Aggregate.Rollups;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;
-using ReportHub.Warehouse.Rollups;
+using ReportHub.Core.Measures;
 
 namespace ReportHub.Aggregate.Tests.Export;
 
@@ -52,10 +52,8 @@ internal static class ServicesRound
             Round = Round,
             Template = Template,
             // The same computation the API's totals use: measures summed, indicators taken from the sums.
-            Totals = RollupService.Totals(Round, units, Template, TemplateId),
+            Totals = RollupService.Totals(Round, units, Template),
             Units = units,
-            Directives = [],
-            QrRows = [],
             Narratives =
             [
                 new UnitNarrative
@@ -90,7 +88,7 @@ internal static class ServicesRound
 
     private static UnitStatus Reported(string code, string name, string type, long submission, Dictionary<string, decimal> measures)
     {
-        var view = FigureView.Of(TemplateId, Template, measures);
+        var view = FigureView.Of(Template, measures);
         return new UnitStatus
         {
             Unit = code, Name = name, Type = type, Status = UnitStatuses.OnTime, SubmissionId = submission,

@@ -38,12 +38,12 @@ public sealed class TemplateWorkbookTests
         var template = ServicesRound.Template;
         string[] expected =
         [
-            "STT", "Mã đơn vị", "Tên đơn vị", "Loại", "Tình trạng", "Ngày nhận",
-            .. template.Measures.Select(m => m.Label), .. template.Indicators.Select(i => i.Label),
+            "STT", "Mã đơn vị", "Tên đơn vị", "Loại", "Tình trạng", "Ngày nhận", "Ngày gửi bản sửa",
+            .. template.Measures.Select(m => m.Heading ?? m.Label), .. template.Indicators.Select(i => i.Label),
         ];
         Assert.Equal(expected, header.Take(expected.Length).Cast<string>());
-        Assert.Equal("Tỷ lệ hồ sơ tiếp nhận trực tuyến (%)", header[13]);
-        Assert.Equal(15, header.Count(h => h is not null));
+        Assert.Equal("Tỷ lệ hồ sơ tiếp nhận trực tuyến (%)", header[14]);
+        Assert.Equal(16, header.Count(h => h is not null));
     }
 
     [Fact]
@@ -52,17 +52,17 @@ public sealed class TemplateWorkbookTests
         var grid = Workbooks.Grids(Written)["Tổng hợp"];
 
         var commune = Workbooks.RowStartingWith(grid, 1, "51.001");
-        Assert.Equal([1d, 40d, 20d, 2d, 2d, 0d, 0d], commune[6..13]);
-        Assert.Equal(100d, commune[13]);
+        Assert.Equal([1d, 40d, 20d, 2d, 2d, 0d, 0d], commune[7..14]);
+        Assert.Equal(100d, commune[14]);
         // No file resolved: no on-time rate, rather than a false 0%.
-        Assert.Null(commune[14]);
+        Assert.Null(commune[15]);
 
         var city = Workbooks.RowStartingWith(grid, 1, "51.522");
-        Assert.Equal([2d, 300d, 150d, 1000d, 100d, 900d, 810d], city[6..13]);
-        Assert.Equal([10d, 90d], city[13..15]);
+        Assert.Equal([2d, 300d, 150d, 1000d, 100d, 900d, 810d], city[7..14]);
+        Assert.Equal([10d, 90d], city[14..16]);
 
         var missing = Workbooks.RowStartingWith(grid, 1, "51.STP");
-        Assert.All(missing[6..15], Assert.Null);
+        Assert.All(missing[5..16], Assert.Null);
     }
 
     [Fact]
@@ -71,14 +71,14 @@ public sealed class TemplateWorkbookTests
         var grid = Workbooks.Grids(Written)["Tổng hợp"];
         var total = Workbooks.RowStartingWith(grid, 0, "Tổng cộng");
 
-        Assert.Equal([3d, 340d, 170d, 1002d, 102d, 900d, 810d], total[6..13]);
+        Assert.Equal([3d, 340d, 170d, 1002d, 102d, 900d, 810d], total[7..14]);
         // 102 / 1002 = 10.18%; the mean of the units' 100% and 10% would be 55%.
-        Assert.Equal(10.18, (double)total[13]!, 2);
-        Assert.NotEqual(55d, total[13]);
-        Assert.Equal(90d, total[14]);
+        Assert.Equal(10.18, (double)total[14]!, 2);
+        Assert.NotEqual(55d, total[14]);
+        Assert.Equal(90d, total[15]);
 
         using var workbook = Workbooks.Open(Written);
-        var rate = Workbooks.FindCell(workbook.Worksheet("Tổng hợp"), "Tổng cộng").WorksheetRow().Cell(14);
+        var rate = Workbooks.FindCell(workbook.Worksheet("Tổng hợp"), "Tổng cộng").WorksheetRow().Cell(15);
         Assert.Equal(XLDataType.Number, rate.DataType);
         Assert.Equal("0.00", rate.Style.NumberFormat.Format);
         Assert.Equal("#,##0", rate.CellLeft().Style.NumberFormat.Format);
@@ -154,11 +154,11 @@ public sealed class TemplateWorkbookTests
         var lines = text.Split("\r\n");
 
         Assert.Equal(
-            "unit,name,type,status,receivedAt,submissionId,directives,procedures,fullOnline,received,receivedOnline,resolved,resolvedOnTime,onlineRate,onTimeRate",
+            "unit,name,type,status,receivedAt,submissionId,directives,procedures,fullOnline,received,receivedOnline,resolved,resolvedOnTime,onlineRate,onTimeRate,revisedAt",
             lines[0]);
-        Assert.Equal("51.001,Xã Tịnh Ấn Tây,commune,onTime,2025-10-01T08:00:00+07:00,21,1,40,20,2,2,0,0,100,", lines[1]);
-        Assert.Equal("51.522,Thành phố Quảng Ngãi,district,onTime,2025-10-01T08:00:00+07:00,22,2,300,150,1000,100,900,810,10,90", lines[2]);
-        Assert.Equal("51.STP,Sở Tư pháp tỉnh Quảng Ngãi,department,missing,,,,,,,,,,,", lines[3]);
+        Assert.Equal("51.001,Xã Tịnh Ấn Tây,commune,onTime,2025-10-01T08:00:00+07:00,21,1,40,20,2,2,0,0,100,,", lines[1]);
+        Assert.Equal("51.522,Thành phố Quảng Ngãi,district,onTime,2025-10-01T08:00:00+07:00,22,2,300,150,1000,100,900,810,10,90,", lines[2]);
+        Assert.Equal("51.STP,Sở Tư pháp tỉnh Quảng Ngãi,department,missing,,,,,,,,,,,,", lines[3]);
     }
 
     [Fact]

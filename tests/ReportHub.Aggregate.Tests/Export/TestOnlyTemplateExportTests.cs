@@ -34,17 +34,17 @@ public sealed class TestOnlyTemplateExportTests
 
         Assert.Equal("BẢNG TỔNG HỢP BÁO CÁO TIẾN ĐỘ GIẢI NGÂN VỐN ĐẦU TƯ CÔNG", grid[3][0]);
         var header = Workbooks.RowStartingWith(grid, 0, "STT");
-        Assert.Equal(["Số dự án", "Vốn đã giải ngân", "Kế hoạch vốn", "Số người", "Tỷ lệ giải ngân (%)"], header[6..11]);
-        Assert.Equal([2d, 150.5, 200d, 7d, 75.25], Workbooks.RowStartingWith(grid, 1, "51.A")[6..11]);
+        Assert.Equal(["Ngày gửi bản sửa", "Số dự án", "Vốn đã giải ngân", "Kế hoạch vốn", "Số người", "Tỷ lệ giải ngân (%)"], header[6..12]);
+        Assert.Equal([2d, 150.5, 200d, 7d, 75.25], Workbooks.RowStartingWith(grid, 1, "51.A")[7..12]);
         var total = Workbooks.RowStartingWith(grid, 0, "Tổng cộng");
         // 160.5 / 1,200 = 13.375% → 13.38; the mean of 75.25% and 1% would be 38.13%.
-        Assert.Equal([3d, 160.5, 1200d, 10d, 13.38], total[6..11]);
+        Assert.Equal([3d, 160.5, 1200d, 10d, 13.38], total[7..12]);
 
         using var workbook = Workbooks.Open(Written);
         var row = Workbooks.FindCell(workbook.Worksheet("Tổng hợp"), "51.A").WorksheetRow();
-        Assert.Equal("#,##0", row.Cell(7).Style.NumberFormat.Format);
-        Assert.Equal("#,##0.00", row.Cell(8).Style.NumberFormat.Format);
-        Assert.Equal("0.00", row.Cell(11).Style.NumberFormat.Format);
+        Assert.Equal("#,##0", row.Cell(8).Style.NumberFormat.Format);
+        Assert.Equal("#,##0.00", row.Cell(9).Style.NumberFormat.Format);
+        Assert.Equal("0.00", row.Cell(12).Style.NumberFormat.Format);
     }
 
     [Fact]
@@ -84,8 +84,8 @@ public sealed class TestOnlyTemplateExportTests
     {
         var lines = TemplateWorkbookTests.Csv(ProjectsTemplate.Build()).Split("\r\n");
 
-        Assert.Equal("unit,name,type,status,receivedAt,submissionId,projects,spent,planned,people,spendRate", lines[0]);
-        Assert.EndsWith(",1,2,150.5,200,7,75.25", lines[1], StringComparison.Ordinal);
+        Assert.Equal("unit,name,type,status,receivedAt,submissionId,projects,spent,planned,people,spendRate,revisedAt", lines[0]);
+        Assert.EndsWith(",1,2,150.5,200,7,75.25,", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]

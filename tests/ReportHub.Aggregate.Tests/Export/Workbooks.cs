@@ -65,4 +65,17 @@ internal static class Workbooks
 
     public static IXLCell? FindCellOrNull(IXLWorksheet sheet, string text) =>
         sheet.CellsUsed().SingleOrDefault(c => c.GetString() == text);
+
+    /// <summary>The cell of the row that holds <paramref name="rowText"/> (a unit code, "Tổng cộng") under the heading <paramref name="header"/>.</summary>
+    public static IXLCell CellAt(IXLWorksheet sheet, string rowText, string header) =>
+        FindCell(sheet, rowText).WorksheetRow().Cell(FindCell(sheet, header).Address.ColumnNumber);
+
+    /// <summary>A CSV record's field under the key <paramref name="field"/> of the header line (no field holds a comma or quote).</summary>
+    public static string CsvField(string csv, string unit, string field)
+    {
+        var lines = csv.Split("\r\n");
+        var column = Array.IndexOf(lines[0].Split(','), field);
+        Assert.True(column >= 0, $"no field {field} in {lines[0]}");
+        return lines.Single(l => l.StartsWith(unit + ",", StringComparison.Ordinal)).Split(',')[column];
+    }
 }

@@ -102,13 +102,28 @@ public sealed class DvcTemplateTests
     }
 
     [Fact]
-    public void BlankRequiredCountIsTakenAsZeroWithAWarning()
+    public void BlankRequiredCountIsAnErrorAtItsCellAndNeverAZero()
     {
         var result = Parse(Sheet([1, "Xã Bình Đông", 120, 40, 2, null, 2, 2]));
 
-        var issue = Assert.Single(result.Issues, i => i.Code == IssueCodes.NumberInvalid);
-        Assert.Equal(Severity.Warning, issue.Severity);
+        var issue = Assert.Single(result.Issues, i => i.Code == IssueCodes.ValueMissing);
+        Assert.Equal(Severity.Error, issue.Severity);
         Assert.Equal("F8", issue.Cell);
-        Assert.Equal(0m, result.Report!.Figures["receivedOnline"]);
+        Assert.Contains("Số hồ sơ tiếp nhận trực tuyến", issue.Message);
+        Assert.False(result.Report!.Figures.ContainsKey("receivedOnline"));
+        Assert.Equal(2m, result.Report.Figures["received"]);
+    }
+
+    [Fact]
+    public void BlankResolvedCountRefusesTheFileAndLeavesTheOnTimeRuleUnpassed()
+    {
+        // The testers' case: "Số hồ sơ đã giải quyết" left blank, "đúng hạn" filled.
+        var result = Parse(Sheet([1, "Xã Bình Đông", 120, 40, 20, 10, null, 15]));
+
+        var missing = Assert.Single(result.Issues, i => i.Code == IssueCodes.ValueMissing);
+        Assert.Equal(Severity.Error, missing.Severity);
+        Assert.Contains("Số hồ sơ đã giải quyết", missing.Message);
+        Assert.False(result.Report!.Figures.ContainsKey("resolved"));
+        Assert.Equal(15m, result.Report.Figures["resolvedOnTime"]);
     }
 }

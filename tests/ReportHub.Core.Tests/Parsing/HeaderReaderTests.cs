@@ -16,7 +16,7 @@ public sealed class HeaderReaderTests
     private static ReportHeader Read(SheetBuilder sheet)
     {
         var grid = SheetGrid.Build("Báo cáo", sheet.ReadRows(0), () => sheet.MergedRanges(0));
-        return HeaderReader.Read(grid, grid.RowNumbers, TemplateCatalog.Default);
+        return HeaderReader.Read(grid, grid.RowNumbers, FirstTemplateView.Definition);
     }
 
     /// <summary>The block's lines down column A, the motto beside them in column D, then the number and date.</summary>

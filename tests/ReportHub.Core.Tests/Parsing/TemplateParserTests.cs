@@ -6,7 +6,7 @@ namespace ReportHub.Core.Tests.Parsing;
 
 public sealed class TemplateParserTests
 {
-    private static readonly TemplateParser Parser = new(TemplateCatalog.Default);
+    private static readonly TemplateParser Parser = new(FirstTemplateView.Definition);
 
     private static ParseResult Parse(SheetBuilder sheet) =>
         Parser.Parse(sheet, new ParseOptions { Today = new DateOnly(2021, 10, 27) });
@@ -240,7 +240,7 @@ public sealed class TemplateParserTests
 
         Assert.DoesNotContain(result.Issues, i => i.Code == IssueCodes.ColumnUnknown);
         Assert.Equal("Xã Bình Dương", Assert.Single(result.Report!.QrRows).Entity);
-        Assert.Equal(["UBND TỈNH QUẢNG NGÃI", "HUYỆN BÌNH SƠN"], result.Report.Header.IssuingBody);
+        Assert.Equal(["UBND TỈNH QUẢNG NGÃI", "HUYỆN BÌNH SƠN"], result.Report!.Header.IssuingBody);
         Assert.Equal(1234, result.Report.QrCodes);
     }
 }

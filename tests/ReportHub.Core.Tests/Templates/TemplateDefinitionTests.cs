@@ -25,7 +25,7 @@ public sealed class TemplateDefinitionTests
     [Fact]
     public void RulesMeasuresAndOperatorsRoundTripThroughJson()
     {
-        var covid = TemplateCatalog.Default;
+        var covid = FirstTemplateView.Definition;
         var again = TemplateDefinition.FromJson(covid.ToJson());
 
         Assert.Equal(covid.Measures, again.Measures);

@@ -9,7 +9,7 @@ namespace ReportHub.Core.Tests.Validation;
 public sealed class CovidRulesTests
 {
     private static ParseResult Parse(SheetBuilder sheet) =>
-        new TemplateParser(TemplateCatalog.Default).Parse(sheet, new ParseOptions { Today = new DateOnly(2021, 10, 27) });
+        new TemplateParser(FirstTemplateView.Definition).Parse(sheet, new ParseOptions { Today = new DateOnly(2021, 10, 27) });
 
     private static SheetBuilder QrTable(params object?[][] rows)
     {
@@ -66,7 +66,7 @@ public sealed class CovidRulesTests
     }
 
     [Fact]
-    public void MissingContentAndCitationKeepTheirCodes()
+    public void MissingContentCitationAndEntityAreErrorsAtTheirCells()
     {
         var sheet = new SheetBuilder()
             .Line("1. Công tác chỉ đạo, triển khai và tuyên truyền")
@@ -78,9 +78,9 @@ public sealed class CovidRulesTests
 
         var issues = Parse(sheet).Issues;
 
-        Assert.Contains(issues, i => i.Code == IssueCodes.DirectiveContentMissing && i.Cell == "B3");
-        Assert.Contains(issues, i => i.Code == IssueCodes.CitationInvalid && i.Cell == "C3" && i.Message.StartsWith("Chưa ghi số, ngày ban hành", StringComparison.Ordinal));
-        Assert.Contains(issues, i => i.Code == IssueCodes.EntityMissing && i.Cell == "B6");
+        Assert.Contains(issues, i => i.Code == IssueCodes.ValueMissing && i.Severity == Severity.Error && i.Cell == "B3" && i.Message.Contains("Nội dung thực hiện"));
+        Assert.Contains(issues, i => i.Code == IssueCodes.ValueMissing && i.Severity == Severity.Error && i.Cell == "C3" && i.Message.StartsWith("Chưa ghi số, ngày ban hành", StringComparison.Ordinal));
+        Assert.Contains(issues, i => i.Code == IssueCodes.ValueMissing && i.Severity == Severity.Error && i.Cell == "B6" && i.Message.Contains("Đối tượng thống kê"));
     }
 
     [Fact]

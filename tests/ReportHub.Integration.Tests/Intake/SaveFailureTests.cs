@@ -15,7 +15,7 @@ public sealed class SaveFailureTests
     {
         using var cli = new CliWorkspace();
         Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
-        Sabotage.RefuseInserts(cli.ConnectionString, "qr_rows");
+        Sabotage.RefuseInserts(cli.ConnectionString, "table_rows");
         var path = cli.Write("seed.xlsx", ReportBuilder.Seed().ToXlsx());
 
         var run = await cli.RunAsync("ingest", path, "--json");
@@ -28,7 +28,8 @@ public sealed class SaveFailureTests
         using var app = new ReportHubApp(connectionString: cli.ConnectionString);
         var detail = await app.GetJsonAsync($"/api/submissions/{id}");
         Assert.Equal("rejected", detail.GetProperty("outcome").GetString());
-        Assert.Equal(0, detail.GetProperty("directives").GetInt64());
+        Assert.False(detail.TryGetProperty("directives", out _));
+        Assert.Empty(detail.GetProperty("figures").EnumerateObject());
         var issue = Assert.Single(detail.GetProperty("issues").EnumerateArray());
         Assert.Contains("Không lưu được số liệu của tệp “seed.xlsx”", issue.GetProperty("message").GetString());
         Assert.Equal("Toàn bộ tệp", issue.GetProperty("location").GetString());

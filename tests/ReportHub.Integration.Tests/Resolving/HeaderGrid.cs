@@ -53,7 +53,7 @@ internal static class HeaderGrid
         }
 
         var grid = SheetGrid.Build("Báo cáo", rows, () => []);
-        return HeaderReader.Read(grid, grid.RowNumbers, TemplateCatalog.Default);
+        return HeaderReader.Read(grid, grid.RowNumbers, FirstTemplateView.Definition);
     }
 
     public static Round RoundOn(DateOnly requestDate) => new()
@@ -62,5 +62,6 @@ internal static class HeaderGrid
         Title = "Đợt thử",
         RequestDate = requestDate,
         Deadline = requestDate.AddDays(3),
+        Template = FirstTemplateView.Id,
     };
 }

@@ -46,9 +46,9 @@ public sealed class OnlineServicesExportTests
         var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
         var lines = text.Split("\r\n");
         Assert.Equal(
-            "unit,name,type,status,receivedAt,submissionId,directives,procedures,fullOnline,received,receivedOnline,resolved,resolvedOnTime,onlineRate,onTimeRate",
+            "unit,name,type,status,receivedAt,submissionId,directives,procedures,fullOnline,received,receivedOnline,resolved,resolvedOnTime,onlineRate,onTimeRate,revisedAt",
             lines[0]);
-        Assert.EndsWith(",1,120,40,1000,10,900,850,1,94.44", lines.Single(l => l.StartsWith("51.STP,", StringComparison.Ordinal)));
+        Assert.EndsWith(",1,120,40,1000,10,900,850,1,94.44,", lines.Single(l => l.StartsWith("51.STP,", StringComparison.Ordinal)));
     }
 
     private static byte[] Report(string issuer, string serviceRow)

@@ -20,7 +20,7 @@ public sealed class TemplateCliTests
         var list = await cli.RunProcessAsync("templates", "list", "--json");
         Assert.True(list.ExitCode == 0, list.ToString());
         var listed = list.JsonLines.Single().EnumerateArray().ToList();
-        Assert.Contains(listed, t => t.GetProperty("id").GetString() == TemplateCatalog.DefaultId && t.GetProperty("version").GetInt32() == 1);
+        Assert.Contains(listed, t => t.GetProperty("id").GetString() == FirstTemplateView.Id && t.GetProperty("version").GetInt32() == 1);
         Assert.Contains(listed, t => t.GetProperty("id").GetString() == TemplateSamples.Id && t.GetProperty("version").GetInt32() == 2);
 
         var show = await cli.RunProcessAsync("templates", "show", TemplateSamples.Id, "--version", "2");

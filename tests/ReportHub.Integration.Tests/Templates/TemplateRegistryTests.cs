@@ -36,11 +36,11 @@ public sealed class TemplateRegistryTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, await _registry.RegisterShippedAsync(CancellationToken.None));
 
         var list = await _registry.ListAsync(CancellationToken.None);
-        var covid = Assert.Single(list, t => t.Id == TemplateCatalog.DefaultId);
+        var covid = Assert.Single(list, t => t.Id == FirstTemplateView.Id);
         Assert.Equal(1, covid.Version);
-        Assert.Equal(TemplateCatalog.Default.Title, covid.Title);
-        var stored = await _registry.GetAsync(TemplateCatalog.DefaultId, null, CancellationToken.None);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(TemplateResources.ShippedJson().Single(j => j.Contains(TemplateCatalog.DefaultId, StringComparison.Ordinal))), JsonNode.Parse(stored!.Definition)));
+        Assert.Equal(FirstTemplateView.Definition.Title, covid.Title);
+        var stored = await _registry.GetAsync(FirstTemplateView.Id, null, CancellationToken.None);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(TemplateResources.ShippedJson().Single(j => j.Contains(FirstTemplateView.Id, StringComparison.Ordinal))), JsonNode.Parse(stored!.Definition)));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class TemplateValidatorTests
     public void ShippedTemplatesAreValid()
     {
         var shipped = TemplateResources.ShippedJson();
-        Assert.Contains(shipped, j => j.Contains(TemplateCatalog.DefaultId, StringComparison.Ordinal));
+        Assert.Contains(shipped, j => j.Contains(FirstTemplateView.Id, StringComparison.Ordinal));
         foreach (var json in shipped)
         {
             Assert.Empty(Validator.Validate(json));
@@ -165,7 +165,7 @@ public sealed class TemplateValidatorTests
 
         var errors = Errors(d).ToDictionary(e => e.Path, e => e.Message);
 
-        Assert.Contains("dvc-online-2025", errors["$.id"]);
+        Assert.Contains("bao-cao-quy-2026", errors["$.id"]);
         Assert.Contains("1", errors["$.version"]);
         Assert.Contains("Thiếu trường bắt buộc “title”", errors["$.title"]);
         Assert.Contains("\"count\"", errors["$.sections[0].table.columns[3].type"]);

@@ -16,11 +16,11 @@ public sealed class TemplatesApiTests
         using var app = new ReportHubApp();
 
         var list = await app.GetJsonAsync("/api/templates");
-        var covid = list.EnumerateArray().Single(t => t.GetProperty("id").GetString() == TemplateCatalog.DefaultId);
+        var covid = list.EnumerateArray().Single(t => t.GetProperty("id").GetString() == FirstTemplateView.Id);
         Assert.Equal(1, covid.GetProperty("version").GetInt32());
-        Assert.Equal(TemplateCatalog.Default.Title, covid.GetProperty("title").GetString());
+        Assert.Equal(FirstTemplateView.Definition.Title, covid.GetProperty("title").GetString());
 
-        var definition = await app.GetJsonAsync($"/api/templates/{TemplateCatalog.DefaultId}");
+        var definition = await app.GetJsonAsync($"/api/templates/{FirstTemplateView.Id}");
         Assert.Equal("qr", definition.GetProperty("sections")[1].GetProperty("key").GetString());
     }
 

@@ -19,7 +19,7 @@ public sealed class CsvEncodingTests
     private static ParseResult Parse(byte[] bytes, string fileName = "sct-2162.csv")
     {
         using var reader = Open(bytes, fileName);
-        return new TemplateParser(TemplateCatalog.Default).Parse(reader, new ParseOptions { Today = new DateOnly(2021, 10, 28) });
+        return new TemplateParser(FirstTemplateView.Definition).Parse(reader, new ParseOptions { Today = new DateOnly(2021, 10, 28) });
     }
 
     private static void AssertSeedReport(ParseResult result)

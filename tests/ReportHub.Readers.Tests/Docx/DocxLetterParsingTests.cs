@@ -9,7 +9,7 @@ namespace ReportHub.Readers.Tests.Docx;
 /// <summary>The unchanged template parser reading seed 004 typed in Word.</summary>
 public sealed class DocxLetterParsingTests
 {
-    private static readonly TemplateParser Parser = new(TemplateCatalog.Default);
+    private static readonly TemplateParser Parser = new(FirstTemplateView.Definition);
 
     private static ParseResult Parse(byte[] bytes)
     {

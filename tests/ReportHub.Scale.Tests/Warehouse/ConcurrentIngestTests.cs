@@ -30,7 +30,7 @@ public sealed class ConcurrentIngestTests
         Assert.Equal(5, results.Count(r => r.Status == "duplicate"));
         await using var connection = await wh.Db.OpenAsync(CancellationToken.None);
         Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM submissions WHERE status = 'current'"));
-        Assert.Equal(3L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM directives"));
+        Assert.Equal(3L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM table_rows WHERE section_key = 'directives'"));
     }
 
     [Theory]

@@ -28,13 +28,14 @@ internal static class Reports
         RequestDocument = "1406/STTTT-BCVT&CNTT",
         RequestDate = new DateOnly(2021, 10, 26),
         Deadline = new DateOnly(2021, 10, 29),
+        Template = FirstTemplateView.Id,
         ExpectedUnits = ["51.SCT", "51.524"],
     };
 
     public static QrRow Qr(int ordinal, string entity, long codes, long scans, string? note = null) =>
         new() { Ordinal = ordinal, Entity = entity, QrCodes = codes, QrScans = scans, Note = note, Cell = $"C{13 + ordinal}" };
 
-    public static ParsedReport Report(IReadOnlyList<QrRow>? qrRows = null, int directives = 3) => new()
+    public static ParsedReport Report(IReadOnlyList<QrRow>? qrRows = null, int directives = 3) => new ParsedReport
     {
         TemplateId = "covid-tech-2021",
         Sheet = "Phụ lục",
@@ -45,7 +46,14 @@ internal static class Reports
             PlaceDate = new PlaceDate { Place = "Quảng Ngãi", Date = new DateOnly(2021, 10, 27), Year = 2021 },
             SignerName = "Nguyễn Đức Huy",
         },
-        Directives = Enumerable.Range(1, directives).Select(i => new DirectiveRow
+        Narratives =
+        [
+            new() { Key = "inspection", Heading = "3. Công tác kiểm tra, giám sát triển khai", Text = "Đã kiểm tra 12 chợ.", IsEmpty = false },
+            new() { Key = "results", Heading = "4. Một số kết quả triển khai, kinh nghiệm", Text = "Không có", IsEmpty = true },
+            new() { Key = "recommendations", Heading = "5. Kiến nghị, đề xuất", Text = "Đề nghị hỗ trợ thiết bị quét mã QR.", IsEmpty = false },
+        ],
+    }.WithRows(
+        Enumerable.Range(1, directives).Select(i => new DirectiveRow
         {
             Ordinal = i,
             Content = i == 1 ? "Về việc triển khai, sử dụng các biện pháp, giải pháp công nghệ phục vụ công tác phòng, chống dịch Covid-19" : $"Chỉ đạo số {i}",
@@ -55,14 +63,7 @@ internal static class Reports
             Recipients = i == 3 ? ["UBND các huyện, thị xã, thành phố.", "Chợ Đầu mối Nông sản Quảng Ngãi."] : [],
             Cell = $"B{8 + i}",
         }).ToList(),
-        QrRows = qrRows ?? [Qr(1, "Sở Công Thương tỉnh Quảng Ngãi", 1, 541), Qr(2, "Chợ Đầu mối", 4, 1200, "đã cập nhật")],
-        Narratives =
-        [
-            new() { Key = "inspection", Heading = "3. Công tác kiểm tra, giám sát triển khai", Text = "Đã kiểm tra 12 chợ.", IsEmpty = false },
-            new() { Key = "results", Heading = "4. Một số kết quả triển khai, kinh nghiệm", Text = "Không có", IsEmpty = true },
-            new() { Key = "recommendations", Heading = "5. Kiến nghị, đề xuất", Text = "Đề nghị hỗ trợ thiết bị quét mã QR.", IsEmpty = false },
-        ],
-    };
+        qrRows ?? [Qr(1, "Sở Công Thương tỉnh Quảng Ngãi", 1, 541), Qr(2, "Chợ Đầu mối", 4, 1200, "đã cập nhật")]);
 
     public static NewSubmission Accepted(byte[] content, string unit, DateTimeOffset receivedAt, ParsedReport? report = null) => new()
     {

@@ -1,7 +1,8 @@
 using Dapper;
 using ReportHub.Core.Domain;
 using ReportHub.Scale.Tests.Support;
-using ReportHub.Warehouse.Rollups;
+using ReportHub.Core.Measures;
+using ReportHub.Aggregate.Rollups;
 using ReportHub.Warehouse.Submissions;
 using Xunit.Abstractions;
 
@@ -55,7 +56,7 @@ public sealed class RowsAndFiguresTests(ITestOutputHelper output)
         Assert.Empty(rejectedRecord.Figures);
 
         // The backfilled rows hold the same typed values the store writes for the same report today.
-        var expected = ReportTables.TablesOf(edgy);
+        var expected = edgy.Tables;
         var stored = await StoredRowsAsync(wh, current);
         Assert.Equal(expected.Values.Sum(t => t.Rows.Count), stored.Count);
         foreach (var table in expected.Values)
@@ -110,8 +111,6 @@ public sealed class RowsAndFiguresTests(ITestOutputHelper output)
         {
             TemplateId = "dvc-online-2025",
             TemplateVersion = 2,
-            Directives = [],
-            QrRows = [],
             Tables = new Dictionary<string, ParsedTable> { ["services"] = new() { Section = "services", Rows = services } },
             Figures = new Dictionary<string, decimal> { ["received"] = 5200, ["fee"] = 6500.125m, ["largest"] = 1_000_000_000_000.5m },
         };
@@ -144,7 +143,7 @@ public sealed class RowsAndFiguresTests(ITestOutputHelper output)
 
         await using (var connection = await wh.Db.OpenAsync(None))
         {
-            foreach (var table in (string[])["qr_rows", "directives", "table_rows"])
+            foreach (var table in (string[])["table_rows"])
             {
                 Assert.True(await connection.ExecuteAsync($"DELETE FROM {table} WHERE submission_id IN (@First, @Second)", new { First = first, Second = second }) > 0);
             }
@@ -154,34 +153,13 @@ public sealed class RowsAndFiguresTests(ITestOutputHelper output)
         AssertFigures(new Dictionary<string, decimal> { ["directives"] = 4, ["qrCodes"] = 15, ["qrScans"] = 1761 }, after.Figures);
     }
 
-    [Theory]
-    [MemberData(nameof(Warehouses.Providers), MemberType = typeof(Warehouses))]
-    public async Task EachMeasureIsAggregatedAsItsTemplateSays(string provider)
-    {
-        await using var wh = await Seeded(provider);
-        foreach (var (unit, seed, rate) in new[] { ("51.SCT", 31, 87.5m), ("51.524", 32, 42.25m) })
-        {
-            var report = Reports.Report() with { Figures = new Dictionary<string, decimal> { ["qrCodes"] = 5, ["rate"] = rate, ["low"] = rate } };
-            await wh.Submissions.SaveAsync(Reports.Accepted(Reports.Bytes(seed), unit, Reports.OnTime, report), None);
-        }
-        var aggregates = new Dictionary<string, MeasureAggregate> { ["rate"] = MeasureAggregate.Max, ["low"] = MeasureAggregate.Min };
-        var totals = (await wh.Rollups.TotalsAsync(Reports.Round, aggregates, None))!;
-        Assert.Equal(87.5m, totals.Figures["rate"]);
-        Assert.Equal(42.25m, totals.Figures["low"]);
-        Assert.Equal(10m, totals.Figures["qrCodes"]);
-        Assert.Equal(10, totals.QrCodes);
-        // A figure the report did not have is absent, not zero.
-        Assert.Equal(0, totals.QrScans);
-        Assert.False(totals.Figures.ContainsKey("qrScans"));
-    }
-
     /// <summary>A COVID report with what the backfill has to get right: an empty citation, several recipients, a backslash before an n, quotes.</summary>
     private static ParsedReport EdgyReport()
     {
         var report = Reports.Report(directives: 3);
         var directives = report.Directives.ToList();
         directives[2] = directives[2] with { Recipients = ["UBND các huyện, thị xã, thành phố.", @"Thư mục C:\new ""báo cáo""", "Chợ Đầu mối Nông sản Quảng Ngãi."] };
-        return report with { Directives = directives };
+        return report.WithRows(directives, report.QrRows);
     }
 
     private static async Task<TestWarehouse> Seeded(string provider)

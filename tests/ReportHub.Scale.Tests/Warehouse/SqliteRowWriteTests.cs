@@ -42,83 +42,69 @@ public sealed class SqliteRowWriteTests
             Numbers[i % Numbers.Length],
             Numbers[(i + 3) % Numbers.Length],
             i % 5 == 0 ? null : Texts[(i + 1) % Texts.Length])).ToList();
-        var report = Reports.Report(rows, directives: 4) with
-        {
-            Directives =
+        var report = Reports.Report(rows, directives: 4).WithRows(
             [
                 .. Reports.Report(directives: 3).Directives,
                 new DirectiveRow { Ordinal = 4, Content = LongText, CitationText = "", IssuingUnit = "lone \uDC00", Recipients = ["", "Chợ Đầu mối"], Cell = "" },
             ],
-        };
+            rows);
         var id = await wh.Submissions.SaveAsync(Reports.Accepted(Reports.Bytes(1), "51.SCT", Reports.OnTime, report), None);
 
         await using var connection = (SqliteConnection)await wh.Db.OpenAsync(None);
         var reference = await CopySubmissionAsync(connection, id);
-        await InsertAsync(connection, "directives", DirectiveTypes, report.Directives.Select(d => new object?[]
-        {
-            reference, d.Ordinal, d.Content, d.CitationText, d.Citation?.Number, d.Citation?.Symbol,
-            d.Citation?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.IssuingUnit, string.Join('\n', d.Recipients), d.Cell,
-        }));
-        await InsertAsync(connection, "qr_rows", QrTypes, report.QrRows.Select(q => new object?[]
-        {
-            reference, q.Ordinal, q.Entity, q.QrCodes, q.QrScans, q.Note, q.Cell,
-        }));
-        await InsertAsync(connection, "table_rows", TableRowTypes, ReportTables.TablesOf(report).Values
+        await InsertAsync(connection, "table_rows", TableRowTypes, report.Tables.Values
             .SelectMany(t => t.Rows.Select((row, index) => new object?[] { reference, t.Section, index + 1, row.Cell, RowValuesJson.Write(row.Values) })));
 
-        foreach (var table in new[] { "directives", "qr_rows", "table_rows" })
+        foreach (var table in new[] { "table_rows" })
         {
             var written = await StoredAsync(connection, table, id);
             var expected = await StoredAsync(connection, table, reference);
             Assert.NotEmpty(written);
             Assert.Equal(expected, written);
         }
-        // The values the comparison rests on really are there: NULL, '' and integers as integers.
-        Assert.Contains("null:", await StoredAsync(connection, "qr_rows", id, "note"));
-        Assert.Contains("text:", await StoredAsync(connection, "qr_rows", id, "note"));
-        Assert.Equal("integer:" + long.MinValue.ToString(CultureInfo.InvariantCulture),
-            await connection.ExecuteScalarAsync<string>("SELECT typeof(qr_codes) || ':' || qr_codes FROM qr_rows WHERE submission_id = @id ORDER BY qr_codes LIMIT 1", new { id }));
-        Assert.Equal(rows.Count(r => r.Entity.Length == 0),
-            await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM qr_rows WHERE submission_id = @id AND entity = '' AND typeof(entity) = 'text'", new { id }));
-        // A NUL inside a text is kept, not cut off.
+        // The values the comparison rests on really are there: every row, texts as texts, integers as integers.
+        Assert.Equal(rows.Count + 4, (await StoredAsync(connection, "table_rows", id, "seq")).Count);
+        Assert.All(await StoredAsync(connection, "table_rows", id, "row_values"), v => Assert.StartsWith("text:", v, StringComparison.Ordinal));
+        Assert.All(await StoredAsync(connection, "table_rows", id, "seq"), v => Assert.StartsWith("integer:", v, StringComparison.Ordinal));
+        // A NUL inside a text is kept (escaped in the row's JSON), not cut off.
         Assert.Equal(rows.Count(r => r.Entity.Contains('\0', StringComparison.Ordinal)),
-            await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM qr_rows WHERE submission_id = @id AND length(CAST(entity AS BLOB)) = @bytes",
+            await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM table_rows WHERE submission_id = @id AND section_key = 'qr' AND length(CAST(json_extract(row_values, '$.entity.t') AS BLOB)) = @bytes",
                 new { id, bytes = System.Text.Encoding.UTF8.GetByteCount(Texts.Single(t => t.Contains('\0', StringComparison.Ordinal))) }));
     }
 
     [Fact]
-    public async Task ARowThatViolatesAConstraintHalfwayLeavesNoSubmissionAndNoRows()
+    public async Task ARowTheEngineRefusesHalfwayLeavesNoSubmissionAndNoRows()
     {
         await using var wh = await (await Warehouses.CreateAsync(WarehouseProvider.Sqlite)).MigrateAsync();
-        var rows = Enumerable.Range(1, 50_000).Select(i => Reports.Qr(i, i == 25_000 ? null! : $"Điểm {i}", i, i * 10L)).ToList();
+        var rows = Enumerable.Range(1, 50_000).Select(i => Reports.Qr(i, $"Điểm {i}", i, i * 10L)).ToList();
+        await using var connection = (SqliteConnection)await wh.Db.OpenAsync(None);
+        // The engine refuses one row in the middle of the table, as a constraint would.
+        await connection.ExecuteAsync("""
+            CREATE TRIGGER refuse_one_row BEFORE INSERT ON table_rows
+            WHEN NEW.section_key = 'qr' AND NEW.seq = 25000 BEGIN SELECT RAISE(ABORT, 'row 25000 refused'); END
+            """);
 
         var failure = await Assert.ThrowsAsync<SqliteException>(() =>
             wh.Submissions.SaveAsync(Reports.Accepted(Reports.Bytes(2), "51.SCT", Reports.OnTime, Reports.Report(rows)), None));
 
-        await using var connection = (SqliteConnection)await wh.Db.OpenAsync(None);
         // The same failure as a Microsoft.Data.Sqlite command inserting that row gives (outside any transaction).
         var direct = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(
-            "INSERT INTO qr_rows (submission_id, ordinal, entity, qr_codes, qr_scans) VALUES (1, 1, @Entity, 0, 0)", new { Entity = (string?)null }));
+            "INSERT INTO table_rows (submission_id, section_key, seq, cell, row_values) VALUES (1, 'qr', 25000, NULL, '{}')"));
         Assert.Equal(direct.Message, failure.Message);
         Assert.Equal(direct.SqliteErrorCode, failure.SqliteErrorCode);
         Assert.Equal(direct.SqliteExtendedErrorCode, failure.SqliteExtendedErrorCode);
-        Assert.Contains("qr_rows.entity", failure.Message, StringComparison.Ordinal);
-        foreach (var table in new[] { "files", "submissions", "directives", "qr_rows", "table_rows", "narratives", "figures", "issues" })
+        Assert.Contains("row 25000 refused", failure.Message, StringComparison.Ordinal);
+        foreach (var table in new[] { "files", "submissions", "table_rows", "narratives", "figures", "issues" })
         {
             Assert.Equal(0, await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}"));
         }
 
-        // The connection and warehouse are fine afterwards: the same file without the bad row is stored whole.
-        rows[24_999] = rows[24_999] with { Entity = "Điểm 25000" };
+        // The connection and warehouse are fine afterwards: the same file is stored whole once the engine allows it.
+        await connection.ExecuteAsync("DROP TRIGGER refuse_one_row");
         var id = await wh.Submissions.SaveAsync(Reports.Accepted(Reports.Bytes(2), "51.SCT", Reports.OnTime, Reports.Report(rows)), None);
-        Assert.Equal(50_000, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM qr_rows WHERE submission_id = @id", new { id }));
+        Assert.Equal(50_000, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM table_rows WHERE submission_id = @id AND section_key = 'qr'", new { id }));
         Assert.Equal(50_003, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM table_rows WHERE submission_id = @id", new { id }));
     }
-
-    private static readonly DbType[] DirectiveTypes =
-        [DbType.Int64, DbType.Int32, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String];
-
-    private static readonly DbType[] QrTypes = [DbType.Int64, DbType.Int32, DbType.String, DbType.Int64, DbType.Int64, DbType.String, DbType.String];
 
     private static readonly DbType[] TableRowTypes = [DbType.Int64, DbType.String, DbType.Int32, DbType.String, DbType.String];
 

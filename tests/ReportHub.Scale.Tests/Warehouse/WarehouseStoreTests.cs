@@ -27,7 +27,7 @@ public sealed class WarehouseStoreTests(ITestOutputHelper output)
         Assert.All(again, n => Assert.Equal(0, n));
         await using var connection = await wh.Db.OpenAsync(None);
         Assert.Equal(scripts, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
-        foreach (var table in (string[])["units", "rounds", "round_units", "files", "submissions", "directives", "qr_rows", "narratives", "issues"])
+        foreach (var table in (string[])["units", "rounds", "round_units", "files", "submissions", "table_rows", "figures", "narratives", "issues"])
         {
             Assert.Equal(0L, await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}"));
         }
@@ -263,8 +263,8 @@ public sealed class WarehouseStoreTests(ITestOutputHelper output)
         Assert.Equal(content.Length, record.FileSize);
         Assert.Equal("không rõ đơn vị.xlsx", record.FileName);
         Assert.Null(record.UnitCode);
-        Assert.Equal(0, record.Directives);
-        Assert.Equal(0, record.QrCodes);
+        Assert.Null(record.Directives);
+        Assert.Null(record.QrCodes);
         Assert.Equal([Severity.Error, Severity.Warning], record.Issues.Select(i => i.Severity));
         Assert.Null(record.Issues[0].Cell);
         Assert.Equal("D14", record.Issues[1].Cell);
@@ -281,7 +281,7 @@ public sealed class WarehouseStoreTests(ITestOutputHelper output)
         await using var connection = await wh.Db.OpenAsync(None);
         Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM files"));
         // Nothing of a rejected file's report is stored.
-        Assert.Equal(3L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM directives"));
+        Assert.Equal(3L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM table_rows WHERE section_key = 'directives'"));
     }
 
     /// <summary>The numbered scripts embedded for the provider (Migrations/{Provider}/NNN_*.sql).</summary>

@@ -74,7 +74,7 @@ public sealed class SqliteAndSignalTests
             {
                 // Every stored submission has all its rows.
                 var stored = (await connection.QueryAsync<(string Unit, long Rows)>(
-                    "SELECT s.unit_code, (SELECT COUNT(*) FROM qr_rows q WHERE q.submission_id = s.id) FROM submissions s")).ToList();
+                    "SELECT s.unit_code, (SELECT COUNT(*) FROM table_rows q WHERE q.submission_id = s.id AND q.section_key = 'qr') FROM submissions s")).ToList();
                 Assert.NotEmpty(stored);
                 Assert.All(stored, s => Assert.Equal(2500, s.Rows));
                 var left = Directory.GetFiles(Path.Combine(folder, "inbox")).Length;
@@ -86,7 +86,7 @@ public sealed class SqliteAndSignalTests
             await using (var connection = new SqliteConnection(db))
             {
                 Assert.Equal(reports.Count, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM submissions WHERE status = 'current'"));
-                Assert.Equal(reports.Sum(r => r.QrScans), await connection.ExecuteScalarAsync<long>("SELECT SUM(qr_scans) FROM submissions WHERE status = 'current'"));
+                Assert.Equal(reports.Sum(r => r.QrScans), await connection.ExecuteScalarAsync<long>("SELECT SUM(f.value) FROM figures f JOIN submissions s ON s.id = f.submission_id WHERE s.status = 'current' AND f.measure_key = 'qrScans'"));
             }
         }
         finally

@@ -99,7 +99,7 @@ public sealed class ThreeWorkersUnderFaultsTests(ITestOutputHelper output)
 
             await using var db = new NpgsqlConnection(pg.ConnectionString);
             var rows = (await db.QueryAsync<(string FileName, string Outcome, string Status, string Unit, long Directives, long QrCodes, long QrScans)>(
-                "SELECT file_name, outcome, status, unit_code, directives, qr_codes, qr_scans FROM submissions")).ToList();
+                "SELECT s.file_name, s.outcome, s.status, s.unit_code, COALESCE(CAST((SELECT f.value FROM figures f WHERE f.submission_id = s.id AND f.measure_key = 'directives') AS bigint), 0), COALESCE(CAST((SELECT f.value FROM figures f WHERE f.submission_id = s.id AND f.measure_key = 'qrCodes') AS bigint), 0), COALESCE(CAST((SELECT f.value FROM figures f WHERE f.submission_id = s.id AND f.measure_key = 'qrScans') AS bigint), 0) FROM submissions s")).ToList();
             Assert.Equal(fileCount, rows.Count);
             var duplicates = rows.Where(r => r.Outcome == "duplicate").ToList();
             Assert.Single(duplicates);
@@ -111,8 +111,10 @@ public sealed class ThreeWorkersUnderFaultsTests(ITestOutputHelper output)
             Assert.Equal(reports.Sum(r => r.QrScans), current.Sum(r => r.QrScans));
             Assert.Equal(reports.Sum(r => (long)r.Directives), current.Sum(r => r.Directives));
             // Stored rows match the headline figures: nothing half-written, nothing written twice.
-            var stored = await db.QuerySingleAsync<(long Codes, long Scans, long Count)>(
-                "SELECT SUM(q.qr_codes), SUM(q.qr_scans), COUNT(*) FROM qr_rows q JOIN submissions s ON s.id = q.submission_id");
+            var stored = await db.QuerySingleAsync<(long Codes, long Scans, long Count)>("""
+                SELECT SUM(CAST(q.row_values::jsonb -> 'qrCodes' ->> 'n' AS bigint)), SUM(CAST(q.row_values::jsonb -> 'qrScans' ->> 'n' AS bigint)), COUNT(*)
+                FROM table_rows q JOIN submissions s ON s.id = q.submission_id WHERE q.section_key = 'qr'
+                """);
             Assert.Equal(reports.Sum(r => r.QrCodes), stored.Codes);
             Assert.Equal(reports.Sum(r => r.QrScans), stored.Scans);
 

@@ -50,7 +50,7 @@ public sealed class SqliteWarehouse(string connectionString)
         Strings("SELECT status FROM submissions WHERE id = $id", ("$id", submissionId)).SingleOrDefault();
 
     public long RowsOf(long submissionId) =>
-        Scalar("SELECT (SELECT COUNT(*) FROM directives WHERE submission_id = $id) + (SELECT COUNT(*) FROM qr_rows WHERE submission_id = $id)", ("$id", submissionId));
+        Scalar("SELECT COUNT(*) FROM table_rows WHERE submission_id = $id", ("$id", submissionId));
 
     public void CloseRound(string code) => Execute($"UPDATE rounds SET closed = 1 WHERE code = '{code}'");
 }

@@ -19,10 +19,15 @@ internal sealed record StreamedSheet
     public required IEnumerable<BodyCell[]> Rows { get; init; }
 }
 
-/// <summary>A body cell: text (always a string cell, never read as a formula), a number, or empty but bordered.</summary>
+/// <summary>
+/// A body cell: text (always a string cell, never read as a formula), a number, a date (a serial day number, shown
+/// as a date by its column's style in the pattern row), or empty but bordered.
+/// </summary>
 internal readonly record struct BodyCell(string? Text, decimal? Number)
 {
     public static BodyCell Of(string? text) => new(OfficialStyle.Clean(text), null);
 
     public static BodyCell Of(decimal number) => new(null, number);
+
+    public static BodyCell Of(DateOnly date) => new(null, (decimal)date.ToDateTime(TimeOnly.MinValue).ToOADate());
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
+using ReportHub.Core.Measures;
 
-namespace ReportHub.Warehouse.Rollups;
+namespace ReportHub.Warehouse.Submissions;
 
 /// <summary>
 /// One row of <c>figures</c> as read back. The value is read as whatever the engine hands back: SQLite gives an

@@ -5,8 +5,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using ReportHub.Warehouse.Connections;
+using ReportHub.Warehouse.Submissions;
 
-namespace ReportHub.Warehouse.Rollups;
+namespace ReportHub.Aggregate.Rollups;
 
 /// <summary>
 /// The SQL behind a round's rollups. Figures come from <c>figures</c>, written at ingest: no rollup re-reads a
@@ -14,43 +15,26 @@ namespace ReportHub.Warehouse.Rollups;
 /// </summary>
 public sealed class RollupStore(Db db)
 {
-    // One row per expected (or reporting) unit and measure of its current submission; a unit without one comes once,
-    // with no measure. Every step is an index lookup driven by the (small) unit registry: the current submission
-    // through ux_submissions_current (unit_code, round_code), the first accepted receipt through
-    // ix_submissions_unit_round and the figures through their primary key, so the cost follows the round's units and
-    // not the warehouse's submissions. status = 'current' is only ever set on accepted submissions.
+    // One row per expected unit and measure of its current submission; a unit without one comes once, with no measure.
+    // Only the units the round expects count: a report from any other unit is refused at ingest, and one stored before
+    // that rule (or before the unit was taken off the round) stays in history but out of the totals. Every step is an
+    // index lookup driven by the round's units: the current submission through ux_submissions_current (unit_code,
+    // round_code), the first accepted receipt through ix_submissions_unit_round and the figures through their primary
+    // key, so the cost follows the round's units and not the warehouse's submissions. status = 'current' is only
+    // ever set on accepted submissions.
     private const string UnitFigures = """
         SELECT u.code AS Code, u.name AS Name, u.type AS Type,
-               s.id AS SubmissionId, s.template_id AS TemplateId,
+               s.id AS SubmissionId, s.template_id AS TemplateId, s.template_version AS TemplateVersion,
+               s.received_at AS CurrentReceived,
                (SELECT MIN(a.received_at) FROM submissions a
                  WHERE a.unit_code = u.code AND a.round_code = @Round AND a.outcome = 'accepted') AS FirstReceived,
                f.measure_key AS MeasureKey, f.value AS Value
-        FROM units u
+        FROM round_units ru
+        JOIN units u ON u.code = ru.unit_code
         LEFT JOIN submissions s ON s.unit_code = u.code AND s.round_code = @Round AND s.status = 'current'
         LEFT JOIN figures f ON f.submission_id = s.id
-        WHERE u.code IN (SELECT ru.unit_code FROM round_units ru WHERE ru.round_code = @Round) OR s.id IS NOT NULL
+        WHERE ru.round_code = @Round
         ORDER BY u.code
-        """;
-
-    private const string CurrentDirectives = """
-        SELECT s.unit_code AS Unit, u.name AS UnitName, d.ordinal AS Ordinal, d.content AS Content,
-               d.doc_number AS DocumentNumber, d.doc_symbol AS DocumentSymbol, d.doc_date AS DocumentDate,
-               d.citation_text AS CitationText, d.issuing_unit AS IssuingUnit, d.recipients AS Recipients
-        FROM directives d
-        JOIN submissions s ON s.id = d.submission_id
-        JOIN units u ON u.code = s.unit_code
-        WHERE s.round_code = @Round AND s.status = 'current'
-        ORDER BY s.unit_code, d.ordinal
-        """;
-
-    private const string CurrentQrRows = """
-        SELECT s.unit_code AS Unit, u.name AS UnitName, q.ordinal AS Ordinal, q.entity AS Entity,
-               q.qr_codes AS QrCodes, q.qr_scans AS QrScans, q.note AS Note
-        FROM qr_rows q
-        JOIN submissions s ON s.id = q.submission_id
-        JOIN units u ON u.code = s.unit_code
-        WHERE s.round_code = @Round AND s.status = 'current'
-        ORDER BY s.unit_code, q.ordinal
         """;
 
     private const string CurrentNarratives = """
@@ -59,6 +43,7 @@ public sealed class RollupStore(Db db)
         JOIN submissions s ON s.id = n.submission_id
         JOIN units u ON u.code = s.unit_code
         WHERE s.round_code = @Round AND s.status = 'current' AND n.is_empty = 0
+          AND s.unit_code IN (SELECT ru.unit_code FROM round_units ru WHERE ru.round_code = @Round)
         ORDER BY s.unit_code, n.section
         """;
 
@@ -69,6 +54,7 @@ public sealed class RollupStore(Db db)
         JOIN submissions s ON s.id = t.submission_id
         JOIN units u ON u.code = s.unit_code
         WHERE s.round_code = @Round AND s.status = 'current'
+          AND s.unit_code IN (SELECT ru.unit_code FROM round_units ru WHERE ru.round_code = @Round)
         ORDER BY s.unit_code, t.section_key, t.seq
         """;
 
@@ -169,7 +155,7 @@ public sealed class RollupStore(Db db)
         }
     }
 
-    /// <summary>Every expected or reporting unit in code order, with its current submission's figures (empty when it has none).</summary>
+    /// <summary>Every expected unit in code order, with its current submission's figures (empty when it has none).</summary>
     public async Task<IReadOnlyList<UnitFiguresRow>> UnitsAsync(string round, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
@@ -196,12 +182,6 @@ public sealed class RollupStore(Db db)
         }
         return units;
     }
-
-    public async Task<IReadOnlyList<CurrentDirectiveRow>> DirectivesAsync(string round, CancellationToken cancellationToken) =>
-        await QueryAsync<CurrentDirectiveRow>(CurrentDirectives, round, cancellationToken);
-
-    public async Task<IReadOnlyList<CurrentQrRow>> QrRowsAsync(string round, CancellationToken cancellationToken) =>
-        await QueryAsync<CurrentQrRow>(CurrentQrRows, round, cancellationToken);
 
     public async Task<IReadOnlyList<CurrentNarrativeRow>> NarrativesAsync(string round, CancellationToken cancellationToken) =>
         await QueryAsync<CurrentNarrativeRow>(CurrentNarratives, round, cancellationToken);

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 
-namespace ReportHub.Warehouse.Rollups;
+namespace ReportHub.Core.Measures;
 
 /// <summary>
 /// Figures by measure key, in key order, equal when they hold the same values: rollup records compare by value

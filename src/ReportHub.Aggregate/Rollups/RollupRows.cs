@@ -1,4 +1,6 @@
-namespace ReportHub.Warehouse.Rollups;
+using ReportHub.Core.Measures;
+
+namespace ReportHub.Aggregate.Rollups;
 
 /// <summary>One expected (or reporting) unit of a round and its current submission's figures.</summary>
 public sealed record UnitFiguresRow
@@ -8,7 +10,14 @@ public sealed record UnitFiguresRow
     public required string Type { get; init; }
     public long? SubmissionId { get; init; }
     public string? TemplateId { get; init; }
+    public int? TemplateVersion { get; init; }
+
+    /// <summary>The unit's first accepted receipt in the round: it decides timeliness.</summary>
     public string? FirstReceived { get; init; }
+
+    /// <summary>When the current submission arrived; later than <see cref="FirstReceived"/> for a revision.</summary>
+    public string? CurrentReceived { get; init; }
+
     public MeasureFigures Figures { get; init; } = MeasureFigures.Empty;
 }
 
@@ -20,7 +29,9 @@ internal sealed record UnitFigureRow
     public required string Type { get; init; }
     public long? SubmissionId { get; init; }
     public string? TemplateId { get; init; }
+    public long? TemplateVersion { get; init; }
     public string? FirstReceived { get; init; }
+    public string? CurrentReceived { get; init; }
     public string? MeasureKey { get; init; }
 
     /// <summary>As the engine hands it back (see <see cref="StoredFigure"/>).</summary>
@@ -33,34 +44,11 @@ internal sealed record UnitFigureRow
         Type = Type,
         SubmissionId = SubmissionId,
         TemplateId = TemplateId,
+        TemplateVersion = TemplateVersion is { } v ? (int)v : null,
         FirstReceived = FirstReceived,
+        CurrentReceived = CurrentReceived,
         Figures = SubmissionId is null || figures.Count == 0 ? MeasureFigures.Empty : new MeasureFigures(figures),
     };
-}
-
-public sealed record CurrentDirectiveRow
-{
-    public required string Unit { get; init; }
-    public required string UnitName { get; init; }
-    public long Ordinal { get; init; }
-    public required string Content { get; init; }
-    public string? DocumentNumber { get; init; }
-    public string? DocumentSymbol { get; init; }
-    public string? DocumentDate { get; init; }
-    public string? CitationText { get; init; }
-    public string? IssuingUnit { get; init; }
-    public string? Recipients { get; init; }
-}
-
-public sealed record CurrentQrRow
-{
-    public required string Unit { get; init; }
-    public required string UnitName { get; init; }
-    public long Ordinal { get; init; }
-    public required string Entity { get; init; }
-    public long QrCodes { get; init; }
-    public long QrScans { get; init; }
-    public string? Note { get; init; }
 }
 
 public sealed record CurrentNarrativeRow
