@@ -47,7 +47,7 @@ public sealed class RoundTemplateVersionTests
         }
         var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync($"/api/rounds/{RoundCode}/consolidated.csv?header=keys")).TrimStart('\uFEFF');
         var header = csv.Split("\r\n")[0];
-        Assert.EndsWith(",received,online,onlineRate", header, StringComparison.Ordinal);
+        Assert.EndsWith(",received,online,onlineRate,revisedAt", header, StringComparison.Ordinal);
 
         // A round opened now takes the version registered now.
         var later = await client.PostAsJsonAsync("/api/rounds", new

@@ -156,7 +156,7 @@ public sealed class ThirdTemplateEndToEndTests
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.EndsWith(",projects,planned,disbursed,disbursementRate,revisedAt", lines[0], StringComparison.Ordinal);
         Assert.EndsWith(",2,2000,1749.75,87.49,", lines.Single(l => l.StartsWith("51.STP,", StringComparison.Ordinal)), StringComparison.Ordinal);
-        Assert.EndsWith(",1,1000.5,100.05,10", lines.Single(l => l.StartsWith("51.STC,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(",1,1000.5,100.05,10,", lines.Single(l => l.StartsWith("51.STC,", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]
