@@ -64,12 +64,13 @@ public static class IssueCodes
     public const string TotalMismatch = "qr.total-mismatch";
     public const string CitationInvalid = "directive.citation-invalid";
     public const string DateImplausible = "directive.date-implausible";
-    public const string DirectiveContentMissing = "directive.content-missing";
     public const string DuplicateRow = "row.duplicate";
-    public const string EntityMissing = "qr.entity-missing";
     public const string LegacyTextConverted = "text.legacy-converted";
     /// <summary>A blank cell in a required column: an error, since a blank is never taken as 0.</summary>
     public const string ValueMissing = "value.missing";
+
+    /// <summary>A stored report whose bytes were not kept cannot be read again (an upgrade, a replay).</summary>
+    public const string FileNotKept = "file.not-kept";
     public const string DateInvalid = "value.not-a-date";
     public const string ChoiceUnknown = "value.not-a-choice";
     public const string OutOfRange = "value.out-of-range";

@@ -196,7 +196,7 @@ public sealed class RoundUpgrader(
                 Status = UnitUpgrade.Rejected,
                 // Accepted files always keep their bytes; a missing result would be a warehouse edited by hand.
                 Issues = result?.Issues.Where(i => i.Severity == "error").ToList()
-                    ?? [new IssueDto { Severity = "error", Code = "file.not-kept", Message = "Không còn tệp gốc của báo cáo này để đọc lại; đơn vị cần gửi lại báo cáo." }],
+                    ?? [new IssueDto { Severity = "error", Code = Core.Issues.IssueCodes.FileNotKept, Message = "Không còn tệp gốc của báo cáo này để đọc lại; đơn vị cần gửi lại báo cáo." }],
             };
         }
         var same = before.Count == result.Figures.Count && before.All(f => result.Figures.TryGetValue(f.Key, out var v) && v == f.Value);

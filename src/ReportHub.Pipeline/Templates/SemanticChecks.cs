@@ -29,6 +29,7 @@ internal sealed class SemanticChecks(JsonObject root)
         var measures = Measures(sections);
         Indicators(measures);
         Rules(sections);
+        Sheets(sections);
         return _errors;
     }
 
@@ -58,6 +59,11 @@ internal sealed class SemanticChecks(JsonObject root)
                     {
                         Add(columnPath + ".key", $"Mã cột “{key}” trùng với cột {first.Path} trong cùng bảng. Hãy đặt cho mỗi cột một mã riêng.");
                         continue;
+                    }
+                    if (column["optional"] is JsonValue optional && optional.GetValueKind() == JsonValueKind.True
+                        && column["required"] is JsonValue required && required.GetValueKind() == JsonValueKind.True)
+                    {
+                        Add(columnPath + ".optional", $"Cột “{key}” vừa ghi “required”: true vừa ghi “optional”: true. Hãy bỏ một trong hai (cột bắt buộc trừ khi ghi “optional”).");
                     }
                     if (type == "choice" && (column["values"] is not JsonArray { Count: > 0 }))
                     {
@@ -180,9 +186,58 @@ internal sealed class SemanticChecks(JsonObject root)
                     Add($"{path}.{field}", $"Cột “{columnKey}” ({column.Path}) có kiểu “{column.Type}”; quy tắc này cần cột kiểu {want}. Hãy chọn cột khác hoặc sửa kiểu của cột.");
                 }
             }
+            if (type == "unique" && rule["columns"] is JsonArray uniqueColumns)
+            {
+                for (var i = 0; i < uniqueColumns.Count; i++)
+                {
+                    if (uniqueColumns[i] is JsonValue v && v.GetValueKind() == JsonValueKind.String && !section.Columns.ContainsKey(v.GetValue<string>()))
+                    {
+                        Add(JsonPaths.Item(path + ".columns", i), $"Bảng của phần “{sectionKey}” không có cột “{v.GetValue<string>()}”. Hãy dùng một trong các cột: {List(section.Columns.Keys)}.");
+                    }
+                }
+            }
             if (type == "totalRow" && !section.Columns.Values.Any(c => Numeric.Contains(c.Type ?? "")))
             {
                 Add(path + ".section", $"Bảng của phần “{sectionKey}” không có cột số nên không có dòng tổng để kiểm tra. Hãy bỏ quy tắc này hoặc chọn phần có cột số.");
+            }
+        }
+    }
+
+    /// <summary>The workbook's sheet layouts name columns of their table, and the narratives sheet narrative sections.</summary>
+    private void Sheets(IReadOnlyDictionary<string, Section> sections)
+    {
+        foreach (var (sectionNode, path) in Items("sections", "$.sections"))
+        {
+            if (Text(sectionNode, "key") is not { } key || !sections.TryGetValue(key, out var section) || section.Columns is null
+                || sectionNode["table"] is not JsonObject table || table["sheet"] is not JsonObject sheet)
+            {
+                continue;
+            }
+            foreach (var (column, columnPath) in Items(sheet, "columns", path + ".table.sheet.columns"))
+            {
+                if (Text(column, "from") is not { } from)
+                {
+                    continue;
+                }
+                if (!section.Columns.TryGetValue(from, out var source))
+                {
+                    Add(columnPath + ".from", $"Bảng của phần “{key}” không có cột “{from}”. Hãy dùng một trong các cột: {List(section.Columns.Keys)}.");
+                }
+                else if (Text(column, "part") is { } part && part != "text" && source.Type is not null && source.Type != "citation")
+                {
+                    Add(columnPath + ".part", $"Chỉ cột kiểu citation mới tách được số, ký hiệu hay ngày; cột “{from}” có kiểu “{source.Type}”. Hãy bỏ “part” hoặc chọn một cột citation.");
+                }
+            }
+        }
+        if (root["workbook"] is JsonObject workbook && workbook["narratives"] is JsonObject narratives)
+        {
+            var texts = sections.Values.Where(s => s.Columns is null).Select(s => s.Key).ToList();
+            foreach (var (column, columnPath) in Items(narratives, "columns", "$.workbook.narratives.columns"))
+            {
+                if (Text(column, "from") is { } from && !texts.Contains(from))
+                {
+                    Add(columnPath + ".from", $"Mẫu không có phần văn bản “{from}”. Hãy dùng một trong: {List(texts)}.");
+                }
             }
         }
     }

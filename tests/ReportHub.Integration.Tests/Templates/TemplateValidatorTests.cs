@@ -35,6 +35,38 @@ public sealed class TemplateValidatorTests
     public void CompleteV2DefinitionIsValid() => Assert.Empty(Errors(TemplateSamples.Services()));
 
     [Fact]
+    public void ExportLayoutsMayOnlyNameColumnsAndSectionsTheDefinitionHas()
+    {
+        var d = TemplateSamples.Services();
+        d["sections"]![0]!["table"]!["sheet"] = JsonNode.Parse("""
+            { "name": "Hồ sơ", "columns": [ { "from": "service", "header": "Thủ tục" }, { "from": "serviceName", "header": "Tên" },
+              { "from": "received", "header": "Số", "part": "number" } ] }
+            """);
+        d["workbook"] = JsonNode.Parse("""{ "narratives": { "columns": [ { "from": "notes", "header": "Kiến nghị" }, { "from": "services", "header": "Bảng" } ] } }""");
+
+        var errors = Errors(d).ToDictionary(e => e.Path, e => e.Message);
+
+        Assert.Equal(3, errors.Count);
+        Assert.Contains("không có cột “serviceName”", errors["$.sections[0].table.sheet.columns[1].from"]);
+        Assert.Contains("Chỉ cột kiểu citation", errors["$.sections[0].table.sheet.columns[2].part"]);
+        Assert.Contains("không có phần văn bản “services”", errors["$.workbook.narratives.columns[1].from"]);
+    }
+
+    [Fact]
+    public void AUniqueRuleOverAMissingColumnAndAColumnBothRequiredAndOptionalAreRefused()
+    {
+        var d = TemplateSamples.Services();
+        d["rules"]!.AsArray().Add(JsonNode.Parse("""{ "type": "unique", "section": "services", "columns": ["service", "serviceName"], "severity": "warning" }"""));
+        d["sections"]![0]!["table"]!["columns"]![1]!["optional"] = true;
+
+        var errors = Errors(d).ToDictionary(e => e.Path, e => e.Message);
+
+        Assert.Equal(2, errors.Count);
+        Assert.Contains("không có cột “serviceName”", errors["$.rules[4].columns[1]"]);
+        Assert.Contains("vừa ghi “required”: true vừa ghi “optional”: true", errors["$.sections[0].table.columns[1].optional"]);
+    }
+
+    [Fact]
     public void DuplicateSectionKeyIsReportedAtTheSecondSection()
     {
         var d = TemplateSamples.Services();
