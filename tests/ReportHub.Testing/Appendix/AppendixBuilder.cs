@@ -107,7 +107,11 @@ public sealed class AppendixBuilder
         return this;
     }
 
-    /// <summary>What the template's measures make of the rows given: sums (or min, max) of columns and row counts.</summary>
+    /// <summary>
+    /// What the template's measures make of the rows given, as docs/templates.md states it: row counts; a blank value
+    /// takes no part, so rows with no value leave a measure absent (a count of values is then 0), and only an empty
+    /// table sums to 0.
+    /// </summary>
     public IReadOnlyDictionary<string, decimal> ExpectedFigures()
     {
         var figures = new Dictionary<string, decimal>();
@@ -120,10 +124,24 @@ public sealed class AppendixBuilder
                 continue;
             }
             var values = rows.Select(r => r.GetValueOrDefault(measure.ColumnKey)).Where(v => v is not null).Select(v => ToDecimal(v)).ToList();
+            if (measure.Aggregate == Core.Templates.Aggregate.Count)
+            {
+                figures[measure.Key] = values.Count;
+                continue;
+            }
+            if (values.Count == 0)
+            {
+                if (rows.Count == 0 && measure.Aggregate == Core.Templates.Aggregate.Sum)
+                {
+                    figures[measure.Key] = 0;
+                }
+                continue;
+            }
             figures[measure.Key] = measure.Aggregate switch
             {
-                Core.Templates.Aggregate.Min => values.DefaultIfEmpty().Min(),
-                Core.Templates.Aggregate.Max => values.DefaultIfEmpty().Max(),
+                Core.Templates.Aggregate.Min => values.Min(),
+                Core.Templates.Aggregate.Max => values.Max(),
+                Core.Templates.Aggregate.Average => values.Average(),
                 _ => values.Sum(),
             };
         }
