@@ -6,11 +6,11 @@ using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Resilience;
-using ReportHub.Pipeline.Worker;
+using ReportHub.Pipeline.Sources;
 using ReportHub.Warehouse.Resilience;
 using ReportHub.Warehouse.Work;
 
-namespace ReportHub.Pipeline.Sources;
+namespace ReportHub.Pipeline.Worker;
 
 /// <param name="Ingested">Sources whose new content was ingested in this pass.</param>
 /// <param name="Pending">Sources not yet known to be empty (changed, busy elsewhere, or failing).</param>
