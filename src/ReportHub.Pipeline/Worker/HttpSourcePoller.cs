@@ -17,7 +17,7 @@ namespace ReportHub.Pipeline.Worker;
 public sealed record SourcePass(int Ingested, int Pending);
 
 /// <summary>
-/// Polls the department endpoints of CONTRACT §3 (<c>Ingest:HttpSources:N:Url/Unit/Round</c>). Requests carry
+/// Polls the department endpoints configured as <c>Ingest:HttpSources:N:Url/Unit/Round</c>. Requests carry
 /// If-None-Match and If-Modified-Since from the last answer, so only changes are fetched; what changed goes through
 /// the same claimed ingest as inbox files. Several workers share a source through a polling lease in the warehouse,
 /// so it is polled once per <c>Ingest:PollSeconds</c> between them. Each poll's outcome is recorded.
