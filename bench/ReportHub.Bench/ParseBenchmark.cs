@@ -4,6 +4,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using ReportHub.Core.Parsing;
 using ReportHub.Core.Templates;
+using ReportHub.Core;
 using ReportHub.Readers;
 
 namespace ReportHub.Bench;

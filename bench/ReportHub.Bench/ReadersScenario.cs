@@ -6,6 +6,7 @@ using System.Xml;
 using ExcelDataReader;
 using ReportHub.Core.Parsing;
 using ReportHub.Core.Templates;
+using ReportHub.Core;
 using ReportHub.Readers;
 
 namespace ReportHub.Bench;

@@ -14,6 +14,8 @@ builder.AddReportHubPages();
 var app = builder.Build();
 
 app.UseReportHubErrors();
+// On every answer, static files and refusals included.
+app.UseSecurityHeaders();
 // Before access control: the style and scripts of the sign-in page are public.
 app.UseReportHubStaticFiles();
 app.UseReportHubAccess();

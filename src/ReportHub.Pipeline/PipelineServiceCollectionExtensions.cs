@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ReportHub.Pipeline.Inbox;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Reference;
 using ReportHub.Pipeline.Resilience;

@@ -1,4 +1,5 @@
 using ReportHub.Core.Grid;
+using ReportHub.Readers.Common;
 using ReportHub.Readers.Csv;
 using ReportHub.Readers.Docx;
 using ReportHub.Readers.Xls;

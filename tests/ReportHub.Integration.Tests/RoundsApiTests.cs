@@ -40,7 +40,7 @@ public sealed class RoundsApiTests
         Assert.Equal(51, totals.GetProperty("directives").GetInt64());
         Assert.Equal(5840, totals.GetProperty("qrCodes").GetInt64());
         Assert.Equal(711091, totals.GetProperty("qrScans").GetInt64());
-        // CONTRACT §5: the template and its figures (stored at ingest) come with the COVID fields, and agree with them.
+        // The template and its figures (stored at ingest) come with the COVID fields, and agree with them.
         Assert.Equal("covid-tech-2021", totals.GetProperty("template").GetString());
         var figures = totals.GetProperty("figures");
         Assert.Equal(51m, figures.GetProperty("directives").GetDecimal());

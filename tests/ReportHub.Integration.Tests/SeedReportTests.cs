@@ -1,6 +1,7 @@
 using System.Net;
 using ReportHub.Core.Parsing;
 using ReportHub.Core.Templates;
+using ReportHub.Core;
 using ReportHub.Integration.Tests.Support;
 using ReportHub.Readers;
 

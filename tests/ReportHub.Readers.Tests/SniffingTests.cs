@@ -1,5 +1,6 @@
 using System.Text;
 using ReportHub.Core.Issues;
+using ReportHub.Readers.Common;
 using ReportHub.Readers.Tests.Support;
 using static ReportHub.Readers.Tests.Support.Workbooks;
 

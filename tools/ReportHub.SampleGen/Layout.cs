@@ -1,8 +1,9 @@
 namespace ReportHub.SampleGen;
 
 /// <summary>
-/// Where and how a report's parts land on the sheet. Each knob is a variation the parser must tolerate
-/// (CONTRACT §1), so the samples exercise them one or two at a time.
+/// Where and how a report's parts land on the sheet. Each knob is a variation the parser must tolerate (the
+/// appendix shifted, gaps and blank columns, merged titles, reworded or reordered headers, total rows), so the
+/// samples exercise them one or two at a time.
 /// </summary>
 public sealed record Layout
 {

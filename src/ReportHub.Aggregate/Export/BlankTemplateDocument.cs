@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
+using ReportHub.Aggregate.Export.Styling;
 using ReportHub.Aggregate.Export.Word;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;

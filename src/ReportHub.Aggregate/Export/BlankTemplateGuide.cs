@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using ReportHub.Aggregate.Export.Styling;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;
 

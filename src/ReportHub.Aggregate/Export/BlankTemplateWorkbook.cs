@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using ReportHub.Aggregate.Export.Styling;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;
 

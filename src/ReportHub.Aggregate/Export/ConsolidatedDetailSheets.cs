@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using ReportHub.Aggregate.Export.Styling;
 using ReportHub.Aggregate.Rollups;
 using ReportHub.Aggregate.Export.Streaming;
 using ReportHub.Core.Domain;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using ReportHub.Aggregate.Export.Streaming;
+using ReportHub.Aggregate.Export.Styling;
 using ReportHub.Aggregate.Rollups;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;

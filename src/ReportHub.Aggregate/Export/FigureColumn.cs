@@ -1,3 +1,4 @@
+using ReportHub.Aggregate.Export.Styling;
 using ReportHub.Aggregate.Rollups;
 using ReportHub.Core.Templates;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReportHub.Aggregate.Export.Styling;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using ReportHub.Aggregate.Export.Styling;
 using ReportHub.Core.Templates;
 
 namespace ReportHub.Aggregate.Export;

@@ -1,4 +1,3 @@
-using ReportHub.Aggregate.Export;
 using ReportHub.Core.Measures;
 using ReportHub.Core.Templates;
 using ReportHub.Core.Domain;

@@ -11,7 +11,7 @@ namespace ReportHub.Aggregate.Rollups;
 
 /// <summary>
 /// The SQL behind a round's rollups. Figures come from <c>figures</c>, written at ingest: no rollup re-reads a
-/// table's rows to count them. Only each unit's current accepted submission counts (CONTRACT §2).
+/// table's rows to count them. Only each unit's current accepted submission counts: not its superseded versions, rejections or duplicates.
 /// </summary>
 public sealed class RollupStore(Db db)
 {

@@ -87,7 +87,6 @@ public static class AccessRegistration
     /// <summary>Authentication, rate limits and authorization, in that order, so a key's budget is its own.</summary>
     public static WebApplication UseReportHubAccess(this WebApplication app)
     {
-        app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

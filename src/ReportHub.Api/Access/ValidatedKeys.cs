@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using ReportHub.Api.Infrastructure;
+using ReportHub.Api.Caching;
 using ReportHub.Pipeline.Access;
 using ReportHub.Warehouse.Access;
 

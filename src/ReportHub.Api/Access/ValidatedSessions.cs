@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using ReportHub.Api.Infrastructure;
+using ReportHub.Api.Caching;
 using ReportHub.Pipeline.Access;
 using ReportHub.Warehouse.Access;
 

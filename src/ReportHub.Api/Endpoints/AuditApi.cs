@@ -6,7 +6,7 @@ namespace ReportHub.Api.Endpoints;
 
 public static class AuditApi
 {
-    /// <summary>CONTRACT §5: <c>GET /api/audit</c> for admins, latest first.</summary>
+    /// <summary><c>GET /api/audit</c> for admins, latest first.</summary>
     public static RouteGroupBuilder MapAudit(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(AccessRegistration.AdminPolicy).SignedIn();

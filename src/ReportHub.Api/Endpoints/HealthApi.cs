@@ -2,8 +2,8 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using ReportHub.Api.Access;
-using ReportHub.Pipeline.Inbox;
 using ReportHub.Pipeline.Ingestion;
+using ReportHub.Pipeline.Worker;
 using ReportHub.Warehouse.Health;
 using ReportHub.Warehouse.Work;
 

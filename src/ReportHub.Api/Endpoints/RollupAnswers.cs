@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using ReportHub.Aggregate.Rollups;
-using ReportHub.Api.Infrastructure;
+using ReportHub.Api.Caching;
 
 namespace ReportHub.Api.Endpoints;
 

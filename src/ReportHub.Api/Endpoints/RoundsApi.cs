@@ -29,7 +29,7 @@ public static class RoundsApi
             .WithDescription("Đợt báo cáo với mẫu và phiên bản mẫu đợt đang dùng, văn bản yêu cầu, hạn nộp, các đơn vị phải báo cáo và trạng thái đóng/mở. 404 khi không có đợt mã này.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        // Creating, closing and reopening rounds is for analysts and admins (issue 9's table of roles).
+        // Creating, closing and reopening rounds is for analysts and admins; a department only reads them.
         group.MapPost("/", CreateAsync).RequireAuthorization(AccessRegistration.AnalystPolicy)
             .WithName("CreateRound")
             .WithSummary("Tạo đợt báo cáo (chuyên viên, quản trị viên)")

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
+using ReportHub.Api.Uploads;
 using ReportHub.Readers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,7 +8,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using ReportHub.Api.Access;
-using ReportHub.Api.Infrastructure;
 using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Sources;
@@ -172,8 +172,7 @@ public static class SubmissionsApi
     }
 
     private static async Task<IResult> Upload(HttpRequest request, [FromQuery] string? round, [FromQuery] string? unit,
-        [FromQuery] bool? dryRun, ClaimsPrincipal user, IngestService ingest, UploadSource uploads, AuditLog audit,
-        IOptions<IngestOptions> options, CancellationToken ct)
+        [FromQuery] bool? dryRun, ClaimsPrincipal user, UploadHandler uploads, IOptions<IngestOptions> options, CancellationToken ct)
     {
         // A department reports for its own unit only: a hint for another unit is refused before the body is read.
         var bound = user.BoundUnit();
@@ -210,25 +209,12 @@ public static class SubmissionsApi
             return Problems.BadRequest("Thiếu trường “file” chứa tệp báo cáo (.xlsx, .xls hoặc .csv).");
         }
         var dry = dryRun ?? false;
-        IngestRequest upload;
-        await using (var stream = file.OpenReadStream())
+        var outcome = await uploads.HandleAsync(user, file, new SenderHints { Round = round, Unit = bound ?? unit, DryRun = dry }, bound, ct);
+        if (outcome.Refusal is { } refusal)
         {
-            upload = await uploads.ReadAsync(stream, file.FileName, file.Length, new SenderHints { Round = round, Unit = unit, DryRun = dry }, ct);
+            return Problems.Forbidden(refusal);
         }
-        IngestResult result;
-        try
-        {
-            result = await ingest.IngestAsync(upload with { UnitHint = bound ?? unit, RequiredUnit = bound }, ct);
-        }
-        catch (UnitScopeException ex)
-        {
-            await audit.WriteAsync(user.Actor(), AuditActions.Upload, bound, $"Từ chối: {ex.Message}", ct);
-            return Problems.Forbidden(ex.Message);
-        }
-        if (!dry)
-        {
-            await audit.WriteIngestAsync(user.Actor(), AuditActions.Upload, result, ct);
-        }
+        var result = outcome.Result!;
         if (result.Rejected)
         {
             return TypedResults.Problem(

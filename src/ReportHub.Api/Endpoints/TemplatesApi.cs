@@ -9,7 +9,7 @@ using ReportHub.Pipeline.Templates;
 
 namespace ReportHub.Api.Endpoints;
 
-/// <summary>CONTRACT §6: templates as registered, versioned JSON definitions.</summary>
+/// <summary>Templates as registered, versioned JSON definitions.</summary>
 public static class TemplatesApi
 {
     private const string SchemaMediaType = "application/schema+json";
@@ -42,7 +42,7 @@ public static class TemplatesApi
             .Produces<object>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        // Registering templates is for analysts and admins (issue 9's table of roles).
+        // Registering templates is for analysts and admins; a department only reads them.
         group.MapPost("/", Register).DisableAntiforgery().RequireAuthorization(AccessRegistration.AnalystPolicy)
             .WithName("RegisterTemplate")
             .WithSummary("Đăng ký mẫu báo cáo (chuyên viên, quản trị viên)")

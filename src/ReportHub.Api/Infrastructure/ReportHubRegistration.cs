@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using ReportHub.Aggregate;
+using ReportHub.Api.Caching;
 using ReportHub.Api.Infrastructure.OpenApi;
+using ReportHub.Api.Uploads;
 using ReportHub.Pipeline;
 using ReportHub.Pipeline.Ingestion;
 
@@ -22,6 +24,7 @@ public static class ReportHubRegistration
         builder.Services.AddRollups();
         builder.Services.AddSingleton<WarehouseChanges>();
         builder.Services.AddSingleton<Endpoints.RollupAnswers>();
+        builder.Services.AddSingleton<UploadHandler>();
         builder.Services.AddHostedService<WarehouseStartup>();
         if (builder.Configuration.GetValue($"{IngestOptions.Section}:{nameof(IngestOptions.RunWorker)}", true))
         {

@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using ReportHub.Aggregate.Rollups;
 using ReportHub.Api.Access;
+using ReportHub.Api.Uploads;
 using ReportHub.Api.Web;
 using ReportHub.Core.Domain;
-using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Ingestion;
-using ReportHub.Pipeline.Intake;
+using ReportHub.Pipeline.Sources;
 using ReportHub.Warehouse.Reference;
 using ReportHub.Warehouse.Submissions;
 
@@ -16,8 +16,8 @@ namespace ReportHub.Api.Pages;
 
 /// <summary>A department's page: blank forms of the open rounds, the upload with its result shown back, and its history.</summary>
 [Authorize(Policy = AccessRegistration.UploadPolicy)]
-public sealed class UnitModel(ReferenceStore reference, RollupService rollups, SubmissionStore submissions, IngestService ingest,
-    AuditLog audit, IOptions<IngestOptions> options) : PageModel
+public sealed class UnitModel(ReferenceStore reference, RollupService rollups, SubmissionStore submissions, UploadHandler uploads,
+    IOptions<IngestOptions> options) : PageModel
 {
     public sealed record OpenRound(Round Round, UnitStatus? Status);
 
@@ -51,36 +51,21 @@ public sealed class UnitModel(ReferenceStore reference, RollupService rollups, S
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        ReceivedFile received;
-        await using (var stream = upload.OpenReadStream())
+        var hints = new SenderHints { Round = string.IsNullOrWhiteSpace(round) ? null : round, Unit = Unit.Code, DryRun = dryRun };
+        var outcome = await uploads.HandleAsync(User, upload, hints, Unit.Code, ct);
+        if (outcome.Refusal is { } refusal)
         {
-            received = await ReceivedFile.ReadAsync(stream, options.Value.MaxFileBytes, upload.Length, ct);
-        }
-        var request = IngestRequest.From(received, upload.FileName, "upload") with
-        {
-            RoundHint = string.IsNullOrWhiteSpace(round) ? null : round,
-            UnitHint = Unit.Code,
-            RequiredUnit = Unit.Code,
-            DryRun = dryRun,
-        };
-        try
-        {
-            Result = await ingest.IngestAsync(request, ct);
-        }
-        catch (UnitScopeException ex)
-        {
-            await audit.WriteAsync(User.Actor(), AuditActions.Upload, Unit.Code, $"Từ chối: {ex.Message}", ct);
-            Error = ex.Message;
+            Error = refusal;
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }
+        Result = outcome.Result!;
         if (!dryRun)
         {
-            await audit.WriteIngestAsync(User.Actor(), AuditActions.Upload, Result, ct);
             // The history and the round's status now include this version.
             await LoadAsync(unit, ct);
         }
-        Grid = ReportGrid.Build(received.Content, request.FileName, Result.Issues, cancellationToken: ct);
+        Grid = ReportGrid.Build(outcome.Request.Content, outcome.Request.FileName, Result.Issues, cancellationToken: ct);
         if (Result.Rejected)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -21,12 +21,11 @@ public static class PagesRegistration
     }
 
     /// <summary>
-    /// Static files before authentication, so the sign-in page's style and scripts are public; the security headers
-    /// come first so these answers carry them too (setting them twice later is harmless).
+    /// Static files before authentication, so the sign-in page's style and scripts are public. The security headers
+    /// are added before this, so these answers carry them too.
     /// </summary>
     public static WebApplication UseReportHubStaticFiles(this WebApplication app)
     {
-        app.UseSecurityHeaders();
         app.UseStaticFiles();
         return app;
     }

@@ -4,7 +4,7 @@ using ReportHub.Pipeline.Access;
 
 namespace ReportHub.Ingest.Cli;
 
-/// <summary>CONTRACT §4 <c>users …</c> and <c>keys …</c>: accounts and API keys, straight on the warehouse.</summary>
+/// <summary>The <c>users …</c> and <c>keys …</c> commands: accounts and API keys, straight on the warehouse.</summary>
 internal static class AccessCommands
 {
     public static async Task<int> CreateUserAsync(string[] config, string name, string? displayName, string role, string? unit, CancellationToken ct)
@@ -91,7 +91,7 @@ internal static class AccessCommands
         await AuditAsync(host.Services, AuditActions.KeyCreated, key.Prefix, AuditDetails.Role(key.Role, key.UnitCode), ct);
         Console.WriteLine($"Đã tạo khóa {key.Prefix} (vai trò {role}{(unit is null ? "" : $", đơn vị {unit}")}"
             + (key.ExpiresAt is { } e ? $", hết hạn {e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "") + "). Khóa chỉ hiện một lần:");
-        // CONTRACT §4: the key is the last line, so a script can take it with `tail -n 1`.
+        // The key is the last line, so a script can take it with `tail -n 1`.
         Console.WriteLine(key.Key);
         return CliApp.Ok;
     }

@@ -5,7 +5,7 @@ using ReportHub.Pipeline.Rounds;
 
 namespace ReportHub.Ingest.Cli;
 
-/// <summary>CONTRACT §4. Exit codes: 0 nothing rejected, 1 a file rejected, 2 usage or configuration error.</summary>
+/// <summary>The command line. Exit codes, which scripts test: 0 nothing rejected, 1 a file rejected, 2 usage or configuration error.</summary>
 public static class CliApp
 {
     public const int Ok = 0;

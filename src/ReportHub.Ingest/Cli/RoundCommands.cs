@@ -6,7 +6,7 @@ using ReportHub.Pipeline.Rounds;
 
 namespace ReportHub.Ingest.Cli;
 
-/// <summary>CONTRACT §4 <c>rounds create|list|close|reopen|upgrade</c>: an analyst's rounds, straight on the warehouse.</summary>
+/// <summary>The <c>rounds create|list|close|reopen|upgrade</c> commands: an analyst's rounds, straight on the warehouse.</summary>
 internal static class RoundCommands
 {
     // The API names fields as in its JSON body; on the command line the same problem points at the flag.

@@ -6,7 +6,7 @@ using ReportHub.Pipeline.Templates;
 
 namespace ReportHub.Ingest.Cli;
 
-/// <summary>CONTRACT §4 and §6: `templates add FILE`, `templates list`, `templates show ID [--version N]`.</summary>
+/// <summary>The template commands: `templates add FILE`, `templates list`, `templates show ID [--version N]`.</summary>
 internal static class TemplateCommands
 {
     // A definition is text; a few bytes per character at most, so anything far larger is not one.

@@ -49,7 +49,7 @@ public sealed record IngestRequest
     };
 }
 
-/// <summary>CONTRACT §4: the object printed per file by <c>ingest --json</c> and returned by the upload route.</summary>
+/// <summary>The object printed per file by <c>ingest --json</c> and returned by the upload route: one shape for scripts on both.</summary>
 public sealed record IngestResult
 {
     public required string File { get; init; }

@@ -1,6 +1,6 @@
 namespace ReportHub.Pipeline.Ingestion;
 
-/// <summary>Bound from the <c>Ingest</c> configuration section (CONTRACT §3).</summary>
+/// <summary>Bound from the <c>Ingest</c> configuration section (appsettings.json, or <c>Ingest__…</c> environment variables).</summary>
 public sealed class IngestOptions
 {
     public const string Section = "Ingest";

@@ -2,7 +2,7 @@ using ReportHub.Core.Domain;
 
 namespace ReportHub.Pipeline.Rounds;
 
-/// <summary>A round as the API and the CLI's --json show it (CONTRACT §5 and §6: the list fields, then template and closed).</summary>
+/// <summary>A round as the API and the CLI's --json show it : the fields of the round list, then its template and whether it is closed.</summary>
 public sealed record RoundView
 {
     public required string Code { get; init; }

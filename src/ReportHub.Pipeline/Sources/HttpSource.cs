@@ -4,7 +4,7 @@ using ReportHub.Readers;
 namespace ReportHub.Pipeline.Sources;
 
 /// <summary>
-/// A department endpoint's answer (<c>Ingest:HttpSources</c>); <see cref="HttpSourcePoller"/> decides when to ask
+/// A department endpoint's answer (<c>Ingest:HttpSources</c>); <c>HttpSourcePoller</c> decides when to ask
 /// and whether the answer is new.
 /// </summary>
 public static class HttpSource

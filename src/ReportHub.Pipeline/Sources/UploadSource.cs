@@ -4,7 +4,7 @@ using ReportHub.Pipeline.Intake;
 
 namespace ReportHub.Pipeline.Sources;
 
-/// <summary>A file posted to <c>POST /api/submissions</c>; the endpoint hands over the part's stream and name.</summary>
+/// <summary>A file a person uploads, to <c>POST /api/submissions</c> or on the unit page; the caller hands over its stream and name.</summary>
 public sealed class UploadSource(IOptions<IngestOptions> options)
 {
     public async Task<IngestRequest> ReadAsync(Stream content, string fileName, long? length, SenderHints hints, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ReportHub.Pipeline.Inbox;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Sources;
 using ReportHub.Warehouse.Work;

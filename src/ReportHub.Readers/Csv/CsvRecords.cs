@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using ReportHub.Readers.Common;
 
 namespace ReportHub.Readers.Csv;
 

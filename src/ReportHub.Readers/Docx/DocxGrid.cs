@@ -1,5 +1,6 @@
 using System.Globalization;
 using ReportHub.Core.Grid;
+using ReportHub.Readers.Common;
 
 namespace ReportHub.Readers.Docx;
 

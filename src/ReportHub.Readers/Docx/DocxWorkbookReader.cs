@@ -1,6 +1,7 @@
 using System.Xml;
 using ReportHub.Core.Grid;
 using ReportHub.Core.Issues;
+using ReportHub.Readers.Common;
 using ReportHub.Readers.Xlsx;
 
 namespace ReportHub.Readers.Docx;

@@ -3,6 +3,7 @@ using ExcelDataReader;
 using ExcelDataReader.Exceptions;
 using ReportHub.Core.Grid;
 using ReportHub.Core.Issues;
+using ReportHub.Readers.Common;
 
 namespace ReportHub.Readers.Xls;
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Xml;
+using ReportHub.Readers.Common;
 
 namespace ReportHub.Readers.Xlsx;
 

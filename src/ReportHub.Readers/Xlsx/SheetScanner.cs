@@ -1,4 +1,5 @@
 using ReportHub.Core.Grid;
+using ReportHub.Readers.Common;
 
 namespace ReportHub.Readers.Xlsx;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using ReportHub.Core.Grid;
+using ReportHub.Readers.Common;
 
 namespace ReportHub.Readers.Xlsx;
 

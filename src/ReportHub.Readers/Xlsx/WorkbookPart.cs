@@ -1,4 +1,5 @@
 using System.Xml;
+using ReportHub.Readers.Common;
 
 namespace ReportHub.Readers.Xlsx;
 

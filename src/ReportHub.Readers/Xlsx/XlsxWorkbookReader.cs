@@ -1,6 +1,7 @@
 using System.Xml;
 using ReportHub.Core.Grid;
 using ReportHub.Core.Issues;
+using ReportHub.Readers.Common;
 
 namespace ReportHub.Readers.Xlsx;
 

@@ -1,6 +1,6 @@
 namespace ReportHub.Warehouse.Access;
 
-/// <summary>The three roles of CONTRACT §5 "Added with access control".</summary>
+/// <summary>The three roles a user or key has: a department uploads for its own unit, an analyst manages rounds and templates, an admin also manages accounts.</summary>
 public static class Roles
 {
     public const string Department = "department";
@@ -53,7 +53,7 @@ public sealed record ApiKeyRow
     public DateTimeOffset? RevokedAt { get; init; }
 }
 
-/// <summary>CONTRACT §5 <c>GET /api/audit</c>: <c>{at, actor, action, target, detail}</c>.</summary>
+/// <summary>One entry as <c>GET /api/audit</c> returns it: <c>{at, actor, action, target, detail}</c>.</summary>
 public sealed record AuditEntry
 {
     public required DateTimeOffset At { get; init; }

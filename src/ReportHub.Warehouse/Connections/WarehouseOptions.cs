@@ -7,7 +7,7 @@ public enum WarehouseProvider
     SqlServer,
 }
 
-/// <summary>Bound from the <c>Warehouse</c> configuration section (CONTRACT §3).</summary>
+/// <summary>Bound from the <c>Warehouse</c> configuration section (appsettings.json, or <c>Warehouse__…</c> environment variables).</summary>
 public sealed class WarehouseOptions
 {
     public const string Section = "Warehouse";

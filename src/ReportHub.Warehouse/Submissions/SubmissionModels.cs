@@ -10,7 +10,7 @@ public static class Outcomes
     public const string Duplicate = "duplicate";
 }
 
-/// <summary>A version's place in history: CONTRACT §5 <c>current</c>, <c>superseded</c>, <c>rejected</c>, <c>duplicate</c>.</summary>
+/// <summary>A version's place in history, as the API names it: <c>current</c>, <c>superseded</c>, <c>rejected</c>, <c>duplicate</c>.</summary>
 public static class VersionStatuses
 {
     public const string Current = "current";

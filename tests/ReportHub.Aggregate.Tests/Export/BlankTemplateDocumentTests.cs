@@ -1,3 +1,4 @@
+using ReportHub.Core;
 using ReportHub.Testing.Documents;
 using ReportHub.Readers;
 using System.Text;

@@ -16,7 +16,7 @@ public sealed class BlankTemplateWorkbookTests
     private static readonly byte[] SctTemplate = Write(SampleRound.Sct, SampleRound.Province);
 
     [Fact]
-    public void Labelled_cells_hold_unit_and_round_codes_as_text_right_of_their_labels()
+    public void LabelledCellsHoldUnitAndRoundCodesAsTextRightOfTheirLabels()
     {
         var grid = Workbooks.Grids(SctTemplate)["Báo cáo"];
 
@@ -35,7 +35,7 @@ public sealed class BlankTemplateWorkbookTests
     }
 
     [Fact]
-    public void Heading_block_names_the_province_and_the_unit_without_its_province_suffix()
+    public void HeadingBlockNamesTheProvinceAndTheUnitWithoutItsProvinceSuffix()
     {
         var grid = Workbooks.Grids(SctTemplate)["Báo cáo"];
         var texts = grid.SelectMany(r => r).OfType<string>().ToList();
@@ -53,7 +53,7 @@ public sealed class BlankTemplateWorkbookTests
     }
 
     [Fact]
-    public void A_district_template_without_a_province_or_request_document_omits_those_lines()
+    public void ADistrictTemplateWithoutAProvinceOrRequestDocumentOmitsThoseLines()
     {
         var round = SampleRound.Round with { RequestDocument = null, RequestDate = null };
 
@@ -67,7 +67,7 @@ public sealed class BlankTemplateWorkbookTests
     }
 
     [Fact]
-    public void Sections_follow_the_template_in_order_each_with_its_table_header_and_empty_rows()
+    public void SectionsFollowTheTemplateInOrderEachWithItsTableHeaderAndEmptyRows()
     {
         var grid = Workbooks.Grids(SctTemplate)["Báo cáo"];
         var appendix = grid.FindIndex(r => r[0] is "PHỤ LỤC");
@@ -92,7 +92,7 @@ public sealed class BlankTemplateWorkbookTests
     }
 
     [Fact]
-    public void Appendix_and_free_text_sections_each_start_a_printed_page()
+    public void AppendixAndFreeTextSectionsEachStartAPrintedPage()
     {
         using var workbook = Workbooks.Open(SctTemplate);
         var sheet = workbook.Worksheet("Báo cáo");
@@ -105,7 +105,7 @@ public sealed class BlankTemplateWorkbookTests
     }
 
     [Fact]
-    public void Only_section_headings_start_with_a_number_and_dot()
+    public void OnlySectionHeadingsStartWithANumberAndDot()
     {
         using var workbook = Workbooks.Open(SctTemplate);
         var numbered = workbook.Worksheets
@@ -119,7 +119,7 @@ public sealed class BlankTemplateWorkbookTests
     }
 
     [Fact]
-    public void Table_headers_are_bold_bordered_wrapped_and_sized_from_the_definition()
+    public void TableHeadersAreBoldBorderedWrappedAndSizedFromTheDefinition()
     {
         using var workbook = Workbooks.Open(SctTemplate);
         var sheet = workbook.Worksheet("Báo cáo");
@@ -142,7 +142,7 @@ public sealed class BlankTemplateWorkbookTests
     }
 
     [Fact]
-    public void Count_columns_accept_only_whole_numbers_from_zero_with_a_vietnamese_message()
+    public void CountColumnsAcceptOnlyWholeNumbersFromZeroWithAVietnameseMessage()
     {
         using var workbook = Workbooks.Open(SctTemplate);
         var sheet = workbook.Worksheet("Báo cáo");
@@ -160,7 +160,7 @@ public sealed class BlankTemplateWorkbookTests
     }
 
     [Fact]
-    public void A_second_template_renders_from_its_definition_alone()
+    public void ASecondTemplateRendersFromItsDefinitionAlone()
     {
         var other = new TemplateDefinition
         {
@@ -200,7 +200,7 @@ public sealed class BlankTemplateWorkbookTests
     }
 
     [Fact]
-    public void Guide_sheet_has_a_few_bulleted_vietnamese_instructions()
+    public void GuideSheetHasAFewBulletedVietnameseInstructions()
     {
         var guide = Workbooks.Grids(SctTemplate)["Hướng dẫn"].Select(r => r[0]).OfType<string>().Skip(1).ToList();
 
@@ -212,7 +212,7 @@ public sealed class BlankTemplateWorkbookTests
     }
 
     [Fact]
-    public void Every_sheet_is_times_new_roman_on_a4_fitted_to_one_page_wide_with_a_print_area()
+    public void EverySheetIsTimesNewRomanOnA4FittedToOnePageWideWithAPrintArea()
     {
         using var workbook = Workbooks.Open(SctTemplate);
 

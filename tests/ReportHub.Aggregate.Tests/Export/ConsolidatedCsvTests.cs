@@ -11,7 +11,7 @@ public sealed class ConsolidatedCsvTests
     private static string Text(byte[] bytes) => new UTF8Encoding(false).GetString(bytes.AsSpan(3));
 
     [Fact]
-    public void Starts_with_a_utf8_bom_and_the_json_field_names()
+    public void StartsWithAUtf8BomAndTheJsonFieldNames()
     {
         var bytes = Write(SampleRound.Build());
 
@@ -20,7 +20,7 @@ public sealed class ConsolidatedCsvTests
     }
 
     [Fact]
-    public void Writes_one_row_per_unit_with_iso_timestamps_and_empty_fields_for_a_missing_unit()
+    public void WritesOneRowPerUnitWithIsoTimestampsAndEmptyFieldsForAMissingUnit()
     {
         var lines = Text(Write(SampleRound.Build())).Split("\r\n");
 
@@ -37,7 +37,7 @@ public sealed class ConsolidatedCsvTests
     }
 
     [Fact]
-    public void Quotes_fields_holding_commas_quotes_or_line_breaks_per_rfc_4180()
+    public void QuotesFieldsHoldingCommasQuotesOrLineBreaksPerRfc4180()
     {
         var data = WithUnit(Unit("51.BQL", "Ban Quản lý \"KKT Dung Quất\", các KCN\nQuảng Ngãi"));
 
@@ -53,7 +53,7 @@ public sealed class ConsolidatedCsvTests
     [InlineData("+84 255 3822 222")]
     [InlineData("- Ban Dân tộc")]
     [InlineData("@SUM(A1:A9)")]
-    public void Prefixes_formula_like_text_with_an_apostrophe(string name)
+    public void PrefixesFormulaLikeTextWithAnApostrophe(string name)
     {
         var text = Text(Write(WithUnit(Unit("51.X", name))));
 
@@ -63,7 +63,7 @@ public sealed class ConsolidatedCsvTests
     }
 
     [Fact]
-    public void Leaves_numbers_unprefixed_even_when_negative()
+    public void LeavesNumbersUnprefixedEvenWhenNegative()
     {
         var data = WithUnit(Unit("51.X", "Sở Y tế tỉnh Quảng Ngãi"));
 
@@ -74,7 +74,7 @@ public sealed class ConsolidatedCsvTests
     }
 
     [Fact]
-    public void Leaves_the_output_stream_open_for_the_caller()
+    public void LeavesTheOutputStreamOpenForTheCaller()
     {
         using var stream = new MemoryStream();
 

@@ -11,7 +11,7 @@ public sealed class ConsolidatedWorkbookTests
     private static readonly byte[] Written = Workbooks.Bytes(s => ConsolidatedWorkbook.Write(s, SampleRound.Build()));
 
     [Fact]
-    public void Writes_the_four_vietnamese_sheets_in_order()
+    public void WritesTheFourVietnameseSheetsInOrder()
     {
         using var workbook = Workbooks.Open(Written);
 
@@ -20,7 +20,7 @@ public sealed class ConsolidatedWorkbookTests
     }
 
     [Fact]
-    public void Summary_opens_with_the_official_heading_block_title_and_request_line()
+    public void SummaryOpensWithTheOfficialHeadingBlockTitleAndRequestLine()
     {
         using var workbook = Workbooks.Open(Written);
         var sheet = workbook.Worksheet("Tổng hợp");
@@ -43,7 +43,7 @@ public sealed class ConsolidatedWorkbookTests
     }
 
     [Fact]
-    public void Summary_lists_every_unit_with_numeric_figures_status_and_type()
+    public void SummaryListsEveryUnitWithNumericFiguresStatusAndType()
     {
         var grid = Workbooks.Grids(Written)["Tổng hợp"];
 
@@ -74,7 +74,7 @@ public sealed class ConsolidatedWorkbookTests
     }
 
     [Fact]
-    public void Summary_ends_with_bold_totals_unit_counts_and_export_time()
+    public void SummaryEndsWithBoldTotalsUnitCountsAndExportTime()
     {
         var grid = Workbooks.Grids(Written)["Tổng hợp"];
         var total = Workbooks.RowStartingWith(grid, 0, "Tổng cộng");
@@ -93,7 +93,7 @@ public sealed class ConsolidatedWorkbookTests
     }
 
     [Fact]
-    public void Received_time_is_a_date_cell_shown_in_vietnam_time()
+    public void ReceivedTimeIsADateCellShownInVietnamTime()
     {
         using var workbook = Workbooks.Open(Written);
         var cell = Workbooks.FindCell(workbook.Worksheet("Tổng hợp"), "51.SCT").WorksheetRow().Cell(6);
@@ -104,7 +104,7 @@ public sealed class ConsolidatedWorkbookTests
     }
 
     [Fact]
-    public void Directives_sheet_has_one_row_per_directive_with_split_citation_and_real_dates()
+    public void DirectivesSheetHasOneRowPerDirectiveWithSplitCitationAndRealDates()
     {
         var grid = Workbooks.Grids(Written)["Văn bản chỉ đạo"];
         var header = Workbooks.RowStartingWith(grid, 0, "STT");
@@ -136,7 +136,7 @@ public sealed class ConsolidatedWorkbookTests
     }
 
     [Fact]
-    public void Formula_looking_department_text_stays_text_in_every_sheet()
+    public void FormulaLookingDepartmentTextStaysTextInEverySheet()
     {
         using var workbook = Workbooks.Open(Written);
         var directives = workbook.Worksheet("Văn bản chỉ đạo");
@@ -156,7 +156,7 @@ public sealed class ConsolidatedWorkbookTests
     }
 
     [Fact]
-    public void Qr_sheet_lists_every_reported_entity_and_a_total_of_those_rows()
+    public void QrSheetListsEveryReportedEntityAndATotalOfThoseRows()
     {
         var grid = Workbooks.Grids(Written)["Mã QR"];
         var header = Workbooks.RowStartingWith(grid, 0, "STT");
@@ -175,7 +175,7 @@ public sealed class ConsolidatedWorkbookTests
     }
 
     [Fact]
-    public void Narratives_sheet_has_one_row_per_reporting_unit_with_sections_as_columns()
+    public void NarrativesSheetHasOneRowPerReportingUnitWithSectionsAsColumns()
     {
         var grid = Workbooks.Grids(Written)["Kiểm tra, kết quả, kiến nghị"];
         var header = Workbooks.RowStartingWith(grid, 0, "STT");
@@ -201,7 +201,7 @@ public sealed class ConsolidatedWorkbookTests
     }
 
     [Fact]
-    public void Every_cell_is_times_new_roman_12_or_13()
+    public void EveryCellIsTimesNewRoman12Or13()
     {
         using var workbook = Workbooks.Open(Written);
 
@@ -217,7 +217,7 @@ public sealed class ConsolidatedWorkbookTests
     [InlineData("Văn bản chỉ đạo", 4, 9)]
     [InlineData("Mã QR", 4, 6)]
     [InlineData("Kiểm tra, kết quả, kiến nghị", 4, 5)]
-    public void Table_header_is_styled_frozen_filtered_and_repeated_on_printed_pages(string name, int headerRow, int columns)
+    public void TableHeaderIsStyledFrozenFilteredAndRepeatedOnPrintedPages(string name, int headerRow, int columns)
     {
         using var workbook = Workbooks.Open(Written);
         var sheet = workbook.Worksheet(name);
@@ -245,7 +245,7 @@ public sealed class ConsolidatedWorkbookTests
     [InlineData("Văn bản chỉ đạo")]
     [InlineData("Mã QR")]
     [InlineData("Kiểm tra, kết quả, kiến nghị")]
-    public void Every_sheet_prints_on_a4_landscape_one_page_wide_with_page_numbers(string name)
+    public void EverySheetPrintsOnA4LandscapeOnePageWideWithPageNumbers(string name)
     {
         using var workbook = Workbooks.Open(Written);
         var page = workbook.Worksheet(name).PageSetup;
@@ -262,7 +262,7 @@ public sealed class ConsolidatedWorkbookTests
     }
 
     [Fact]
-    public void Column_widths_are_set_explicitly_for_every_table_column()
+    public void ColumnWidthsAreSetExplicitlyForEveryTableColumn()
     {
         using var workbook = Workbooks.Open(Written);
         var summary = workbook.Worksheet("Tổng hợp");
@@ -277,7 +277,7 @@ public sealed class ConsolidatedWorkbookTests
     }
 
     [Fact]
-    public void A_round_without_reports_or_request_document_still_renders_headers_and_blank_totals()
+    public void ARoundWithoutReportsOrRequestDocumentStillRendersHeadersAndBlankTotals()
     {
         var sample = SampleRound.Build();
         var round = sample.Round with { RequestDocument = null, RequestDate = null };

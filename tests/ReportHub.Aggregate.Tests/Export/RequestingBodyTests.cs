@@ -1,4 +1,5 @@
 using ReportHub.Aggregate.Export;
+using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;
 
 namespace ReportHub.Aggregate.Tests.Export;

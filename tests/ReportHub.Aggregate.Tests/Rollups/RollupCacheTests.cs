@@ -11,7 +11,7 @@ using ReportHub.Warehouse.Templates;
 namespace ReportHub.Aggregate.Tests.Rollups;
 
 /// <summary>
-/// Issue 10: a round's rollup is computed once per state of the warehouse and served again while that state holds.
+/// A round's rollup is computed once per state of the warehouse and served again while that state holds.
 /// What it shows must still follow every change, including a unit renamed by a reference load in another process.
 /// </summary>
 public sealed class RollupCacheTests : IAsyncLifetime

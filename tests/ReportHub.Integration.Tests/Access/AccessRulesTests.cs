@@ -6,7 +6,7 @@ using ReportHub.Warehouse.Access;
 
 namespace ReportHub.Integration.Tests.Access;
 
-/// <summary>Issue 9's table of roles, rule by rule, over HTTP against the real app and a real warehouse.</summary>
+/// <summary>Who may do what (department, analyst, admin, anonymous), rule by rule, over HTTP against the real app and a real warehouse.</summary>
 public sealed class AccessRulesTests
 {
     private const string Sct = "51.SCT";

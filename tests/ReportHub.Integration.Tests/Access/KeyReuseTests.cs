@@ -6,7 +6,7 @@ using ReportHub.Warehouse.Access;
 namespace ReportHub.Integration.Tests.Access;
 
 /// <summary>
-/// Issue 10: the API reuses a key it already validated until the warehouse changes. A key just used (so held as
+/// The API reuses a key it already validated until the warehouse changes. A key just used (so held as
 /// valid) must still be refused on the very next request once it is revoked, wherever the revocation comes from.
 /// </summary>
 public sealed class KeyReuseTests

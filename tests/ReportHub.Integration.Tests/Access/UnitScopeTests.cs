@@ -77,6 +77,29 @@ public sealed class UnitScopeTests
     }
 
     [Fact]
+    public async Task ARefusalIsAuditedAlikeFromThePageAndFromTheApi()
+    {
+        using var app = ReportHubApp.ReferenceOnly();
+        using var key = app.ClientFor(Roles.Department, BinhSon);
+        using var clerk = await PageSession.SignedInAsync(app, "binhson", Roles.Department, BinhSon);
+
+        var api = await UploadAsync(key, SctReport, "qua-api.xlsx");
+        var page = await clerk.UploadAsync(SctReport, "qua-trang.xlsx");
+
+        await AssertForbiddenAsync(api);
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        var refusals = (await app.GetJsonAsync("/api/audit")).EnumerateArray()
+            .Where(e => e.GetProperty("action").GetString() == "submission.upload")
+            .ToList();
+        Assert.Equal(2, refusals.Count);
+        Assert.All(refusals, e => Assert.Equal(BinhSon, e.GetProperty("target").GetString()));
+        Assert.All(refusals, e => Assert.StartsWith("Từ chối: ", e.GetProperty("detail").GetString(), StringComparison.Ordinal));
+        Assert.Equal(refusals[0].GetProperty("detail").GetString(), refusals[1].GetProperty("detail").GetString());
+        Assert.Contains(refusals, e => e.GetProperty("actor").GetString() == "user:binhson");
+        Assert.Contains(refusals, e => e.GetProperty("actor").GetString()!.StartsWith("key:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task OwnExactBytesAreStillADuplicate()
     {
         using var app = ReportHubApp.ReferenceOnly();

@@ -4,7 +4,7 @@ using ReportHub.Pipeline.Ingestion;
 
 namespace ReportHub.Integration.Tests.Api;
 
-/// <summary>Issue 10: rollups carry an ETag that changes only when what they are computed from changes.</summary>
+/// <summary>Rollups carry an ETag that changes only when what they are computed from changes.</summary>
 public sealed class RollupETagTests
 {
     [Theory]

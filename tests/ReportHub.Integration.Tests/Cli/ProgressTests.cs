@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace ReportHub.Integration.Tests.Cli;
 
 /// <summary>
-/// Issue 10: `ingest` of a folder shows a progress bar on a terminal and stays silent for scripts. The built CLI runs
+/// `ingest` of a folder shows a progress bar on a terminal and stays silent for scripts. The built CLI runs
 /// as a child process, once with stdout redirected and once on a pseudo-terminal (util-linux `script`).
 /// </summary>
 public sealed class ProgressTests

@@ -4,7 +4,7 @@ using ReportHub.Warehouse.Connections;
 namespace ReportHub.Integration.Tests.Startup;
 
 /// <summary>
-/// Issue 9: `dotnet run --project src/ReportHub.Api` starts in the project folder, yet the warehouse and the inbox
+/// `dotnet run --project src/ReportHub.Api` starts in the project folder, yet the warehouse and the inbox
 /// must land in the repository's `data/`, where the README says. These tests run from a folder deep in the checkout.
 /// </summary>
 public sealed class DataFolderTests

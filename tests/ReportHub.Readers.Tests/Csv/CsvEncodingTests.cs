@@ -4,6 +4,7 @@ using ReportHub.Core.Issues;
 using ReportHub.Core.Parsing;
 using ReportHub.Core.Templates;
 using ReportHub.Core.Text;
+using ReportHub.Core;
 using ReportHub.Readers.Csv;
 using static ReportHub.Readers.Tests.Support.Workbooks;
 

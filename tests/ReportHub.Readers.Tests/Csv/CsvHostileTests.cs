@@ -1,5 +1,6 @@
 using System.Text;
 using ReportHub.Core.Issues;
+using ReportHub.Readers.Common;
 using static ReportHub.Readers.Tests.Support.Workbooks;
 
 namespace ReportHub.Readers.Tests.Csv;

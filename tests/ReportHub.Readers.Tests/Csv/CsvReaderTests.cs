@@ -1,6 +1,7 @@
 using System.Text;
 using ReportHub.Core.Grid;
 using ReportHub.Core.Issues;
+using ReportHub.Readers.Common;
 using static ReportHub.Readers.Tests.Support.Workbooks;
 
 namespace ReportHub.Readers.Tests.Csv;

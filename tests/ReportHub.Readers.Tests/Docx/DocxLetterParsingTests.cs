@@ -2,6 +2,7 @@ using ReportHub.Core.Issues;
 using ReportHub.Core.Parsing;
 using ReportHub.Core.Templates;
 using ReportHub.Core.Text;
+using ReportHub.Core;
 using ReportHub.Testing.Documents;
 
 namespace ReportHub.Readers.Tests.Docx;

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using ReportHub.Core.Issues;
+using ReportHub.Readers.Common;
 using ReportHub.Testing.Documents;
 
 namespace ReportHub.Readers.Tests.Docx;

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using ReportHub.Core.Grid;
 using ReportHub.Core.Parsing;
+using ReportHub.Readers.Common;
 
 namespace ReportHub.Readers.Tests.Docx;
 

@@ -1,4 +1,5 @@
 using ReportHub.Core.Issues;
+using ReportHub.Readers.Common;
 using static ReportHub.Readers.Tests.Support.Workbooks;
 
 namespace ReportHub.Readers.Tests.Xls;

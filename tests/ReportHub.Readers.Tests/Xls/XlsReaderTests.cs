@@ -1,5 +1,6 @@
 using ReportHub.Core.Grid;
 using ReportHub.Core.Issues;
+using ReportHub.Readers.Common;
 using ReportHub.Readers.Tests.Support;
 using static ReportHub.Readers.Tests.Support.Workbooks;
 

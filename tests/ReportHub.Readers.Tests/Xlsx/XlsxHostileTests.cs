@@ -4,6 +4,7 @@ using System.Text;
 using ReportHub.Core.Grid;
 using ReportHub.Core.Issues;
 using ReportHub.Core.Parsing;
+using ReportHub.Readers.Common;
 using static ReportHub.Readers.Tests.Support.Workbooks;
 
 namespace ReportHub.Readers.Tests.Xlsx;

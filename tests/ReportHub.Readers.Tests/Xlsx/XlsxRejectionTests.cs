@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using ReportHub.Core.Issues;
+using ReportHub.Readers.Common;
 using ReportHub.Readers.Tests.Support;
 using static ReportHub.Readers.Tests.Support.Workbooks;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ReportHub.Core.Grid;
 using ReportHub.Core.Issues;
+using ReportHub.Readers.Common;
 using ReportHub.Readers.Xlsx;
 using ReportHub.Readers.Tests.Support;
 using ReportHub.Testing.Repo;

@@ -23,7 +23,7 @@ public static class RepoPaths
 
     public static string SampleReport(string name) => Path.Combine(SampleReports, name);
 
-    /// <summary>The source documents (seed letters) beside the checkout: ../shared/seeds.</summary>
+    /// <summary>The source documents (seed letters), kept outside the repository in a shared seeds folder beside the checkout.</summary>
     public static string Seeds => Path.GetFullPath(Path.Combine(Root, "..", "shared", "seeds"));
 
     /// <summary>A file copied beside the test binaries from the test project's Fixtures folder.</summary>

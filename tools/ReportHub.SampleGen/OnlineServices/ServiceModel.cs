@@ -63,7 +63,7 @@ public enum HeaderStyle
     Linear,
 }
 
-/// <summary>Where and how one sample's parts land; each knob is a tolerance CONTRACT §1 requires.</summary>
+/// <summary>Where and how one sample's parts land; each knob is a variation the parser must tolerate.</summary>
 public sealed record ServiceLayout
 {
     public static readonly IReadOnlyList<ServiceColumn> TemplateOrder = Enum.GetValues<ServiceColumn>();

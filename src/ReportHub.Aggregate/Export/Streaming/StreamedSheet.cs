@@ -1,3 +1,5 @@
+using ReportHub.Aggregate.Export.Styling;
+
 namespace ReportHub.Aggregate.Export.Streaming;
 
 /// <summary>

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using ReportHub.Aggregate.Export.Styling;
 
 namespace ReportHub.Aggregate.Export.Streaming;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
+using ReportHub.Aggregate.Export.Styling;
 
 namespace ReportHub.Aggregate.Export.Word;
 

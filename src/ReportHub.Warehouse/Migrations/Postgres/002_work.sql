@@ -15,7 +15,7 @@ CREATE TABLE work_claims (
 );
 CREATE INDEX ix_work_claims_state ON work_claims(state, lease_until);
 
--- One row per HTTP source (CONTRACT §3 Ingest__HttpSources__N__*), keyed by the SHA-256 of its URL.
+-- One row per HTTP source (configured as Ingest__HttpSources__N__*), keyed by the SHA-256 of its URL.
 CREATE TABLE source_state (
     source_key      TEXT PRIMARY KEY,
     url             TEXT NOT NULL,

@@ -1,4 +1,4 @@
--- Access control (issue 9). Instants are ISO-8601 UTC text, as everywhere.
+-- Access control: users, API keys and the audit log. Instants are ISO-8601 UTC text, as everywhere.
 -- People sign in with a user name and a password hashed by ASP.NET Core's PasswordHasher (the hash carries its own
 -- algorithm version and salt). A department user is bound to one unit.
 CREATE TABLE users (

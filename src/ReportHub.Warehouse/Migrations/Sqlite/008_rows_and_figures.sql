@@ -1,4 +1,4 @@
--- Generic storage (issue 8): every table row with its typed values, and each submission's measure values (figures)
+-- Generic storage, the same for every template: every table row with its typed values, and each submission's measure values (figures)
 -- written at ingest so that rollups add stored figures. The COVID tables (directives, qr_rows) stay: the
 -- consolidated workbook and the analytics projections still read them.
 ALTER TABLE submissions ADD template_version INTEGER NOT NULL DEFAULT 1;

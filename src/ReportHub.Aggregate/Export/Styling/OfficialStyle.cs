@@ -1,7 +1,7 @@
 using System.Text;
 using ClosedXML.Excel;
 
-namespace ReportHub.Aggregate.Export;
+namespace ReportHub.Aggregate.Export.Styling;
 
 /// <summary>
 /// The look of a Vietnamese administrative document (Nghị định 30/2020/NĐ-CP style: Times New Roman, bordered tables)

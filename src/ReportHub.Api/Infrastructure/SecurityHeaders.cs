@@ -1,7 +1,7 @@
 using ReportHub.Api.Infrastructure.OpenApi;
 using Scalar.AspNetCore;
 
-namespace ReportHub.Api.Access;
+namespace ReportHub.Api.Infrastructure;
 
 /// <summary>
 /// Headers on every answer: nothing may be loaded from another origin, the pages may not be framed, and the browser

@@ -2,10 +2,11 @@ using ReportHub.Core.Domain;
 using ReportHub.Core.Grid;
 using ReportHub.Core.Issues;
 using ReportHub.Core.Measures;
+using ReportHub.Core.Parsing;
 using ReportHub.Core.Templates;
 using ReportHub.Core.Validation;
 
-namespace ReportHub.Core.Parsing;
+namespace ReportHub.Core;
 
 /// <summary>
 /// Turns one worksheet into a typed report by the template definition alone: sections are found by their headings,

@@ -6,13 +6,12 @@ using ReportHub.Core.Issues;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Intake;
 using ReportHub.Pipeline.Sources;
-using ReportHub.Pipeline.Worker;
 using ReportHub.Warehouse.Resilience;
 using ReportHub.Core.Measures;
 using ReportHub.Warehouse.Submissions;
 using ReportHub.Warehouse.Work;
 
-namespace ReportHub.Pipeline.Inbox;
+namespace ReportHub.Pipeline.Worker;
 
 /// <param name="Processed">Files this sweep ingested and moved out.</param>
 /// <param name="Waiting">Files left for a later sweep: still being written, busy, or held by another worker.</param>

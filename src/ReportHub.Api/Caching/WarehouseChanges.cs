@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using ReportHub.Warehouse.Connections;
 
-namespace ReportHub.Api.Infrastructure;
+namespace ReportHub.Api.Caching;
 
 /// <summary>
 /// Whether anything was committed to the warehouse since a moment, asked for a few microseconds. SQLite's

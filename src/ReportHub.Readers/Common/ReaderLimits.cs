@@ -1,4 +1,4 @@
-namespace ReportHub.Readers;
+namespace ReportHub.Readers.Common;
 
 /// <summary>Bounds on what a reader accepts, so that a hostile or broken upload cannot exhaust memory or time.</summary>
 public sealed record ReaderLimits

@@ -6,18 +6,18 @@ using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Resilience;
-using ReportHub.Pipeline.Worker;
+using ReportHub.Pipeline.Sources;
 using ReportHub.Warehouse.Resilience;
 using ReportHub.Warehouse.Work;
 
-namespace ReportHub.Pipeline.Sources;
+namespace ReportHub.Pipeline.Worker;
 
 /// <param name="Ingested">Sources whose new content was ingested in this pass.</param>
 /// <param name="Pending">Sources not yet known to be empty (changed, busy elsewhere, or failing).</param>
 public sealed record SourcePass(int Ingested, int Pending);
 
 /// <summary>
-/// Polls the department endpoints of CONTRACT §3 (<c>Ingest:HttpSources:N:Url/Unit/Round</c>). Requests carry
+/// Polls the department endpoints configured as <c>Ingest:HttpSources:N:Url/Unit/Round</c>. Requests carry
 /// If-None-Match and If-Modified-Since from the last answer, so only changes are fetched; what changed goes through
 /// the same claimed ingest as inbox files. Several workers share a source through a polling lease in the warehouse,
 /// so it is polled once per <c>Ingest:PollSeconds</c> between them. Each poll's outcome is recorded.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ReportHub.Core.Issues;
 
-namespace ReportHub.Readers;
+namespace ReportHub.Readers.Common;
 
 /// <summary>The rejections readers raise, with the Vietnamese text a submitter sees.</summary>
 internal static class Rejections

@@ -2,7 +2,7 @@ using System.Globalization;
 using ReportHub.Core.Grid;
 using ReportHub.Core.Text;
 
-namespace ReportHub.Readers;
+namespace ReportHub.Readers.Common;
 
 /// <summary>How every reader turns raw values into <see cref="CellValue"/>, so the formats agree.</summary>
 internal static class CellText

@@ -1,6 +1,6 @@
 using ReportHub.Pipeline.Ingestion;
 
-namespace ReportHub.Api.Infrastructure;
+namespace ReportHub.Api.Uploads;
 
 /// <summary>How large an upload request may be: the file limit plus room for the multipart envelope.</summary>
 public static class UploadLimits

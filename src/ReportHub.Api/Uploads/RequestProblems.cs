@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace ReportHub.Api.Infrastructure;
+namespace ReportHub.Api.Uploads;
 
 /// <summary>
 /// The one place where a request the server cannot read becomes an answer: a body over the limit is 413, a

@@ -1,6 +1,6 @@
 using ReportHub.Core.Issues;
 
-namespace ReportHub.Readers;
+namespace ReportHub.Readers.Common;
 
 /// <summary>
 /// Keeps the promise that bad input only ever surfaces as <see cref="FileRejectedException"/>:

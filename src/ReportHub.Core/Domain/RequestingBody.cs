@@ -1,6 +1,5 @@
-using ReportHub.Core.Domain;
 
-namespace ReportHub.Aggregate.Export;
+namespace ReportHub.Core.Domain;
 
 /// <summary>
 /// The provincial body that asks for a round's reports and receives them. On 2025-03-01 the provincial Sở Thông tin
