@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using ReportHub.Integration.Tests.Support;
+using ReportHub.Testing.Repo;
 
 namespace ReportHub.Integration.Tests;
 
@@ -119,6 +120,38 @@ public sealed class CliTests
         using var app = new ReportHubApp(loadSamples: false, connectionString: cli.ConnectionString);
         var apiTotals = await app.TotalsAsync();
         Assert.Equal(apiTotals.ToString(), cliTotals.ToString());
+    }
+
+    [Fact]
+    public async Task TotalsOfARoundNobodyReportedToSayMissingNeverZero()
+    {
+        using var cli = new CliWorkspace();
+        Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
+
+        var run = await cli.RunAsync("totals", "--round", "2025-Q3");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Số hồ sơ tiếp nhận: chưa có số liệu", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Tỷ lệ hồ sơ tiếp nhận trực tuyến (%): chưa tính được", run.Out, StringComparison.Ordinal);
+        // No figure line shows a number: the units' counts in the first line are the only zeros.
+        Assert.All(run.Lines.Skip(1), line => Assert.DoesNotMatch(@":\s*[0-9]", line));
+    }
+
+    [Fact]
+    public async Task TotalsSayHowManyUnitsAFigureCoversWhenNotAllDo()
+    {
+        using var cli = new CliWorkspace();
+        Assert.Equal(0, (await cli.RunAsync("init")).ExitCode);
+        var folder = Path.Combine(RepoPaths.Samples, "reports", "2025-Q3");
+        Assert.Equal(0, (await cli.RunAsync(["ingest", .. Directory.GetFiles(folder).Where(f => !f.EndsWith(".json", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal))])).ExitCode);
+        // One unit's figure for dossiers received online is taken out, as a report that never had it would leave it.
+        cli.Warehouse.Execute("DELETE FROM figures WHERE measure_key = 'receivedOnline' AND submission_id = (SELECT MIN(id) FROM submissions WHERE status = 'current')");
+
+        var run = await cli.RunAsync("totals", "--round", "2025-Q3");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Số hồ sơ tiếp nhận trực tuyến: ", run.Out, StringComparison.Ordinal);
+        Assert.Contains("(trên 6/7 đơn vị đã báo cáo)", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

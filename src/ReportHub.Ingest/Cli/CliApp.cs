@@ -12,6 +12,9 @@ public static class CliApp
     public const int Rejected = 1;
     public const int UsageError = 2;
 
+    /// <summary>Something failed that no check foresaw (sysexits' EX_SOFTWARE): said in Vietnamese, never a crash dump.</summary>
+    public const int Unexpected = 70;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var (commandArgs, configArgs) = CliHost.SplitArgs(args);
@@ -89,6 +92,16 @@ public static class CliApp
         {
             await Console.Error.WriteLineAsync(ex.Message);
             return UsageError;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // An unhandled exception would abort the process (exit 134) with a stack dump for a message. Whatever ran
+            // before it committed its own transaction; what was in flight was rolled back with it.
+            await Console.Error.WriteLineAsync(
+                $"ReportHub gặp lỗi không lường trước và đã dừng lệnh này ({ex.GetType().Name}: {ex.Message}). " +
+                "Các thay đổi đang làm dở không được lưu. Hãy gửi toàn bộ thông báo này cho người quản trị hệ thống.");
+            await Console.Error.WriteLineAsync(ex.ToString());
+            return Unexpected;
         }
     }
 

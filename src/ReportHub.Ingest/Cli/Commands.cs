@@ -76,22 +76,29 @@ internal static class Commands
         var rollups = host.Services.GetRequiredService<RollupService>();
         var roundRecord = await host.Services.GetRequiredService<ReferenceStore>().RoundAsync(totals.Round, ct);
         var definition = roundRecord is null ? null : await rollups.DefinitionAsync(roundRecord, ct);
-        foreach (var (label, value) in FigureLines(definition, totals.Figures))
+        foreach (var (key, label, indicator) in FigureLines(definition, totals.Figures))
         {
-            Console.WriteLine($"  {label}: {value?.ToString("#,##0.##", vi) ?? "chưa tính được (mẫu số bằng 0)"}");
+            // A figure no unit reported is said to be missing, never printed as a 0 an official could copy.
+            var shown = totals.Figures.TryGetValue(key, out var value) ? value.ToString("#,##0.##", vi)
+                : indicator ? "chưa tính được (không có đơn vị nào báo cáo đủ tử số và mẫu số, hoặc mẫu số bằng 0)"
+                : "chưa có số liệu";
+            var covered = totals.Coverage.TryGetValue(key, out var units) && units < totals.UnitsReported && totals.Figures.ContainsKey(key)
+                ? $" (trên {units}/{totals.UnitsReported} đơn vị đã báo cáo)"
+                : "";
+            Console.WriteLine($"  {label}: {shown}{covered}");
         }
         return CliApp.Ok;
     }
 
     /// <summary>Each measure and indicator of the template, labelled as the definition labels it, in its order.</summary>
-    private static IEnumerable<(string Label, decimal? Value)> FigureLines(TemplateDefinition? definition, IReadOnlyDictionary<string, decimal> figures)
+    private static IEnumerable<(string Key, string Label, bool Indicator)> FigureLines(TemplateDefinition? definition, IReadOnlyDictionary<string, decimal> figures)
     {
         if (definition is null)
         {
-            return figures.Select(f => (f.Key, (decimal?)f.Value));
+            return figures.Keys.Select(k => (k, k, false));
         }
-        return definition.Measures.Select(m => (m.Label, (decimal?)figures.GetValueOrDefault(m.Key)))
-            .Concat(definition.Indicators.Select(i => (i.Label, figures.TryGetValue(i.Key, out var v) ? v : (decimal?)null)));
+        return definition.Measures.Select(m => (m.Key, m.Label, false))
+            .Concat(definition.Indicators.Select(i => (i.Key, i.Label, true)));
     }
 
     public static async Task<int> WatchAsync(string[] config, bool drain, CancellationToken ct)
