@@ -3,6 +3,7 @@ using ReportHub.Core.Issues;
 using ReportHub.Core.Parsing;
 using ReportHub.Core.Templates;
 using ReportHub.Testing.Documents;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ReportHub.Readers.Tests.Docx;
 
@@ -65,6 +66,31 @@ public sealed class DocxHiddenAndRevisedTests
         _ = reader.ReadRows(0).ToList();
         var note = Assert.Single(reader.Notes(0));
         Assert.Contains("1 đoạn chữ ẩn ngoài bảng", note.Message);
+    }
+
+    [Fact]
+    public void HiddenParagraphMarkLeavesItsTextShown()
+    {
+        // w:pPr/w:rPr formats only the pilcrow: Word still shows the runs.
+        var bytes = new WordLetterBuilder()
+            .Append(new W.Paragraph(new W.ParagraphProperties(new W.ParagraphMarkRunProperties(new W.Vanish())), new W.Run(new W.Text("Vẫn thấy"))))
+            .ToBytes();
+
+        Assert.Equal("Vẫn thấy", Letters.AllText(bytes));
+        using var reader = Letters.Open(bytes);
+        _ = reader.ReadRows(0).ToList();
+        Assert.Empty(reader.Notes(0));
+    }
+
+    [Fact]
+    public void RowsLeftOutTakeNoRowNumberInTheLocation()
+    {
+        var result = Parse(WithQrRows(t => t
+            .HiddenRow("1", "Chợ Đầu mối Nông sản Quảng Ngãi", "0", "999999", "")
+            .Row("2", SeedLetters.IssuingUnit, "01", "5a41", "")));
+
+        var issue = Assert.Single(result.Issues, i => i.Code == IssueCodes.NumberInvalid);
+        Assert.Equal("Bảng 4, dòng 2, cột 4", issue.Location);
     }
 
     [Fact]
