@@ -51,6 +51,11 @@ public sealed class TemplateParser(TemplateDefinition template)
             // sender never checked.
             result = result with { Issues = [Issue.Warning(IssueCodes.SheetHiddenUsed, Messages.HiddenSheetUsed(hidden.Name), bestGrid.Name), .. result.Issues] };
         }
+        var notes = reader.Notes(bestIndex);
+        if (notes.Count > 0)
+        {
+            result = result with { Issues = [.. notes.Select(n => Issue.Warning(n.Code, n.Message, bestGrid.Name)), .. result.Issues] };
+        }
         var found = IssueLocator.For(reader, bestIndex);
         return result with { Issues = found.Locate(result.Issues), Locator = found };
     }
@@ -101,7 +106,8 @@ public sealed class TemplateParser(TemplateDefinition template)
             }
         }
 
-        var header = HeaderReader.Read(grid, headerRows, Template);
+        SecondLetter.Check(grid, Template, context);
+        var header = HeaderReader.Read(grid, headerRows, Template, context);
         ReportValidator.Validate(Template, tables, header, options, context, cancellationToken);
         if (tables.Count > 0 && tables.All(t => t.Rows.Count == 0))
         {

@@ -20,4 +20,13 @@ public interface IWorkbookReader : IDisposable
     /// (a Word letter: "Bảng 2, dòng 3, cột 4"). Null for sheets, whose A1 reference is the place.
     /// </summary>
     string? DescribeCell(int sheetIndex, int row, int column) => null;
+
+    /// <summary>
+    /// What the reader left out of a sheet on purpose and the sender should hear about (hidden text, tracked
+    /// deletions in a Word letter), known once its rows have been read to the end. The parser adds them as warnings.
+    /// </summary>
+    IReadOnlyList<ReaderNote> Notes(int sheetIndex) => [];
 }
+
+/// <summary>A warning a reader raises about a sheet as a whole: a stable issue code and the Vietnamese text.</summary>
+public sealed record ReaderNote(string Code, string Message);

@@ -20,6 +20,18 @@ public static class IssueCodes
     public const string CsvUnbalancedQuote = "csv.unbalanced-quote";
     public const string SheetHiddenUsed = "sheet.hidden-used";
 
+    /// <summary>A Word letter holds hidden text or hidden table rows, which were left out as Word leaves them off the page.</summary>
+    public const string DocxHiddenSkipped = "docx.hidden-skipped";
+
+    /// <summary>A Word letter holds unaccepted tracked changes; it was read as if all were accepted.</summary>
+    public const string DocxTrackedChanges = "docx.tracked-changes";
+
+    /// <summary>A Word letter holds content the reader does not lay out (a table in a text box, an embedded chunk).</summary>
+    public const string DocxUnreadContent = "docx.unread-content";
+
+    /// <summary>One file holds a second letter (a second national motto, PHỤ LỤC or unit code).</summary>
+    public const string LetterSeveral = "letter.several";
+
     /// <summary>The summary that stands for the findings left out once a file has too many to list.</summary>
     public const string IssuesTruncated = "issues.truncated";
 

@@ -1,4 +1,5 @@
 using ReportHub.Core.Domain;
+using ReportHub.Core.Issues;
 using ReportHub.Core.Templates;
 using ReportHub.Core.Text;
 
@@ -15,8 +16,10 @@ public static class HeaderReader
         Signer,
     }
 
-    public static ReportHeader Read(SheetGrid grid, IEnumerable<int> rows, TemplateDefinition template)
+    /// <param name="context">Where a second label with another value is reported (a second letter), when given.</param>
+    public static ReportHeader Read(SheetGrid grid, IEnumerable<int> rows, TemplateDefinition template, ParseContext? context = null)
     {
+        ArgumentNullException.ThrowIfNull(template);
         var labels = new Dictionary<string, string>();
         var cells = new Dictionary<string, string>();
         var block = new List<(string Text, string Cell)>();
@@ -42,7 +45,11 @@ public static class HeaderReader
                 var cell = row[i];
                 if (TryLabel(cell, row, i, labelKeys, out var key, out var value, out var consumedNext))
                 {
-                    labels.TryAdd(key, value);
+                    if (!labels.TryAdd(key, value) && MatchKey.Of(labels[key]) != MatchKey.Of(value))
+                    {
+                        var label = template.Labels.First(l => l.Key == key).Label;
+                        context?.Error(IssueCodes.LetterSeveral, cell.Address, Messages.SecondLabel(label, labels[key], value));
+                    }
                     cells.TryAdd(key, cell.Address);
                     i += consumedNext ? 1 : 0;
                     continue;

@@ -57,6 +57,19 @@ public static class Messages
         $"({from.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} – {to.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}). " +
         "Hãy kiểm tra lại ngày, tháng, năm.";
 
+    private const string OneLetterPerFile =
+        "Mỗi tệp chỉ được chứa một công văn của một đơn vị; hãy tách mỗi công văn thành một tệp riêng rồi gửi lại từng tệp.";
+
+    public static string SecondMotto() =>
+        "Tệp có một công văn thứ hai: dòng “Cộng hòa xã hội chủ nghĩa Việt Nam” xuất hiện lần thứ hai ở đây. " + OneLetterPerFile;
+
+    public static string SecondAppendix(string heading) =>
+        $"Tệp có một phụ lục thứ hai: tiêu đề “{heading}” xuất hiện lần thứ hai ở đây, sau phụ lục thứ nhất. " + OneLetterPerFile;
+
+    public static string SecondLabel(string label, string first, string second) =>
+        $"“{label}” được ghi hai lần với hai giá trị khác nhau: “{first}” ở trên và “{second}” ở đây, nên tệp có vẻ chứa "
+        + "công văn của hai đơn vị. " + OneLetterPerFile;
+
     public static string HiddenSheetUsed(string hidden) =>
         $"Số liệu được lấy từ trang tính đang ẩn “{hidden}” vì các trang tính đang hiển thị không có phụ lục. " +
         $"Nếu đúng là số liệu cần gửi, hãy hiện trang tính đó (nhấp chuột phải vào tên một trang tính › Bỏ ẩn › chọn “{hidden}”) " +

@@ -96,6 +96,21 @@ internal static class Rejections
         $"Tệp “{fileName}” có quá {maxRows.ToString("N0", Vietnamese)} đoạn văn và dòng bảng. "
         + "Hãy xóa các dòng bảng và đoạn văn trống thừa, hoặc chỉ gửi công văn kèm phụ lục báo cáo, rồi gửi lại.");
 
+    /// <summary>A table in a text box (drawn over the page, outside the flow of the letter).</summary>
+    public static FileRejectedException TableInTextBox(string fileName, int textBox, int tablesBefore) => new(
+        IssueCodes.DocxUnreadContent,
+        $"Tệp “{fileName}” có hộp văn bản chứa một bảng (hộp văn bản thứ {textBox.ToString(CultureInfo.InvariantCulture)}, "
+        + (tablesBefore == 0 ? "trước bảng đầu tiên" : $"sau Bảng {tablesBefore.ToString(CultureInfo.InvariantCulture)}")
+        + "). Hệ thống không đọc bảng trong hộp văn bản vì không biết nó thuộc chỗ nào của công văn. "
+        + "Hãy cắt bảng ra khỏi hộp văn bản, dán vào thân văn bản đúng chỗ của nó, lưu lại rồi gửi lại.");
+
+    /// <summary>Content imported from another file (w:altChunk) that Word lays out only when it opens the letter.</summary>
+    public static FileRejectedException EmbeddedChunk(string fileName, int chunk) => new(
+        IssueCodes.DocxUnreadContent,
+        $"Tệp “{fileName}” có phần nội dung nhúng từ tệp khác (phần nhúng thứ {chunk.ToString(CultureInfo.InvariantCulture)}) "
+        + "mà Word chỉ dàn trang khi mở tệp; hệ thống không đọc được các bảng, số liệu trong phần đó. "
+        + "Hãy mở tệp bằng Word, lưu lại thành .docx (Word sẽ chuyển phần nhúng thành nội dung thường) rồi gửi lại.");
+
     public static FileRejectedException TableTooWide(string fileName, int table, int maxColumns) => new(
         IssueCodes.FileCorrupt,
         $"Bảng {table.ToString(CultureInfo.InvariantCulture)} của tệp “{fileName}” có quá {maxColumns.ToString("N0", Vietnamese)} cột. "

@@ -35,7 +35,21 @@ internal sealed partial class BodyXml
             case "r":
                 Run(context);
                 break;
-            case "hyperlink" or "smartTag" or "ins" or "moveTo" or "customXml" or "fldSimple" or "dir" or "bdo":
+            case "ins" or "moveTo":
+                omissions.InsertedRun(_table);
+                foreach (var child in WordXml.Children(reader))
+                {
+                    Inline(child, context);
+                }
+                break;
+            case "del" or "moveFrom":
+                omissions.DeletedRun(_table);
+                reader.Skip();
+                break;
+            case "AlternateContent":
+                Drawing();
+                break;
+            case "hyperlink" or "smartTag" or "customXml" or "fldSimple" or "dir" or "bdo":
                 foreach (var child in WordXml.Children(reader))
                 {
                     // Properties of wrappers (smartTagPr, customXmlPr) hold attributes, never shown text.
@@ -64,7 +78,7 @@ internal sealed partial class BodyXml
                 }
                 break;
             default:
-                // del, moveFrom, proofErr, bookmarks, comment ranges, math, and anything newer than this reader.
+                // proofErr, bookmarks, comment ranges, math, and anything newer than this reader.
                 reader.Skip();
                 break;
         }
@@ -74,13 +88,14 @@ internal sealed partial class BodyXml
     {
         var fonts = RunFonts.None;
         string? runStyle = null;
+        bool? vanish = null;
         var text = new StringBuilder();
         foreach (var name in WordXml.Children(reader))
         {
             switch (name)
             {
                 case "rPr":
-                    fonts = RunFonts.ReadProperties(reader, out runStyle);
+                    fonts = RunFonts.ReadProperties(reader, out runStyle, out vanish);
                     break;
                 case "t":
                     var content = reader.ReadElementContentAsString();
@@ -102,6 +117,9 @@ internal sealed partial class BodyXml
                     context.Fields.On(WordXml.Attribute(reader, "fldCharType"));
                     reader.Skip();
                     break;
+                case "drawing" or "pict" or "object" or "AlternateContent":
+                    Drawing();
+                    break;
                 default:
                     // instrText, delText, sym, drawings, pictures, footnote and comment references.
                     reader.Skip();
@@ -110,6 +128,14 @@ internal sealed partial class BodyXml
         }
         if (text.Length == 0)
         {
+            return;
+        }
+        if (styles.Hidden(vanish, runStyle, context.Style))
+        {
+            if (!string.IsNullOrWhiteSpace(text.ToString()))
+            {
+                omissions.HiddenRun(_table);
+            }
             return;
         }
         var highAnsi = false;

@@ -10,8 +10,10 @@ internal sealed partial class BodyXml
             switch (name)
             {
                 case "tr":
-                    var row = nextRow();
-                    yield return Row(table, row);
+                    if (Row(table, nextRow) is { } row)
+                    {
+                        yield return row;
+                    }
                     break;
                 case "sdt":
                     foreach (var inner in InContentControl(() => TableRows(table, nextRow)))
@@ -32,15 +34,34 @@ internal sealed partial class BodyXml
         }
     }
 
-    private TableRowBlock Row(int table, int row)
+    /// <summary>
+    /// One w:tr, or null for a row Word leaves off the page (hidden) or that accepting the tracked changes removes
+    /// (deleted). Such a row takes no row number: rows are numbered as the sender sees the finished table.
+    /// </summary>
+    private TableRowBlock? Row(int table, Func<int> nextRow)
     {
-        var gridBefore = 0;
         var cells = new List<CellBlock>();
-        RowContent(cells, ref gridBefore);
-        return new TableRowBlock(table, row, gridBefore, cells);
+        var shape = ReadRow(cells);
+        return shape.Dropped ? null : new TableRowBlock(table, nextRow(), shape.GridBefore, cells);
     }
 
-    private void RowContent(List<CellBlock> cells, ref int gridBefore)
+    /// <summary>Reads a row's cells; a dropped row's content is read through but its own hidden or deleted text is not counted again.</summary>
+    private RowShape ReadRow(List<CellBlock> cells)
+    {
+        var shape = new RowShape();
+        var suspended = omissions.Suspended;
+        try
+        {
+            RowContent(cells, shape);
+        }
+        finally
+        {
+            omissions.Suspended = suspended;
+        }
+        return shape;
+    }
+
+    private void RowContent(List<CellBlock> cells, RowShape shape)
     {
         foreach (var name in WordXml.Children(reader))
         {
@@ -49,12 +70,23 @@ internal sealed partial class BodyXml
                 case "trPr":
                     foreach (var property in WordXml.Children(reader))
                     {
-                        if (property == "gridBefore")
+                        switch (property)
                         {
-                            gridBefore = WordXml.IntAttribute(reader, "val") ?? 0;
+                            case "gridBefore":
+                                shape.GridBefore = WordXml.IntAttribute(reader, "val") ?? 0;
+                                break;
+                            case "hidden" when !shape.Dropped && WordXml.Attribute(reader, "val") is not ("0" or "false" or "off"):
+                                omissions.HiddenRow(_table);
+                                shape.Dropped = true;
+                                break;
+                            case "del" when !shape.Dropped:
+                                omissions.DeletedRow(_table);
+                                shape.Dropped = true;
+                                break;
                         }
                         reader.Skip();
                     }
+                    omissions.Suspended |= shape.Dropped;
                     break;
                 case "tc":
                     cells.Add(Cell());
@@ -64,7 +96,7 @@ internal sealed partial class BodyXml
                     {
                         if (inner == "sdtContent")
                         {
-                            RowContent(cells, ref gridBefore);
+                            RowContent(cells, shape);
                         }
                         else
                         {
@@ -73,7 +105,7 @@ internal sealed partial class BodyXml
                     }
                     break;
                 case "customXml":
-                    RowContent(cells, ref gridBefore);
+                    RowContent(cells, shape);
                     break;
                 default:
                     reader.Skip();
@@ -168,8 +200,10 @@ internal sealed partial class BodyXml
             {
                 case "tr":
                     var cells = new List<CellBlock>();
-                    var ignored = 0;
-                    RowContent(cells, ref ignored);
+                    if (ReadRow(cells).Dropped)
+                    {
+                        break;
+                    }
                     var line = string.Join(' ', cells.Select(c => c.Text.Replace('\n', ' ')).Where(t => !string.IsNullOrWhiteSpace(t)));
                     foreach (var cell in cells)
                     {
@@ -202,5 +236,13 @@ internal sealed partial class BodyXml
                     break;
             }
         }
+    }
+
+    private sealed class RowShape
+    {
+        public int GridBefore { get; set; }
+
+        /// <summary>Hidden (w:trPr/w:hidden) or deleted with tracked changes (w:trPr/w:del).</summary>
+        public bool Dropped { get; set; }
     }
 }

@@ -24,6 +24,7 @@ internal sealed class DocxWorkbookReader : IWorkbookReader
     private readonly string _documentPart;
     private readonly WordStyles _styles;
     private DocxGrid? _complete;
+    private IReadOnlyList<ReaderNote> _notes = [];
 
     public DocxWorkbookReader(byte[] bytes, string fileName, ReaderLimits limits)
     {
@@ -66,6 +67,14 @@ internal sealed class DocxWorkbookReader : IWorkbookReader
         return row >= 1 && row <= places.Count ? places[row - 1].Describe(column) : IssueLocator.WholeFile;
     }
 
+    /// <summary>Hidden text and rows left out, tracked changes read as accepted: see <see cref="Omissions"/>.</summary>
+    public IReadOnlyList<ReaderNote> Notes(int sheetIndex)
+    {
+        CheckSheet(sheetIndex);
+        Completed();
+        return _notes;
+    }
+
     public void Dispose() => _parts.Dispose();
 
     private static void CheckSheet(int sheetIndex)
@@ -77,8 +86,9 @@ internal sealed class DocxWorkbookReader : IWorkbookReader
     private IEnumerable<SheetRow> StreamRows(CancellationToken cancellationToken)
     {
         var grid = new DocxGrid(_fileName, _limits);
+        var omissions = new Omissions();
         using var reader = OpenDocument();
-        foreach (var block in new BodyXml(reader, _styles).Read(cancellationToken))
+        foreach (var block in new BodyXml(reader, _styles, _fileName, omissions).Read(cancellationToken))
         {
             if (grid.Add(block) is { } row)
             {
@@ -86,6 +96,7 @@ internal sealed class DocxWorkbookReader : IWorkbookReader
             }
         }
         grid.Complete();
+        _notes = omissions.Notes();
         _complete = grid;
     }
 

@@ -22,10 +22,12 @@ internal readonly record struct RunFonts(string? Ascii, string? HAnsi)
     }
 
     /// <summary>Reads the rFonts of an rPr element and moves past it; revision history (rPrChange) is not the current formatting.</summary>
-    public static RunFonts ReadProperties(XmlReader reader, out string? runStyle)
+    /// <remarks>w:vanish comes out true or false where the level says so, null where it leaves it to the level below.</remarks>
+    public static RunFonts ReadProperties(XmlReader reader, out string? runStyle, out bool? vanish)
     {
         var fonts = None;
         runStyle = null;
+        vanish = null;
         foreach (var name in WordXml.Children(reader))
         {
             switch (name)
@@ -35,6 +37,10 @@ internal readonly record struct RunFonts(string? Ascii, string? HAnsi)
                     break;
                 case "rStyle":
                     runStyle = WordXml.ValueAndSkip(reader);
+                    break;
+                case "vanish":
+                    // An on/off property: no w:val means on.
+                    vanish = WordXml.ValueAndSkip(reader) is not ("0" or "false" or "off");
                     break;
                 default:
                     reader.Skip();
@@ -46,15 +52,16 @@ internal readonly record struct RunFonts(string? Ascii, string? HAnsi)
 }
 
 /// <summary>
-/// The fonts that word/styles.xml gives runs that name none themselves: the document defaults and the chain of
+/// The fonts and the hidden (w:vanish) setting that word/styles.xml gives runs that name none themselves: the document defaults and the chain of
 /// paragraph and character styles. Table styles and theme resolution are left out; they never carry a legacy font.
 /// </summary>
 internal sealed class WordStyles
 {
     private const int MaxChain = 16;
 
-    private readonly Dictionary<string, (string? BasedOn, RunFonts Fonts)> _styles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string? BasedOn, RunFonts Fonts, bool? Vanish)> _styles = new(StringComparer.Ordinal);
     private RunFonts _defaults;
+    private bool? _defaultVanish;
     private string? _defaultParagraphStyle;
 
     public static WordStyles Empty { get; } = new();
@@ -68,7 +75,7 @@ internal sealed class WordStyles
             switch (name)
             {
                 case "docDefaults":
-                    styles._defaults = ReadDefaults(reader);
+                    (styles._defaults, styles._defaultVanish) = ReadDefaults(reader);
                     break;
                 case "style":
                     styles.ReadStyle(reader);
@@ -91,6 +98,35 @@ internal sealed class WordStyles
         return string.IsNullOrEmpty(font) ? null : font;
     }
 
+    /// <summary>
+    /// Whether Word leaves a run off the page: its own w:vanish, else its character style's chain, else its
+    /// paragraph style's chain, else the defaults. The nearest level that says on or off wins; the paragraph mark's
+    /// own properties (w:pPr/w:rPr) format only the mark, never the runs, as in Word.
+    /// </summary>
+    public bool Hidden(bool? direct, string? runStyle, string? paragraphStyle) =>
+        direct
+        ?? VanishFromChain(runStyle)
+        ?? VanishFromChain(paragraphStyle ?? _defaultParagraphStyle)
+        ?? _defaultVanish
+        ?? false;
+
+    private bool? VanishFromChain(string? styleId)
+    {
+        for (var hops = 0; styleId is not null && hops < MaxChain; hops++)
+        {
+            if (!_styles.TryGetValue(styleId, out var style))
+            {
+                return null;
+            }
+            if (style.Vanish is { } vanish)
+            {
+                return vanish;
+            }
+            styleId = style.BasedOn;
+        }
+        return null;
+    }
+
     private string? FromChain(string? styleId, bool highAnsi)
     {
         for (var hops = 0; styleId is not null && hops < MaxChain; hops++)
@@ -108,9 +144,10 @@ internal sealed class WordStyles
         return null;
     }
 
-    private static RunFonts ReadDefaults(XmlReader reader)
+    private static (RunFonts Fonts, bool? Vanish) ReadDefaults(XmlReader reader)
     {
         var fonts = RunFonts.None;
+        bool? vanish = null;
         foreach (var name in WordXml.Children(reader))
         {
             if (name != "rPrDefault")
@@ -122,7 +159,7 @@ internal sealed class WordStyles
             {
                 if (inner == "rPr")
                 {
-                    fonts = RunFonts.ReadProperties(reader, out _);
+                    fonts = RunFonts.ReadProperties(reader, out _, out vanish);
                 }
                 else
                 {
@@ -130,7 +167,7 @@ internal sealed class WordStyles
                 }
             }
         }
-        return fonts;
+        return (fonts, vanish);
     }
 
     private void ReadStyle(XmlReader reader)
@@ -140,6 +177,7 @@ internal sealed class WordStyles
         var isDefault = WordXml.Attribute(reader, "default") is "1" or "true" or "on";
         string? basedOn = null;
         var fonts = RunFonts.None;
+        bool? vanish = null;
         foreach (var name in WordXml.Children(reader))
         {
             switch (name)
@@ -148,7 +186,7 @@ internal sealed class WordStyles
                     basedOn = WordXml.ValueAndSkip(reader);
                     break;
                 case "rPr":
-                    fonts = RunFonts.ReadProperties(reader, out _);
+                    fonts = RunFonts.ReadProperties(reader, out _, out vanish);
                     break;
                 default:
                     reader.Skip();
@@ -159,7 +197,7 @@ internal sealed class WordStyles
         {
             return;
         }
-        _styles.TryAdd(id, (basedOn, fonts));
+        _styles.TryAdd(id, (basedOn, fonts, vanish));
         if (isDefault && type == "paragraph")
         {
             _defaultParagraphStyle ??= id;

@@ -61,6 +61,11 @@ public static class SeedLetters
             .Row([.. QrHeader.Select(h => WordCell.Of(h, bold: true))])
             .Row("1", IssuingUnit, codes, scans, ""));
 
+    /// <summary>Section 2 with rows of the test's own making under the header row (hidden runs, hidden or deleted rows).</summary>
+    public static WordLetterBuilder QrCodes(WordLetterBuilder builder, Action<WordTableBuilder> rows) => builder
+        .Paragraph(QrHeading, bold: true)
+        .Table(t => rows(t.Row([.. QrHeader.Select(h => WordCell.Of(h, bold: true))])));
+
     public static WordLetterBuilder Narratives(WordLetterBuilder builder) => builder
         .Paragraph("3. Công tác kiểm tra, giám sát triển khai", bold: true)
         .Paragraph("- Công chức, viên chức, người lao động tại Sở đã thực hiện nghiêm các quy định về phòng chống dịch trong việc "
@@ -74,6 +79,12 @@ public static class SeedLetters
 
     /// <summary>The whole letter with its PHỤ LỤC.</summary>
     public static WordLetterBuilder Report2162(string codes = "01", string scans = "541", WordLetterBuilder? builder = null) =>
-        Narratives(QrCodes(Directives(Letter(builder)
-            .Appendix("BIỂU MẪU BÁO CÁO TÌNH HÌNH TRIỂN KHAI TUYÊN TRUYỀN VÀ ỨNG DỤNG CÔNG NGHỆ TRONG PHÒNG, CHỐNG DỊCH COVID-19")), codes, scans));
+        Narratives(QrCodes(Directives(Letter(builder).Appendix(AppendixTitle)), codes, scans));
+
+    /// <summary>The whole letter with its PHỤ LỤC, the QR table's data rows written by <paramref name="qrRows"/>.</summary>
+    public static WordLetterBuilder Report2162(Action<WordTableBuilder> qrRows, WordLetterBuilder? builder = null) =>
+        Narratives(QrCodes(Directives(Letter(builder).Appendix(AppendixTitle)), qrRows));
+
+    public const string AppendixTitle =
+        "BIỂU MẪU BÁO CÁO TÌNH HÌNH TRIỂN KHAI TUYÊN TRUYỀN VÀ ỨNG DỤNG CÔNG NGHỆ TRONG PHÒNG, CHỐNG DỊCH COVID-19";
 }

@@ -17,6 +17,8 @@ public sealed class WordLetterBuilder
 
     private readonly List<OpenXmlElement> _body = [];
     private readonly List<(string Id, string Name, string? Font, string? BasedOn)> _styles = [];
+    private readonly List<(string Id, bool Paragraph)> _hiddenStyles = [];
+    private readonly List<string> _chunks = [];
     private readonly List<string> _footnotes = [];
     private readonly List<string> _comments = [];
     private string? _defaultFont;
@@ -38,6 +40,59 @@ public sealed class WordLetterBuilder
     public WordLetterBuilder ParagraphStyle(string id, string name, string? font, string? basedOn = null)
     {
         _styles.Add((id, name, font, basedOn));
+        return this;
+    }
+
+    /// <summary>A character style (or, with <paramref name="paragraph"/>, a paragraph style) whose runs are hidden (w:vanish).</summary>
+    public WordLetterBuilder HiddenStyle(string id, bool paragraph = false)
+    {
+        _hiddenStyles.Add((id, paragraph));
+        return this;
+    }
+
+    /// <summary>
+    /// A floating text box anchored in an empty paragraph, holding a table, written as Word 2010 and later write it:
+    /// mc:AlternateContent with the DrawingML shape (wps:txbx) as the choice and the VML shape (v:textbox) as the fallback.
+    /// </summary>
+    public WordLetterBuilder TextBox(Action<WordTableBuilder> build)
+    {
+        var table = new WordTableBuilder();
+        build(table);
+        return TextBoxOf(table.Build(_defaultFont).OuterXml + "<w:p/>");
+    }
+
+    /// <summary>A floating text box holding one paragraph of text (a "DỰ THẢO" stamp, a note beside the table).</summary>
+    public WordLetterBuilder TextBox(string text) => TextBoxOf(BuildParagraph([new WordRun(text)], _defaultFont, center: false, style: null).OuterXml);
+
+    private WordLetterBuilder TextBoxOf(string blocks)
+    {
+        var content = $"<w:txbxContent>{blocks}</w:txbxContent>";
+        var xml = $"""
+            <w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+                 xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+                 xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+                 xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+                 xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+                 xmlns:v="urn:schemas-microsoft-com:vml"><w:r><mc:AlternateContent>
+              <mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">
+                <wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>
+                <wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="5000000" cy="1000000"/>
+                <wp:wrapSquare wrapText="bothSides"/><wp:docPr id="{10 + _body.Count}" name="Text Box"/>
+                <a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>
+                  <wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx>{content}</wps:txbx><wps:bodyPr/>
+                </wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
+              <mc:Fallback><w:pict><v:shape style="width:400pt;height:80pt"><v:textbox>{content}</v:textbox></v:shape></w:pict></mc:Fallback>
+            </mc:AlternateContent></w:r></w:p>
+            """;
+        _body.Add(new Paragraph(xml));
+        return this;
+    }
+
+    /// <summary>An embedded chunk (w:altChunk) importing <paramref name="html"/>, which Word lays out when it opens the file.</summary>
+    public WordLetterBuilder AltChunk(string html)
+    {
+        _chunks.Add(html);
+        _body.Add(new AltChunk { Id = $"chunk{_chunks.Count}" });
         return this;
     }
 
@@ -199,6 +254,12 @@ public sealed class WordLetterBuilder
                 section.PrependChild(new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) });
             }
             body.Append(section);
+            for (var i = 0; i < _chunks.Count; i++)
+            {
+                var chunk = main.AddAlternativeFormatImportPart(AlternativeFormatImportPartType.Html, $"chunk{i + 1}");
+                using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(_chunks[i]));
+                chunk.FeedData(stream);
+            }
             main.Document = new Document(body);
             main.AddNewPart<StyleDefinitionsPart>().Styles = BuildStyles();
             if (_footnotes.Count > 0)
@@ -239,6 +300,12 @@ public sealed class WordLetterBuilder
         var styles = new Styles(
             new DocDefaults(new RunPropertiesDefault(defaults), new ParagraphPropertiesDefault()),
             new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
+        foreach (var (id, paragraph) in _hiddenStyles)
+        {
+            var style = new Style(new StyleName { Val = id }) { Type = paragraph ? StyleValues.Paragraph : StyleValues.Character, StyleId = id };
+            style.Append(new StyleRunProperties(new Vanish()));
+            styles.Append(style);
+        }
         foreach (var (id, name, font, basedOn) in _styles)
         {
             var style = new Style(new StyleName { Val = name }) { Type = StyleValues.Paragraph, StyleId = id };
@@ -268,9 +335,16 @@ public sealed class WordLetterBuilder
             }
             paragraph.Append(properties);
         }
+        var revision = 0;
         foreach (var run in runs)
         {
-            paragraph.Append(BuildRun(run, defaultFont));
+            var built = BuildRun(run, defaultFont);
+            paragraph.Append(run.Revision switch
+            {
+                WordRevision.Inserted => new InsertedRun(built) { Id = (++revision).ToString(System.Globalization.CultureInfo.InvariantCulture), Author = "Người sửa" },
+                WordRevision.Deleted => new DeletedRun(built) { Id = (++revision).ToString(System.Globalization.CultureInfo.InvariantCulture), Author = "Người sửa" },
+                _ => (OpenXmlElement)built,
+            });
         }
         return paragraph;
     }
@@ -279,6 +353,10 @@ public sealed class WordLetterBuilder
     public static Run BuildRun(WordRun run, string? defaultFont = null)
     {
         var properties = new RunProperties();
+        if (run.Style is not null)
+        {
+            properties.Append(new RunStyle { Val = run.Style });
+        }
         if ((run.Font ?? defaultFont) is { } font)
         {
             properties.Append(new RunFonts { Ascii = font, HighAnsi = font });
@@ -290,6 +368,10 @@ public sealed class WordLetterBuilder
         if (run.Italic)
         {
             properties.Append(new Italic());
+        }
+        if (run.Hidden)
+        {
+            properties.Append(new Vanish());
         }
         var result = new Run();
         if (properties.HasChildren)
@@ -312,7 +394,9 @@ public sealed class WordLetterBuilder
                 }
                 if (pieces[p].Length > 0)
                 {
-                    result.Append(new Text(pieces[p]) { Space = SpaceProcessingModeValues.Preserve });
+                    result.Append(run.Revision == WordRevision.Deleted
+                        ? new DeletedText(pieces[p]) { Space = SpaceProcessingModeValues.Preserve }
+                        : new Text(pieces[p]) { Space = SpaceProcessingModeValues.Preserve });
                 }
             }
         }

@@ -7,6 +7,7 @@ namespace ReportHub.Testing.Documents;
 public sealed class WordTableBuilder
 {
     private readonly List<List<WordCell>> _rows = [];
+    private readonly Dictionary<int, WordRowState> _states = [];
     private bool _borderless;
     private string? _font;
 
@@ -27,6 +28,21 @@ public sealed class WordTableBuilder
     public WordTableBuilder Row(params WordCell[] cells)
     {
         _rows.Add([.. cells]);
+        return this;
+    }
+
+    /// <summary>A row formatted hidden (w:trPr/w:hidden), which Word leaves off the page.</summary>
+    public WordTableBuilder HiddenRow(params WordCell[] cells) => Row(cells).Last(WordRowState.Hidden);
+
+    /// <summary>A row deleted with Track Changes on (w:trPr/w:del); its cells keep plain runs, as Word writes when the row goes at once.</summary>
+    public WordTableBuilder DeletedRow(params WordCell[] cells) => Row(cells).Last(WordRowState.Deleted);
+
+    /// <summary>A row inserted with Track Changes on (w:trPr/w:ins).</summary>
+    public WordTableBuilder InsertedRow(params WordCell[] cells) => Row(cells).Last(WordRowState.Inserted);
+
+    private WordTableBuilder Last(WordRowState state)
+    {
+        _states[_rows.Count - 1] = state;
         return this;
     }
 
@@ -61,9 +77,19 @@ public sealed class WordTableBuilder
             grid.Append(new GridColumn { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         }
         table.Append(grid);
-        foreach (var row in _rows)
+        for (var r = 0; r < _rows.Count; r++)
         {
+            var row = _rows[r];
             var tr = new TableRow();
+            if (_states.TryGetValue(r, out var state))
+            {
+                tr.Append(new TableRowProperties(state switch
+                {
+                    WordRowState.Hidden => new Hidden(),
+                    WordRowState.Deleted => new Deleted { Id = $"r{r}", Author = "Người sửa" },
+                    _ => (OpenXmlElement)new Inserted { Id = $"r{r}", Author = "Người sửa" },
+                }));
+            }
             foreach (var cell in row)
             {
                 tr.Append(BuildCell(cell, font, width));
@@ -111,4 +137,13 @@ public sealed class WordTableBuilder
         return new TableBorders(Border<TopBorder>(), Border<LeftBorder>(), Border<BottomBorder>(), Border<RightBorder>(),
             Border<InsideHorizontalBorder>(), Border<InsideVerticalBorder>());
     }
+}
+
+/// <summary>How a table row shows in Word.</summary>
+public enum WordRowState
+{
+    Shown,
+    Hidden,
+    Deleted,
+    Inserted,
 }
