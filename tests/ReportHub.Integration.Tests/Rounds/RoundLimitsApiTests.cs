@@ -50,6 +50,25 @@ public sealed class RoundLimitsApiTests
     }
 
     [Fact]
+    public async Task EditToAFarDeadlineOrAHostileTitleIsRefusedAndTheRoundKeepsItsValues()
+    {
+        using var app = ReportHubApp.ReferenceOnly();
+        var client = app.CreateClient();
+        var before = await app.GetJsonAsync("/api/rounds/2021-10");
+
+        var far = await client.PutAsJsonAsync("/api/rounds/2021-10", new { deadline = "9999-12-31" });
+        var empty = await client.PutAsJsonAsync("/api/rounds/2021-10", new { title = "\u0000\uFFFE" });
+
+        var problem = await ReportHubApp.ReadJsonAsync(far);
+        Assert.True(far.StatusCode == HttpStatusCode.UnprocessableEntity, problem.ToString());
+        Assert.Contains("Hạn nộp báo cáo 31/12/9999 phải nằm trong khoảng 2000–2100", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        var after = await app.GetJsonAsync("/api/rounds/2021-10");
+        Assert.Equal(before.GetProperty("deadline").GetString(), after.GetProperty("deadline").GetString());
+        Assert.Equal(before.GetProperty("title").GetString(), after.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task LastDayOfTheRangeIsAcceptedAndTheRoundAnswers()
     {
         using var app = ReportHubApp.ReferenceOnly();
