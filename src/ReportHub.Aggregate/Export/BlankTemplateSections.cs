@@ -104,7 +104,7 @@ internal static class BlankTemplateSections
         validation.ShowErrorMessage = true;
         validation.ErrorStyle = XLErrorStyle.Stop;
         validation.ErrorTitle = CountErrorTitle;
-        validation.ErrorMessage = message;
+        validation.ErrorMessage = OfficialStyle.Clean(message);
         return validation;
     }
 

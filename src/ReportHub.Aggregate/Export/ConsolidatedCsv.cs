@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ReportHub.Aggregate.Rollups;
 using ReportHub.Core.Templates;
+using ReportHub.Core.Text;
 
 namespace ReportHub.Aggregate.Export;
 
@@ -69,7 +70,7 @@ public static class ConsolidatedCsv
         string.Join(',', VietnameseHeadings
             .Concat(figures.Select(f => f.Header))
             .Append(RevisedHeading)
-            .Select(h => Quote(h.Normalize(NormalizationForm.FormC))));
+            .Select(h => Quote(VietnameseText.Safe(h))));
 
     /// <summary>The same shape System.Text.Json gives a DateTimeOffset: no fraction when it is zero, offset kept.</summary>
     private static string Iso8601(DateTimeOffset value) =>
@@ -81,7 +82,8 @@ public static class ConsolidatedCsv
     /// </summary>
     private static string Text(string? value)
     {
-        var text = (value ?? string.Empty).Normalize(NormalizationForm.FormC);
+        // The one cleaner, before anything else: Normalize throws on a lone surrogate or U+FFFE.
+        var text = VietnameseText.Safe(value);
         return text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
     }
 

@@ -6,7 +6,7 @@ namespace ReportHub.Core.Text;
 public static class VietnameseText
 {
     /// <summary>
-    /// NFC; trims; collapses every run of whitespace (tabs, NBSP, line breaks) to one space; drops control characters
+    /// <see cref="Safe"/>, then trims; collapses every run of whitespace (tabs, NBSP, line breaks) to one space; drops control characters
     /// (<see cref="IsControl"/>). Keeps U+00AD.
     /// </summary>
     public static string Clean(string? text)
@@ -21,7 +21,7 @@ public static class VietnameseText
             return text;
         }
 
-        var nfc = ToNfc(text);
+        var nfc = ToNfc(StripUnsafe(text, formatBreaksAsSpaces: true));
         var sb = new StringBuilder(nfc.Length);
         var pendingSpace = false;
         foreach (var c in nfc)
@@ -50,7 +50,7 @@ public static class VietnameseText
     }
 
     /// <summary>
-    /// NFC; keeps line breaks (normalised to \n); trims each line, drops control characters and blank lines at both ends.
+    /// <see cref="Safe"/>, then keeps line breaks (normalised to \n); trims each line, drops control characters and blank lines at both ends.
     /// </summary>
     public static string CleanMultiline(string? text)
     {
@@ -63,7 +63,7 @@ public static class VietnameseText
             return text;
         }
 
-        var nfc = ToNfc(text);
+        var nfc = ToNfc(StripUnsafe(text, formatBreaksAsSpaces: true));
         var lines = new List<string>();
         var line = new StringBuilder();
         for (var i = 0; i < nfc.Length; i++)
@@ -95,6 +95,98 @@ public static class VietnameseText
 
         var last = lines.FindLastIndex(l => l.Length > 0);
         return string.Join('\n', lines.GetRange(first, last - first + 1));
+    }
+
+    /// <summary>
+    /// The one cleaner every text passes before it is stored or written to a file: drops C0 controls other than tab,
+    /// line feed and carriage return, DEL, noncharacters (U+FDD0–U+FDEF and
+    /// every U+xFFFE/U+xFFFF), lone surrogates and the bidi embeddings, overrides and isolates (U+202A–U+202E,
+    /// U+2066–U+2069), then makes the text NFC. Whitespace is otherwise kept as it came; C1 controls stay (see
+    /// <see cref="IsControl"/>).
+    /// </summary>
+    /// <remarks>
+    /// The order matters: <see cref="string.Normalize()"/> throws on a lone surrogate or U+FFFE/U+FFFF, XML (xlsx,
+    /// docx) cannot carry a control character or a noncharacter, and PostgreSQL refuses NUL (22021). A bidi override
+    /// can make a title read differently from what it is.
+    /// </remarks>
+    public static string Safe(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+        return ToNfc(StripUnsafe(text, formatBreaksAsSpaces: false));
+    }
+
+    /// <summary>True when <see cref="Safe"/> would drop or change the character <paramref name="text"/>[<paramref name="index"/>].</summary>
+    private static bool IsUnsafeAt(string text, int index, out bool pair)
+    {
+        pair = false;
+        var c = text[index];
+        if (c < ' ')
+        {
+            return c is not ('\t' or '\n' or '\r');
+        }
+        if (c == '\u007F')
+        {
+            return true;
+        }
+        if (char.IsHighSurrogate(c))
+        {
+            if (index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+            {
+                pair = true;
+                var codePoint = char.ConvertToUtf32(c, text[index + 1]);
+                return (codePoint & 0xFFFE) == 0xFFFE;
+            }
+            return true;
+        }
+        return char.IsLowSurrogate(c) || IsUnsafeBmp(c);
+    }
+
+    private static bool IsUnsafeBmp(char c) =>
+        c is (>= '\uFDD0' and <= '\uFDEF') or '\uFFFE' or '\uFFFF' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+
+    /// <summary>A cheap first look: false means the character is certainly kept by <see cref="Safe"/>.</summary>
+    private static bool MayBeUnsafe(char c) => char.IsSurrogate(c) || IsUnsafeBmp(c);
+
+    /// <param name="formatBreaksAsSpaces">
+    /// Vertical tab and form feed separate words in the cells they come from: <see cref="Clean"/> keeps them as spaces to
+    /// collapse; <see cref="Safe"/>, which collapses nothing, drops them.
+    /// </param>
+    private static string StripUnsafe(string text, bool formatBreaksAsSpaces)
+    {
+        var first = 0;
+        while (first < text.Length && !IsUnsafeAt(text, first, out var pair))
+        {
+            first += pair ? 2 : 1;
+        }
+        if (first >= text.Length)
+        {
+            return text;
+        }
+        var sb = new StringBuilder(text.Length).Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
+        {
+            if (IsUnsafeAt(text, i, out var pair))
+            {
+                if (formatBreaksAsSpaces && text[i] is '\v' or '\f')
+                {
+                    sb.Append(' ');
+                }
+                else if (pair)
+                {
+                    i++;
+                }
+                continue;
+            }
+            sb.Append(text[i]);
+            if (pair)
+            {
+                sb.Append(text[++i]);
+            }
+        }
+        return sb.ToString();
     }
 
     /// <summary>
@@ -214,7 +306,7 @@ public static class VietnameseText
                 previousSpace = true;
                 continue;
             }
-            if (c < ' ' || c == '\u007F' || (c > '\u007F' && IsSpace(c)))
+            if (c < ' ' || c == '\u007F' || (c > '\u007F' && (IsSpace(c) || MayBeUnsafe(c))))
             {
                 return false;
             }

@@ -13,12 +13,49 @@ public static partial class RoundPlanner
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
 
+    /// <summary>
+    /// The dates a round may carry. Beyond them a date is a typing slip, and arithmetic on the deadline (the day after,
+    /// days overdue) would overflow at 9999-12-31.
+    /// </summary>
+    public static readonly DateOnly FirstDate = new(2000, 1, 1);
+
+    public static readonly DateOnly LastDate = new(2100, 12, 31);
+
+    /// <summary>The most units a round may name one by one; the province has a few hundred.</summary>
+    public const int MaxNamedUnits = 2_000;
+
+    /// <summary>The most problems listed for one draft; the rest are counted in one last line.</summary>
+    public const int MaxProblems = 20;
+
     /// <param name="knownTemplates">The template ids a round may use; null accepts any id (samples name templates that may come later).</param>
     public static (Round? Round, IReadOnlyList<RoundProblem> Problems) Plan(
         RoundDraft draft, IReadOnlyList<Unit> units, IReadOnlyList<Round> rounds, IReadOnlyCollection<string>? knownTemplates)
     {
+        var (round, problems) = PlanAll(draft, units, rounds, knownTemplates);
+        return (round, Bounded(problems));
+    }
+
+    /// <summary>
+    /// The first <see cref="MaxProblems"/> problems and one line counting the rest: a body naming thousands of unknown
+    /// units would otherwise answer megabytes nobody reads.
+    /// </summary>
+    public static IReadOnlyList<RoundProblem> Bounded(IReadOnlyList<RoundProblem> problems)
+    {
+        if (problems.Count <= MaxProblems)
+        {
+            return problems;
+        }
+        var rest = problems.Count - MaxProblems;
+        return [.. problems.Take(MaxProblems), new(problems[MaxProblems].Field, $"và {rest.ToString("N0", Vietnamese)} lỗi khác. Hãy sửa các lỗi trên rồi gửi lại để xem tiếp.")];
+    }
+
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    private static (Round? Round, List<RoundProblem> Problems) PlanAll(
+        RoundDraft draft, IReadOnlyList<Unit> units, IReadOnlyList<Round> rounds, IReadOnlyCollection<string>? knownTemplates)
+    {
         var problems = new List<RoundProblem>();
-        var code = draft.Code?.Trim() ?? "";
+        var code = VietnameseText.Clean(draft.Code);
         if (code.Length == 0)
         {
             problems.Add(new("code", "Chưa nhập mã đợt (code). Hãy đặt một mã ngắn, ví dụ 2025-Q3."));
@@ -27,12 +64,13 @@ public static partial class RoundPlanner
         {
             problems.Add(new("code", $"Mã đợt “{code}” không hợp lệ: chỉ dùng chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới, tối đa 64 ký tự (ví dụ 2025-Q3)."));
         }
-        var title = draft.Title?.Trim().Normalize() ?? "";
+        // The one cleaner first: Normalize throws on U+FFFE or a lone surrogate, and PostgreSQL refuses a NUL.
+        var title = VietnameseText.Clean(draft.Title);
         if (title.Length == 0)
         {
             problems.Add(new("title", "Chưa nhập tên đợt (title). Hãy ghi tên đợt như trích yếu của công văn yêu cầu báo cáo."));
         }
-        var template = draft.Template?.Trim() ?? "";
+        var template = VietnameseText.Clean(draft.Template);
         if (template.Length == 0)
         {
             problems.Add(new("template", $"Chưa chọn biểu mẫu (template). Các biểu mẫu hiện có: {List(knownTemplates)}."));
@@ -77,7 +115,7 @@ public static partial class RoundPlanner
 
     private static string? CheckDocument(string? text, IReadOnlyList<Round> rounds, List<RoundProblem> problems)
     {
-        var document = text?.Trim().Normalize() ?? "";
+        var document = VietnameseText.Clean(text);
         if (document.Length == 0)
         {
             problems.Add(new("requestDocument", "Chưa nhập số, ký hiệu công văn yêu cầu báo cáo (requestDocument), ví dụ 1234/SKHCN-CĐS."));
@@ -107,7 +145,14 @@ public static partial class RoundPlanner
         var date = ParseDate(text);
         if (date is null)
         {
-            problems.Add(new(field, $"“{text.Trim()}” không phải ngày hợp lệ cho {label} ({field}). Hãy ghi ngày dạng yyyy-MM-dd (2025-10-01) hoặc dd/MM/yyyy (01/10/2025)."));
+            problems.Add(new(field, $"“{VietnameseText.Clean(text)}” không phải ngày hợp lệ cho {label} ({field}). Hãy ghi ngày dạng yyyy-MM-dd (2025-10-01) hoặc dd/MM/yyyy (01/10/2025)."));
+            return null;
+        }
+        if (date < FirstDate || date > LastDate)
+        {
+            // Null on purpose: the units are not checked against a date that is itself wrong.
+            problems.Add(new(field, $"{Capitalized(label)} {Show(date.Value)} phải nằm trong khoảng {FirstDate.Year}–{LastDate.Year} ({Show(FirstDate)} đến {Show(LastDate)}). Hãy kiểm tra lại năm ghi trong công văn."));
+            return null;
         }
         return date;
     }
@@ -118,6 +163,11 @@ public static partial class RoundPlanner
         var parents = Clean(given.Parents);
         var named = Clean(given.Units);
         var before = problems.Count;
+        if (named.Count > MaxNamedUnits)
+        {
+            problems.Add(new("expected.units", $"Danh sách đơn vị có {named.Count.ToString("N0", Vietnamese)} mã khác nhau, quá giới hạn {MaxNamedUnits.ToString("N0", Vietnamese)} đơn vị của một đợt. Hãy chọn theo loại đơn vị hoặc đơn vị cấp trên thay cho liệt kê từng mã."));
+            return null;
+        }
         foreach (var type in types.Where(t => !UnitTypes.All.Contains(t)))
         {
             problems.Add(new("expected.types", $"Loại đơn vị “{type}” không có. Các loại đơn vị: {string.Join(", ", UnitTypes.All)}."));
@@ -180,7 +230,9 @@ public static partial class RoundPlanner
     }
 
     private static List<string> Clean(IReadOnlyList<string>? values) =>
-        values?.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
+        values?.Select(VietnameseText.Clean).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
+
+    private static string Capitalized(string label) => char.ToUpper(label[0], Vietnamese) + label[1..];
 
     private static string List(IReadOnlyCollection<string>? ids) => ids is { Count: > 0 } ? string.Join(", ", ids.Order(StringComparer.Ordinal)) : "chưa có";
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;
+using ReportHub.Core.Text;
 using ReportHub.Warehouse.Reference;
 using ReportHub.Warehouse.Templates;
 
@@ -98,7 +99,7 @@ public sealed class RoundService(ReferenceStore store, TemplateStore templateSto
         {
             return new RoundUnitAddition { RoundNotFound = true, Problem = $"Không có đợt báo cáo mã “{code}”. Hãy xem các đợt hiện có trên trang Đợt báo cáo (rounds list)." };
         }
-        var wanted = unitCode?.Trim() ?? "";
+        var wanted = VietnameseText.Clean(unitCode);
         var units = await store.UnitsAsync(cancellationToken);
         if (units.FirstOrDefault(u => string.Equals(u.Code, wanted, StringComparison.OrdinalIgnoreCase)) is not { } unit)
         {

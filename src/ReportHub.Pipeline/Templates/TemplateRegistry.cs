@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ReportHub.Core.Templates;
+using ReportHub.Core.Text;
 using ReportHub.Warehouse.Connections;
 using ReportHub.Warehouse.Templates;
 
@@ -36,7 +37,8 @@ public sealed class TemplateRegistry(Db db, TemplateStore store, TemplateValidat
         var definition = JsonNode.Parse(json)!.AsObject();
         var id = definition["id"]!.GetValue<string>();
         var version = definition["version"]!.GetValue<int>();
-        var title = definition["title"]!.GetValue<string>();
+        // The title column is what lists and pages show; PostgreSQL refuses a NUL in text (22021).
+        var title = VietnameseText.Clean(definition["title"]!.GetValue<string>());
         var summary = new TemplateSummary { Id = id, Version = version, Title = title };
 
         await using var connection = await db.OpenAsync(cancellationToken);

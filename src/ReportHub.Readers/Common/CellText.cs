@@ -39,16 +39,6 @@ internal static class CellText
 
     public static string FormatDate(DateTime value) => value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    public static string Nfc(string value)
-    {
-        try
-        {
-            return VietnameseText.IsSurelyNfc(value) || value.IsNormalized() ? value : value.Normalize();
-        }
-        catch (ArgumentException)
-        {
-            // A lone surrogate cannot be normalized; keep the text rather than reject the file over one cell.
-            return value;
-        }
-    }
+    /// <summary>The cell's text through the one cleaner (<see cref="VietnameseText.Safe"/>): NFC, and nothing a warehouse or an export cannot carry.</summary>
+    public static string Nfc(string value) => VietnameseText.Safe(value);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using ClosedXML.Excel;
+using ReportHub.Core.Text;
 
 namespace ReportHub.Aggregate.Export.Styling;
 
@@ -95,20 +96,14 @@ internal static class OfficialStyle
     /// <summary>NFC, no XML-illegal control characters, and within Excel's cell limit.</summary>
     public static string Clean(string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        var cleaned = VietnameseText.Safe(text).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        if (cleaned.Length <= MaxCellText)
         {
-            return string.Empty;
+            return cleaned;
         }
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
-        {
-            if (c is '\t' or '\n' or '\r' || c >= ' ' && c != '\uFFFE' && c != '\uFFFF')
-            {
-                builder.Append(c);
-            }
-        }
-        var cleaned = builder.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        return cleaned.Length > MaxCellText ? cleaned[..MaxCellText] : cleaned;
+        // Never cut between the two halves of a surrogate pair: a lone half is invalid text again.
+        var length = char.IsHighSurrogate(cleaned[MaxCellText - 1]) ? MaxCellText - 1 : MaxCellText;
+        return cleaned[..length];
     }
 
     /// <summary>A one-line, merged, centred text block such as a title or the national motto.</summary>
@@ -175,7 +170,7 @@ internal static class OfficialStyle
     {
         var comment = cell.Comment;
         comment.Author = "ReportHub";
-        comment.AddText(text);
+        comment.AddText(Clean(text));
     }
 
     /// <summary>
