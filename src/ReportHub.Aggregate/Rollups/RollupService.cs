@@ -65,7 +65,10 @@ public sealed class RollupService(Db db, ReferenceStore reference, TemplateStore
     }
 
     public static DateTimeOffset Cutoff(Round round) =>
-        new DateTimeOffset(round.Deadline.AddDays(1).ToDateTime(TimeOnly.MinValue), ProvinceOffset);
+        // A deadline at the calendar's end (stored before rounds' dates were bounded) has no next day: nothing is late.
+        round.Deadline >= DateOnly.MaxValue.AddDays(-1)
+            ? DateTimeOffset.MaxValue
+            : new DateTimeOffset(round.Deadline.AddDays(1).ToDateTime(TimeOnly.MinValue), ProvinceOffset);
 
     public async Task<IReadOnlyList<UnitStatus>?> UnitsAsync(string roundCode, CancellationToken cancellationToken) =>
         (await RollupAsync(roundCode, cancellationToken))?.Units;

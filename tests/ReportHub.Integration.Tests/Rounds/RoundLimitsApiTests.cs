@@ -50,6 +50,26 @@ public sealed class RoundLimitsApiTests
     }
 
     [Fact]
+    public async Task ARoundStoredWithTheCalendarsLastDeadlineStillAnswersEverywhere()
+    {
+        using var app = new ReportHubApp(loadSamples: true);
+        Assert.Equal(14, (await app.GetJsonAsync("/api/rounds/2021-10/totals")).GetProperty("unitsReported").GetInt32());
+        // What a release before the 2000–2100 bound could store; nothing now creates it.
+        Assert.Equal(1, await ReportHub.Testing.Warehouses.WarehouseRows.ExecuteAsync(app, "UPDATE rounds SET deadline = '9999-12-31' WHERE code = '2021-10'"));
+        var client = app.CreateClient();
+
+        var totals = await app.GetJsonAsync("/api/rounds/2021-10/totals");
+
+        Assert.Equal(0, totals.GetProperty("unitsLate").GetInt32());
+        Assert.Equal(totals.GetProperty("unitsReported").GetInt32(), totals.GetProperty("unitsOnTime").GetInt32());
+        foreach (var path in (string[])["/api/rounds/2021-10/units", "/api/rounds/2021-10/consolidated.xlsx", "/api/rounds/2021-10/consolidated.csv", "/rounds", "/rounds/2021-10"])
+        {
+            using var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task EditToAFarDeadlineOrAHostileTitleIsRefusedAndTheRoundKeepsItsValues()
     {
         using var app = ReportHubApp.ReferenceOnly();

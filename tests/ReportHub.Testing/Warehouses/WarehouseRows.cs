@@ -17,6 +17,15 @@ public static class WarehouseRows
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {table}"));
     }
 
+    /// <summary>Runs a fixed statement of the test's against the app's warehouse: to plant what an older release stored.</summary>
+    public static async Task<int> ExecuteAsync(App.ReportHubApp app, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var db = new Db(new WarehouseOptions { Provider = Enum.Parse<WarehouseProvider>(app.Provider), ConnectionString = app.ConnectionString });
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteAsync(new CommandDefinition(sql));
+    }
+
     public static Task<long> CountAsync(App.ReportHubApp app, string table)
     {
         ArgumentNullException.ThrowIfNull(app);
