@@ -101,6 +101,10 @@ public sealed class TemplateParser(TemplateDefinition template)
             }
         }
 
+        if (grid.FormulaCells > 0)
+        {
+            FormulaNotes.Warn(tables, context);
+        }
         var header = HeaderReader.Read(grid, headerRows, Template);
         ReportValidator.Validate(Template, tables, header, options, context, cancellationToken);
         if (tables.Count > 0 && tables.All(t => t.Rows.Count == 0))
