@@ -139,6 +139,33 @@ public sealed class DigitsCliTests
         Assert.Equal(3000m + 1541m, await ReceivedTotal(cli));
     }
 
+    [Fact]
+    public async Task GroupedTwoRowHeaderInACsvIsUnderstood()
+    {
+        using var cli = new CliWorkspace();
+        await cli.InitAsync();
+        var builder = Report(1541);
+        var table = builder.Template.Section("services")!.Table!;
+        var received = table.Column("received")!.Header;
+        var online = table.Column("receivedOnline")!.Header;
+        var grid = builder.Grid().Select(r => r.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "").ToArray()).ToList();
+        var at = grid.FindIndex(r => r.Contains(received));
+        var upper = grid[at].Select(h => h == received ? "Hồ sơ" : h == online ? "" : h).ToArray();
+        var lower = grid[at].Select(h => h == received || h == online ? h : "").ToArray();
+        grid[at] = lower;
+        grid.Insert(at, upper);
+        var file = cli.Write("stp-q3.csv", Encoding.UTF8.GetBytes(string.Join("\r\n", grid.Select(r => string.Join(',', r.Select(CsvField)))) + "\r\n"));
+
+        var (exit, results) = await cli.IngestAsync([file]);
+
+        Assert.True(exit == 0, string.Join('\n', results));
+        Assert.Empty(Issues(Assert.Single(results), "column.unknown"));
+        Assert.Equal(3000m + 1541m, await ReceivedTotal(cli));
+    }
+
+    private static string CsvField(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
     private static string Field(string value) =>
         value.AsSpan().IndexOfAny("§\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
