@@ -106,6 +106,10 @@ public sealed class TemplateParser(TemplateDefinition template)
             }
         }
 
+        if (grid.FormulaCells > 0)
+        {
+            FormulaNotes.Warn(tables, context);
+        }
         SecondLetter.Check(grid, Template, context);
         var header = HeaderReader.Read(grid, headerRows, Template, context);
         ReportValidator.Validate(Template, tables, header, options, context, cancellationToken);

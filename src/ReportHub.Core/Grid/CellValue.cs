@@ -13,9 +13,10 @@ public enum CellKind
 /// <summary>
 /// One cell as a reader saw it. Row and Column are 1-based. <see cref="Text"/> is what a person sees
 /// (numbers in invariant form, dates as dd/MM/yyyy); <see cref="Number"/> keeps the raw value where there is one,
-/// an OLE Automation serial for dates.
+/// an OLE Automation serial for dates. <see cref="IsFormula"/> says the value is the one the spreadsheet program
+/// cached when it last calculated a formula, not one a person typed.
 /// </summary>
-public readonly record struct CellValue(int Row, int Column, CellKind Kind, string Text, double? Number = null, string? Font = null)
+public readonly record struct CellValue(int Row, int Column, CellKind Kind, string Text, double? Number = null, string? Font = null, bool IsFormula = false)
 {
     public string Address => A1.Format(Row, Column);
 

@@ -18,6 +18,8 @@ public static class IssueCodes
     public const string SheetTooManyMerges = "sheet.too-many-merges";
     public const string CellTooLong = "cell.too-long";
     public const string CsvUnbalancedQuote = "csv.unbalanced-quote";
+    public const string CsvMixedSeparators = "csv.mixed-separators";
+    public const string CsvSeparatorUnusable = "csv.separator-unusable";
     public const string SheetHiddenUsed = "sheet.hidden-used";
 
     /// <summary>A Word letter holds hidden text or hidden table rows, which were left out as Word leaves them off the page.</summary>
@@ -72,6 +74,9 @@ public static class IssueCodes
     public const string NumberNegative = "value.negative";
     public const string NumberFractional = "value.fractional";
     public const string NumberImplausible = "value.implausible";
+    public const string ForeignDigits = "value.foreign-digits";
+    public const string InvisibleDropped = "value.invisible-dropped";
+    public const string FormulaCached = "value.formula-cached";
     public const string ScansWithoutCodes = "qr.scans-without-codes";
     public const string TotalMismatch = "qr.total-mismatch";
     public const string CitationInvalid = "directive.citation-invalid";

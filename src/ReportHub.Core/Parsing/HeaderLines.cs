@@ -18,7 +18,7 @@ public static partial class HeaderLines
     [GeneratedRegex(@"^so\s*:")]
     private static partial Regex NumberLine();
 
-    [GeneratedRegex(@"^(theo|thuc hien|phuc dap|can cu|tra loi|trien khai)\b.*\d+\s*/\s*\S")]
+    [GeneratedRegex(@"^(theo|thuc hien|phuc dap|can cu|tra loi|trien khai)\b.*[0-9]+\s*/\s*\S")]
     private static partial Regex RequestLine();
 
     public static bool IsNumberLine(string folded) => NumberLine().IsMatch(folded);

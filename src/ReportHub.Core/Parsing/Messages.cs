@@ -35,6 +35,27 @@ public static class Messages
     public static string NotANumber(string header, string text) =>
         $"Ô này ghi “{text}” nhưng cột “{header}” phải là một số nguyên (ví dụ 541 hoặc 1.234). Hãy ghi lại bằng chữ số.";
 
+    public static string ForeignDigits(string header, string text, string cell)
+    {
+        var digit = Text.DigitFolding.Fold(text).Foreign ?? '0';
+        return $"Ô {cell} ghi chữ số không phải chữ số Ả Rập thông thường (0–9) ở cột “{header}”: “{Shorten(text)}” dùng chữ số " +
+            $"{Text.DigitFolding.ScriptName(digit)} (có vẻ là “{Shorten(Text.DigitFolding.AsAsciiHint(text))}”). " +
+            "Hãy gõ lại bằng các chữ số 0–9 trên bàn phím.";
+    }
+
+    public static string InvisibleDropped(string header, string text, string cell, string dropped) =>
+        $"Ô {cell} ở cột “{header}” có ký tự ẩn không nhìn thấy được ({dropped}, thường do dán từ trang web hoặc văn bản " +
+        $"viết từ phải sang trái); ReportHub đã bỏ các ký tự này và đọc “{Shorten(text)}” như số. Hãy kiểm tra lại giá trị.";
+
+    public static string FormulaCached(string cell, string text) =>
+        $"Ô {cell} là một công thức; ReportHub lấy giá trị “{Shorten(text)}” mà Excel đã tính và lưu lần cuối, không tự tính lại. " +
+        "Nếu đã sửa số liệu mà chưa lưu lại tệp bằng Excel, giá trị này có thể đã cũ: hãy mở tệp, kiểm tra rồi lưu lại trước khi gửi.";
+
+    public static string FormulasCached(int count, IReadOnlyList<string> first) =>
+        $"Có {count} ô là công thức ({string.Join(", ", first)}{(count > first.Count ? ", …" : "")}); ReportHub lấy các giá trị Excel " +
+        "đã tính và lưu lần cuối, không tự tính lại. Nếu đã sửa số liệu mà chưa lưu lại tệp bằng Excel, các giá trị này có thể " +
+        "đã cũ: hãy mở tệp, kiểm tra rồi lưu lại trước khi gửi.";
+
     public static string Negative(string header, string text) =>
         $"Cột “{header}” không được là số âm (ô ghi “{text}”). Hãy ghi số lượng từ 0 trở lên.";
 

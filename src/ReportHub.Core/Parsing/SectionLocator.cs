@@ -9,10 +9,10 @@ public sealed record SectionHit(SectionDefinition Section, GridCell Cell);
 /// <summary>Finds section headings ("2. Kết quả tạo, quản lý mã QR…") anywhere on the sheet.</summary>
 public static partial class SectionLocator
 {
-    [GeneratedRegex(@"^\s*(?<n>\d{1,2}|[ivx]{1,4})\s*[\.\):]\s*(?<rest>.*)$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^\s*(?<n>[0-9]{1,2}|[ivx]{1,4})\s*[\.\):]\s*(?<rest>.*)$", RegexOptions.Singleline)]
     private static partial Regex NumberedHeading();
 
-    [GeneratedRegex(@"^\s*(\d{1,2}|[IVXivx]{1,4})\s*[\.\):]")]
+    [GeneratedRegex(@"^\s*([0-9]{1,2}|[IVXivx]{1,4})\s*[\.\):]")]
     private static partial Regex RawNumbered();
 
     /// <summary>A section's heading and keywords, folded once rather than once per row.</summary>

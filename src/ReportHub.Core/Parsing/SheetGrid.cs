@@ -6,6 +6,9 @@ namespace ReportHub.Core.Parsing;
 public sealed record GridCell(int Row, int Column, string Text, CellKind Kind, double? Number)
 {
     public string Address => A1.Format(Row, Column);
+
+    /// <summary>The value is a formula's cached result (<see cref="CellValue.IsFormula"/>).</summary>
+    public bool IsFormula { get; init; }
 }
 
 /// <summary>
@@ -33,6 +36,9 @@ public sealed class SheetGrid
     public IReadOnlyCollection<int> RowNumbers => _rowNumbers;
 
     public int LegacyCellsConverted { get; private set; }
+
+    /// <summary>How many cells hold a formula's cached value; when none do, nobody need look for them.</summary>
+    public int FormulaCells { get; private set; }
 
     public LegacyCharset LegacyCharset { get; private set; }
 
@@ -192,7 +198,16 @@ public sealed class SheetGrid
         {
             return;
         }
-        var cell = new GridCell(value.Row, value.Column, text, value.Kind, value.Number);
+        GridCell cell;
+        if (value.IsFormula)
+        {
+            cell = new GridCell(value.Row, value.Column, text, value.Kind, value.Number) { IsFormula = true };
+            FormulaCells++;
+        }
+        else
+        {
+            cell = new GridCell(value.Row, value.Column, text, value.Kind, value.Number);
+        }
         if (!_rows.TryGetValue(value.Row, out var list))
         {
             list = [];

@@ -9,7 +9,9 @@ public sealed record TableLayout(int HeaderRow, IReadOnlyDictionary<string, int>
 
     /// <summary>
     /// Looks a few rows below the heading for the row that names the most template columns. Column order is
-    /// whatever the department used; only the header text counts.
+    /// whatever the department used; only the header text counts. A header of two rows, where a group heading
+    /// ("Số lượng") is merged over the columns whose own headers are in the row below, is read as one row: the lower
+    /// row's cell where it has one, else the upper row's; the data then starts under the lower row.
     /// </summary>
     public static TableLayout? Find(SheetGrid grid, TableDefinition table, int headingRow, int endRow)
     {
@@ -30,8 +32,34 @@ public sealed record TableLayout(int HeaderRow, IReadOnlyDictionary<string, int>
             {
                 best = candidate;
             }
+            var below = rowNumber + 1 < endRow ? grid.Row(rowNumber + 1) : [];
+            if (below.Count > 0)
+            {
+                var lower = Match(below, table, rowNumber + 1);
+                var grouped = Match(Stack(grid.Row(rowNumber), below), table, rowNumber + 1);
+                if (grouped.Columns.Count > Math.Max(candidate.Columns.Count, lower.Columns.Count)
+                    && (best is null || grouped.Columns.Count > best.Columns.Count))
+                {
+                    best = grouped;
+                }
+            }
         }
         return best;
+    }
+
+    /// <summary>Two header rows as one: each column's lower cell, or its upper one where the lower row has none.</summary>
+    private static List<GridCell> Stack(IReadOnlyList<GridCell> upper, IReadOnlyList<GridCell> lower)
+    {
+        var byColumn = new SortedDictionary<int, GridCell>();
+        foreach (var cell in upper)
+        {
+            byColumn[cell.Column] = cell;
+        }
+        foreach (var cell in lower)
+        {
+            byColumn[cell.Column] = cell;
+        }
+        return [.. byColumn.Values];
     }
 
     private static TableLayout Match(IReadOnlyList<GridCell> row, TableDefinition table, int rowNumber)

@@ -9,7 +9,7 @@ namespace ReportHub.Core.Parsing;
 /// <summary>Reads a template table's data rows below its header row, up to the next section.</summary>
 public static partial class TableReader
 {
-    [GeneratedRegex(@"^\(?\s*\d{1,2}\s*\)?$")]
+    [GeneratedRegex(@"^\(?\s*[0-9]{1,2}\s*\)?$")]
     private static partial Regex ColumnNumber();
 
     public static TableData? Read(SheetGrid grid, SectionDefinition section, int headingRow, int endRow, ParseContext context,

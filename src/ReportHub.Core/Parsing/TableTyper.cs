@@ -1,3 +1,4 @@
+using System.Globalization;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Issues;
 using ReportHub.Core.Templates;
@@ -48,7 +49,12 @@ internal static class TableTyper
         switch (column.Type)
         {
             case ColumnType.Ordinal:
-                return new FieldValue { Text = text, Number = int.TryParse(text.Trim('.', ' '), out var ordinal) ? ordinal : null };
+                return new FieldValue
+                {
+                    Text = text,
+                    Number = int.TryParse(DigitFolding.Fold(text).Text.Trim('.', ' '), NumberStyles.None, CultureInfo.InvariantCulture, out var ordinal)
+                        ? ordinal : null,
+                };
             case ColumnType.Count:
                 return Count(column, cell, raw, faults);
             case ColumnType.Amount:
@@ -58,25 +64,35 @@ internal static class TableTyper
                 {
                     return null;
                 }
+                if (parsed.Status == DecimalStatus.ForeignDigits)
+                {
+                    faults.Add(new ValueFault(column.Key, IssueCodes.ForeignDigits, cell.Address, Messages.ForeignDigits(column.Header, text, cell.Address), true));
+                    return new FieldValue { Text = text };
+                }
                 if (parsed.Status != DecimalStatus.Ok)
                 {
                     faults.Add(new ValueFault(column.Key, IssueCodes.NumberInvalid, cell.Address, Messages.NotADecimal(column.Header, text), true));
                     return new FieldValue { Text = text };
                 }
+                Dropped(column, cell, parsed.Dropped, faults);
                 return new FieldValue { Text = text, Number = parsed.Value };
             case ColumnType.Date:
                 if ((raw is { } serial && VietnameseDates.TryFromSerial(serial, out var day)) || VietnameseDates.TryParseDate(text, out day))
                 {
                     return new FieldValue { Text = text, Date = day };
                 }
-                faults.Add(new ValueFault(column.Key, IssueCodes.DateInvalid, cell.Address, Messages.NotADate(column.Header, text), true));
+                faults.Add(DigitFolding.HasForeignDigits(text)
+                    ? new ValueFault(column.Key, IssueCodes.ForeignDigits, cell.Address, Messages.ForeignDigits(column.Header, text, cell.Address), true)
+                    : new ValueFault(column.Key, IssueCodes.DateInvalid, cell.Address, Messages.NotADate(column.Header, text), true));
                 return new FieldValue { Text = text };
             case ColumnType.Citation:
                 if (Citations.TryParse(text, out var citation))
                 {
                     return new FieldValue { Text = text, Code = citation.Reference, Date = citation.Date };
                 }
-                faults.Add(new ValueFault(column.Key, IssueCodes.CitationInvalid, cell.Address, Messages.CitationInvalid(text), false));
+                faults.Add(DigitFolding.HasForeignDigits(text)
+                    ? new ValueFault(column.Key, IssueCodes.ForeignDigits, cell.Address, Messages.ForeignDigits(column.Header, text, cell.Address), true)
+                    : new ValueFault(column.Key, IssueCodes.CitationInvalid, cell.Address, Messages.CitationInvalid(text), false));
                 return new FieldValue { Text = text };
             case ColumnType.List:
                 return new FieldValue { Text = text, Items = HeaderLines.SplitList(text) };
@@ -104,7 +120,11 @@ internal static class TableTyper
         switch (parsed.Status)
         {
             case CountStatus.Ok:
+                Dropped(column, cell, parsed.Dropped, faults);
                 return new FieldValue { Text = cell.Text, Number = parsed.Value };
+            case CountStatus.ForeignDigits:
+                faults.Add(new ValueFault(column.Key, IssueCodes.ForeignDigits, cell.Address, Messages.ForeignDigits(header, cell.Text, cell.Address), true));
+                break;
             case CountStatus.Blank:
                 return null;
             case CountStatus.Negative:
@@ -121,5 +141,15 @@ internal static class TableTyper
                 break;
         }
         return new FieldValue { Text = cell.Text };
+    }
+
+    /// <summary>A number read after dropping invisible characters is kept, with a note: the sender may not know they were there.</summary>
+    private static void Dropped(ColumnDefinition column, GridCell cell, string? dropped, List<ValueFault> faults)
+    {
+        if (dropped is not null)
+        {
+            faults.Add(new ValueFault(column.Key, IssueCodes.InvisibleDropped, cell.Address,
+                Messages.InvisibleDropped(column.Header, DigitFolding.Fold(cell.Text).Text, cell.Address, dropped), false));
+        }
     }
 }

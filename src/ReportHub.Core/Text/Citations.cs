@@ -53,7 +53,7 @@ public static partial class Citations
 
     private static IEnumerable<Citation> Scan(string? text)
     {
-        var clean = VietnameseText.Clean(text);
+        var clean = VietnameseText.Clean(DigitFolding.Fold(text).Text);
         if (clean.Length == 0)
         {
             yield break;
@@ -112,22 +112,22 @@ public static partial class Citations
         return sb.ToString();
     }
 
-    private const string SymbolText = @"[\p{L}\d][\p{L}\p{M}\d]*(?:[-\u2013\u2010/&][\p{L}\p{M}\d]+)*";
+    private const string SymbolText = @"[\p{L}0-9][\p{L}\p{M}0-9]*(?:[-\u2013\u2010/&][\p{L}\p{M}0-9]+)*";
 
     // Three shapes, tried at each position:
     //   party:  09-CT/TU        (number, dash, a symbol that contains a slash)
     //   num:    914 /VP-HCTC    (spaces around the slash tolerated)
     //   blank:  Số: …/SKHCN-VP  (number left blank for the clerk; only after the "Số" label or at the start)
     [GeneratedRegex(
-        @"(?<![\p{L}\p{M}\d/&\-])(?:" +
-        @"(?<pnum>\d+)-(?<party>\p{L}[\p{L}\p{M}\d]*(?:[-\u2013\u2010&][\p{L}\p{M}\d]+)*/[\p{L}\p{M}\d]+(?:[-\u2013\u2010/&][\p{L}\p{M}\d]+)*)" +
-        @"|(?<num>\d+)[ \t]*/[ \t]*(?<sym>" + SymbolText + ")" +
+        @"(?<![\p{L}\p{M}0-9/&\-])(?:" +
+        @"(?<pnum>[0-9]+)-(?<party>\p{L}[\p{L}\p{M}0-9]*(?:[-\u2013\u2010&][\p{L}\p{M}0-9]+)*/[\p{L}\p{M}0-9]+(?:[-\u2013\u2010/&][\p{L}\p{M}0-9]+)*)" +
+        @"|(?<num>[0-9]+)[ \t]*/[ \t]*(?<sym>" + SymbolText + ")" +
         @"|(?<=(?:^|\bsố)[ \t]*:?[ \t.…_]*)/[ \t]*(?<sym>" + SymbolText + "))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CitationPattern();
 
     [GeneratedRegex(
-        @"^[ \t]*[,;(]?[ \t]*(?:ban hành[ \t]+)?(?:ngày|ngay)[ \t]*(?<date>\d{1,2}[ \t]*(?:[/.-]|tháng|thang)[ \t]*\d{1,2}[ \t]*(?:[/.-]|năm|nam)[ \t]*\d{4})(?!\d)",
+        @"^[ \t]*[,;(]?[ \t]*(?:ban hành[ \t]+)?(?:ngày|ngay)[ \t]*(?<date>[0-9]{1,2}[ \t]*(?:[/.-]|tháng|thang)[ \t]*[0-9]{1,2}[ \t]*(?:[/.-]|năm|nam)[ \t]*[0-9]{4})(?![0-9])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FollowingDate();
 }

@@ -7,7 +7,7 @@ namespace ReportHub.Core.Text;
 public sealed partial class UnitMatcher
 {
     /// <summary>"tp."/"tx." (with or without the dot) as a word of its own, folded.</summary>
-    [GeneratedRegex(@"(?<![\p{L}\d])(tp|tx)(?:\s*\.\s*|\s+)(?=[\p{L}\d])")]
+    [GeneratedRegex(@"(?<![\p{L}0-9])(tp|tx)(?:\s*\.\s*|\s+)(?=[\p{L}0-9])")]
     private static partial Regex Abbreviations();
 
     /// <summary>Document-type abbreviations (folded) that open many symbols ("TB-SCT", "QĐ-UBND") but never name an issuer.</summary>

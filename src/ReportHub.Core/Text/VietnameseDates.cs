@@ -13,7 +13,7 @@ public static partial class VietnameseDates
     public static bool TryParsePlaceDate(string? line, out PlaceDate placeDate)
     {
         placeDate = null!;
-        var clean = VietnameseText.Clean(line);
+        var clean = VietnameseText.Clean(DigitFolding.Fold(line).Text);
         var match = PlaceDatePattern().Match(clean);
         if (!match.Success)
         {
@@ -43,7 +43,7 @@ public static partial class VietnameseDates
     public static bool TryParseDate(string? text, out DateOnly date)
     {
         date = default;
-        var clean = VietnameseText.Clean(text).TrimEnd('.', ',', ';', ' ');
+        var clean = VietnameseText.Clean(DigitFolding.Fold(text).Text).TrimEnd('.', ',', ';', ' ');
         if (clean.Length == 0)
         {
             return false;
@@ -114,18 +114,18 @@ public static partial class VietnameseDates
     }
 
     // Blank day and month are written as spaces, dots or underscores ("ngày ... tháng ... năm 2021").
-    [GeneratedRegex(@"^(?<place>[^,\d]*?[^\s,\d])\s*,?\s*(?:ngày|ngay)(?:[\s.…_]*(?<d>\d{1,2}))?[\s.…_/]*(?:tháng|thang)(?:[\s.…_]*(?<m>\d{1,2}))?[\s.…_/]*(?:năm|nam)[\s.…_]*(?<y>\d{4})(?!\d)",
+    [GeneratedRegex(@"^(?<place>[^,0-9]*?[^\s,0-9])\s*,?\s*(?:ngày|ngay)(?:[\s.…_]*(?<d>[0-9]{1,2}))?[\s.…_/]*(?:tháng|thang)(?:[\s.…_]*(?<m>[0-9]{1,2}))?[\s.…_/]*(?:năm|nam)[\s.…_]*(?<y>[0-9]{4})(?![0-9])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PlaceDatePattern();
 
-    [GeneratedRegex(@"^(?:(?:ngày|ngay)\s*)?(?<d>\d{1,2})\s*(?<sep>[/.-])\s*(?<m>\d{1,2})\s*\k<sep>\s*(?<y>\d{4})$",
+    [GeneratedRegex(@"^(?:(?:ngày|ngay)\s*)?(?<d>[0-9]{1,2})\s*(?<sep>[/.-])\s*(?<m>[0-9]{1,2})\s*\k<sep>\s*(?<y>[0-9]{4})$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayFirstPattern();
 
-    [GeneratedRegex(@"^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})$")]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})-(?<m>[0-9]{1,2})-(?<d>[0-9]{1,2})$")]
     private static partial Regex IsoPattern();
 
-    [GeneratedRegex(@"^(?:(?:ngày|ngay)\s*)?(?<d>\d{1,2})\s*(?:tháng|thang)\s*(?<m>\d{1,2})\s*,?\s*(?:năm|nam)\s*(?<y>\d{4})$",
+    [GeneratedRegex(@"^(?:(?:ngày|ngay)\s*)?(?<d>[0-9]{1,2})\s*(?:tháng|thang)\s*(?<m>[0-9]{1,2})\s*,?\s*(?:năm|nam)\s*(?<y>[0-9]{4})$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WordsPattern();
 }

@@ -8,10 +8,14 @@ public enum DecimalStatus
     Blank,
     Ok,
     NotNumber,
+
+    /// <summary>The text holds digits of another script (Arabic-Indic, Devanagari…): see <see cref="DigitFolding"/>.</summary>
+    ForeignDigits,
 }
 
 /// <param name="Percent">The text ended in "%": the value is in percent units ("12,5%" is 12.5).</param>
-public readonly record struct DecimalParse(DecimalStatus Status, decimal Value, bool Percent = false);
+/// <param name="Dropped">Invisible characters dropped from the text before reading it (<see cref="DigitFold.Dropped"/>).</param>
+public readonly record struct DecimalParse(DecimalStatus Status, decimal Value, bool Percent = false, string? Dropped = null);
 
 public static partial class VietnameseNumbers
 {
@@ -24,6 +28,21 @@ public static partial class VietnameseNumbers
     /// </summary>
     public static DecimalParse ParseDecimal(string? text, double? raw = null)
     {
+        if (raw is null)
+        {
+            var digits = DigitFolding.Fold(text);
+            if (digits.HasForeignDigits)
+            {
+                return new DecimalParse(DecimalStatus.ForeignDigits, 0);
+            }
+            if (digits.Dropped is not null)
+            {
+                var parse = ParseDecimal(digits.Text);
+                return parse.Status == DecimalStatus.Blank ? parse : parse with { Dropped = digits.Dropped };
+            }
+            text = digits.Text;
+        }
+
         var clean = VietnameseText.Clean(text);
         var percent = clean.EndsWith('%');
         if (raw is { } number)

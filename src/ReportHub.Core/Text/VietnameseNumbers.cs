@@ -13,9 +13,13 @@ public enum CountStatus
 
     /// <summary>A whole number above <see cref="Domain.Counts.MaxPlausible"/>, including one too long for a long.</summary>
     Implausible,
+
+    /// <summary>The text holds digits of another script (Arabic-Indic, Devanagari…): see <see cref="DigitFolding"/>.</summary>
+    ForeignDigits,
 }
 
-public readonly record struct CountParse(CountStatus Status, long Value);
+/// <param name="Dropped">Invisible characters dropped from the text before reading it (<see cref="DigitFold.Dropped"/>).</param>
+public readonly record struct CountParse(CountStatus Status, long Value, string? Dropped = null);
 
 public static partial class VietnameseNumbers
 {
@@ -35,6 +39,17 @@ public static partial class VietnameseNumbers
             return FromNumber(number);
         }
 
+        var digits = DigitFolding.Fold(text);
+        if (digits.HasForeignDigits)
+        {
+            return new CountParse(CountStatus.ForeignDigits, 0);
+        }
+        var parse = ParseCountText(digits.Text);
+        return digits.Dropped is null || parse.Status == CountStatus.Blank ? parse : parse with { Dropped = digits.Dropped };
+    }
+
+    private static CountParse ParseCountText(string text)
+    {
         var clean = VietnameseText.Clean(text);
         var folded = VietnameseText.Fold(clean);
         if (clean.Length == 0 || IsBlankWord(clean, folded))
@@ -155,12 +170,13 @@ public static partial class VietnameseNumbers
 
     private static string StripSeparators(string s) => new(s.Where(char.IsAsciiDigit).ToArray());
 
-    [GeneratedRegex(@"^\d+$")]
+    // [0-9], not \d: \d matches every script's digits, which the parsers below do not read.
+    [GeneratedRegex(@"^[0-9]+$")]
     private static partial Regex PlainDigits();
 
-    [GeneratedRegex(@"^\d{1,3}(?:(?<sep>[., ])\d{3})+$")]
+    [GeneratedRegex(@"^[0-9]{1,3}(?:(?<sep>[., ])[0-9]{3})+$")]
     private static partial Regex Grouped();
 
-    [GeneratedRegex(@"^(?<int>\d{1,3}(?:(?<sep>[., ])\d{3})+|\d+)(?<point>[.,])(?<frac>\d+)$")]
+    [GeneratedRegex(@"^(?<int>[0-9]{1,3}(?:(?<sep>[., ])[0-9]{3})+|[0-9]+)(?<point>[.,])(?<frac>[0-9]+)$")]
     private static partial Regex Decimal();
 }

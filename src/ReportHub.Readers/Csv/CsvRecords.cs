@@ -28,12 +28,22 @@ internal sealed class CsvRecords : IDisposable
     private readonly int _lineOffset;
     private readonly HashSet<long> _malformedLines = [];
     private readonly CsvReader _reader;
+    private readonly char _separator;
+    private readonly SeparatorSwap? _swap;
+    private readonly List<(int Line, char Separator)> _mixedLines = [];
 
     public CsvRecords(CsvSource source, char separator, bool skipSeparatorHint, CsvFieldLimits limits)
     {
         _source = source;
         _limits = limits;
         _maxRecordBytes = MaxRecordBytes(limits.MaxCellCharacters);
+        _separator = separator;
+        if (!SeparatorSwap.IsNative(separator))
+        {
+            _swap = SeparatorSwap.For(source, separator)
+                ?? throw CsvRejections.SeparatorUnusable(limits.FileName, separator);
+            separator = _swap.StandIn;
+        }
         var text = source.Open();
         try
         {
@@ -42,6 +52,10 @@ internal sealed class CsvRecords : IDisposable
                 SkipLine(text);
                 // CsvHelper numbers the lines it is given; the hint is line 1 in Notepad.
                 _lineOffset = 1;
+            }
+            if (_swap is not null)
+            {
+                text = _swap.Wrap(text);
             }
             _reader = CsvReader.Create(text, Options(separator) with
             {
@@ -90,6 +104,10 @@ internal sealed class CsvRecords : IDisposable
         {
             if (!_reader.Read())
             {
+                if (_mixedLines.Count > 0)
+                {
+                    throw CsvRejections.MixedSeparators(_limits.FileName, _mixedLines, _separator);
+                }
                 return false;
             }
         }
@@ -106,6 +124,19 @@ internal sealed class CsvRecords : IDisposable
         }
         var malformed = _malformedLines.Count > 0 && _malformedLines.Remove(_reader.LineNumber);
         var fieldLine = _lineOffset + (int)_reader.LineNumber;
+        if ((malformed || count <= 2) && _swap is null && OtherSeparator(count) is { } other)
+        {
+            // Refused when the file ends: every such line is named at once, and its quotes are not the problem.
+            if (_mixedLines.Count < MaxMixedLinesNamed)
+            {
+                _mixedLines.Add((fieldLine, other));
+            }
+            else
+            {
+                throw CsvRejections.MixedSeparators(_limits.FileName, _mixedLines, _separator);
+            }
+            return true;
+        }
         for (var i = 0; i < count; i++)
         {
             var raw = _reader.GetRawSpan(i);
@@ -117,6 +148,10 @@ internal sealed class CsvRecords : IDisposable
             if (!_reader.IsEmpty(i))
             {
                 var text = Clean(_reader.GetString(i) ?? "");
+                if (_swap is not null)
+                {
+                    text = _swap.Restore(text);
+                }
                 if (text.Length > _limits.MaxCellCharacters)
                 {
                     // A quoted cell that has swallowed line after line is far likelier a missing closing quote than a real cell.
@@ -139,6 +174,91 @@ internal sealed class CsvRecords : IDisposable
     }
 
     public void Dispose() => _reader.Dispose();
+
+    private const int MaxMixedLinesNamed = 10;
+
+    // The separators a spreadsheet program writes; a line split by another one of them was pasted from another export.
+    private static readonly char[] OtherSeparators = [';', ',', '\t', '|'];
+
+    /// <summary>
+    /// The separator the current record was written with, when it is not the file's: the record reads as one or two
+    /// cells (or with broken quotes) by the file's separator, but as three or more well-quoted cells by another, and
+    /// not as prose ("Kính gửi: Sở A; Sở B; Sở C" has a space after each mark).
+    /// </summary>
+    private char? OtherSeparator(int count)
+    {
+        var line = new ArrayBufferWriter<byte>();
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0)
+            {
+                line.Write([(byte)_separator]);
+            }
+            line.Write(_reader.GetRawSpan(i));
+        }
+        foreach (var other in OtherSeparators)
+        {
+            if (other != _separator && CountFields(line.WrittenSpan, (byte)other, (byte)_separator) is var (fields, afterSpace)
+                && fields >= 3 && fields > count && afterSpace * 2 < fields - 1)
+            {
+                return other;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Fields of <paramref name="line"/> split on <paramref name="separator"/> as Excel quotes them; null when a quote is
+    /// broken or the file's own <paramref name="fileSeparator"/> stands outside quotes ("1,5;2,5" is decimals, not commas).
+    /// </summary>
+    private static (int Fields, int AfterSpace)? CountFields(ReadOnlySpan<byte> line, byte separator, byte fileSeparator)
+    {
+        var fields = 1;
+        var afterSpace = 0;
+        var at = 0;
+        while (true)
+        {
+            if (at < line.Length && line[at] == Quote)
+            {
+                at++;
+                while (true)
+                {
+                    var close = line[at..].IndexOf(Quote);
+                    if (close < 0)
+                    {
+                        return null;
+                    }
+                    at += close + 1;
+                    if (at < line.Length && line[at] == Quote)
+                    {
+                        at++;
+                        continue;
+                    }
+                    break;
+                }
+                if (at < line.Length && line[at] != separator)
+                {
+                    return null;
+                }
+            }
+            else if (at < line.Length && line[at] == ' ' && fields > 1)
+            {
+                afterSpace++;
+            }
+            var next = line[at..].IndexOf(separator);
+            var field = next < 0 ? line[at..] : line.Slice(at, next);
+            if (field.Contains(fileSeparator))
+            {
+                return null;
+            }
+            if (next < 0)
+            {
+                return (fields, afterSpace);
+            }
+            at += next + 1;
+            fields++;
+        }
+    }
 
     /// <summary>
     /// A quoted cell as it stands in the file must close its quote, and only spaces may follow the closing quote:

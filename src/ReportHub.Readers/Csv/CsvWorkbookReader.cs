@@ -103,10 +103,11 @@ internal sealed class CsvWorkbookReader : IWorkbookReader
         }
     }
 
-    /// <summary>Excel's "sep=;" first line names the separator and is not data.</summary>
+    /// <summary>Excel's "sep=;" first line names the separator, any one character, and is not data.</summary>
     private static char? SeparatorHint(string sample) =>
         sample.Length >= 5 && sample.StartsWith("sep=", StringComparison.OrdinalIgnoreCase)
             && (sample.Length == 5 || sample[5] is '\r' or '\n')
+            && sample[4] is not ('"' or '\r' or '\n') && !char.IsSurrogate(sample[4])
             ? sample[4]
             : null;
 }

@@ -137,6 +137,7 @@ internal sealed class SheetScanner : IDisposable
         _value.Clear();
         string? inlineText = null;
         string? inlineFont = null;
+        var formula = false;
         var depth = _scanner.Depth;
         while (_scanner.Read() && !(_scanner.Node == ScanNode.EndElement && _scanner.Depth == depth))
         {
@@ -157,7 +158,8 @@ internal sealed class SheetScanner : IDisposable
             }
             else
             {
-                // <f> and extensions: the cached <v> is what Excel last showed, which is what we want.
+                // <f> and extensions: the cached <v> is what Excel last showed, which is what we take, saying so.
+                formula |= name.SequenceEqual("f"u8);
                 _scanner.Skip();
             }
         }
@@ -165,7 +167,8 @@ internal sealed class SheetScanner : IDisposable
         {
             throw Rejections.CellTooLong(_context.FileName, _context.SheetName, A1.Format(row, column), _context.Limits.MaxCellCharacters);
         }
-        return SheetXml.Convert(row, column, type, style, _value.Span, inlineText, inlineFont, _context);
+        var cell = SheetXml.Convert(row, column, type, style, _value.Span, inlineText, inlineFont, _context);
+        return formula && cell is { } cached ? cached with { IsFormula = true } : cell;
     }
 
     // Its own method: a lambda in ReadCell would capture row and column, and C# would allocate that closure on entry

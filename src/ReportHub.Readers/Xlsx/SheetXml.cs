@@ -175,6 +175,7 @@ internal static class SheetXml
         string? value = null;
         string? inlineText = null;
         string? inlineFont = null;
+        var formula = false;
         var depth = reader.Depth;
         reader.Read();
         while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
@@ -189,8 +190,13 @@ internal static class SheetXml
                     case "is":
                         (inlineText, inlineFont) = ReadInline(reader, row, column, context);
                         continue;
+                    case "f":
+                        // The cached <v> is what Excel last showed, which is what we take, saying so.
+                        formula = true;
+                        reader.Skip();
+                        continue;
                     default:
-                        // <f> and extensions: the cached <v> is what Excel last showed, which is what we want.
+                        // Extensions.
                         reader.Skip();
                         continue;
                 }
@@ -202,7 +208,8 @@ internal static class SheetXml
         {
             throw Rejections.CellTooLong(context.FileName, context.SheetName, A1.Format(row, column), context.Limits.MaxCellCharacters);
         }
-        return Convert(row, column, type, style, value, inlineText, inlineFont, context);
+        var cell = Convert(row, column, type, style, value, inlineText, inlineFont, context);
+        return formula && cell is { } cached ? cached with { IsFormula = true } : cell;
     }
 
     /// <summary>

@@ -35,6 +35,9 @@ internal sealed class SheetBuilder : IWorkbookReader
                 case string s:
                     _cells[(_row, column)] = new CellValue(_row, column, CellKind.Text, s);
                     break;
+                case CellValue cell:
+                    _cells[(_row, column)] = cell with { Row = _row, Column = column };
+                    break;
                 case (string text, string font):
                     _cells[(_row, column)] = new CellValue(_row, column, CellKind.Text, text, null, font);
                     break;

@@ -201,6 +201,17 @@ public sealed class XlsxScannerTests
     }
 
     [Fact]
+    public void FormulaCellsAreMarkedAndKeepTheirCachedValuesOnBothPaths()
+    {
+        var sheet = Sheet("""<row r="1"><c r="A1"><v>2</v></c><c r="B1"><f>A1*2</f><v>4</v></c><c r="C1" t="str"><f>"x"&amp;A1</f><v>x2</v></c><c r="D1"><f>A1</f></c></row>""");
+
+        var rows = ReadSame(Package(sheet), expectFallback: false);
+
+        Assert.Equal(["A1 Number 2 False", "B1 Number 4 True", "C1 Text x2 True"],
+            rows.Single().Cells.Select(c => $"{c.Address} {c.Kind} {c.Text} {c.IsFormula}"));
+    }
+
+    [Fact]
     public void CellOverTheCharacterLimitIsRefusedNamingTheCell()
     {
         var sheet = Sheet($"""<row r="3"><c r="B3" t="str"><v>{new string('ả', 11)}</v></c></row>""");
@@ -325,7 +336,7 @@ public sealed class XlsxScannerTests
                         text.Append(CultureInfo.InvariantCulture, $"R {row.Index}:");
                         foreach (var c in row.Cells)
                         {
-                            text.Append(CultureInfo.InvariantCulture, $" [{c.Row},{c.Column},{c.Kind},{c.Text},{c.Number?.ToString("R", CultureInfo.InvariantCulture)},{c.Font}]");
+                            text.Append(CultureInfo.InvariantCulture, $" [{c.Row},{c.Column},{c.Kind},{c.Text},{c.Number?.ToString("R", CultureInfo.InvariantCulture)},{c.Font}{(c.IsFormula ? ",f" : "")}]");
                         }
                         text.AppendLine();
                     }
