@@ -90,6 +90,12 @@ public static class CliApp
             await Console.Error.WriteLineAsync(ex.Message);
             return UsageError;
         }
+        catch (Warehouse.Templates.BrokenTemplateException ex)
+        {
+            // The round names a stored template that no longer loads: the operator's to fix, like a configuration error.
+            await Console.Error.WriteLineAsync(ex.Message);
+            return UsageError;
+        }
     }
 
     private static Command RoundsCommand(string[] configArgs, Option<bool> json)

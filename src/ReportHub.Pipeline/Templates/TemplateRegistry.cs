@@ -19,7 +19,14 @@ public sealed class TemplateRegistry(Db db, TemplateStore store, TemplateValidat
     private static readonly JsonSerializerOptions StoreOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<IReadOnlyList<TemplateSummary>> ListAsync(CancellationToken cancellationToken) =>
-        [.. (await store.ListAsync(cancellationToken)).Select(r => new TemplateSummary { Id = r.Id, Version = r.Version, Title = r.Title })];
+        [.. (await store.ListAsync(cancellationToken)).Select(r => new TemplateSummary
+        {
+            Id = r.Id,
+            Version = r.Version,
+            Title = r.Title,
+            Broken = r.Problem is not null,
+            Reason = r.Problem,
+        })];
 
     /// <summary>One version, or the latest when <paramref name="version"/> is null; null when there is none.</summary>
     public async Task<TemplateRecord?> GetAsync(string id, int? version, CancellationToken cancellationToken) =>
