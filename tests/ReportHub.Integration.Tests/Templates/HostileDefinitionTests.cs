@@ -93,6 +93,13 @@ public sealed class HostileDefinitionTests
         var page = await client.GetAsync("/templates");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Hỏng:", await page.Content.ReadAsStringAsync());
+
+        // The other rounds and the lists of rounds are untouched by it.
+        foreach (var url in (string[])["/api/rounds", "/api/rounds/2021-10/totals", "/rounds", "/"])
+        {
+            var other = await client.GetAsync(url);
+            Assert.True(other.StatusCode == HttpStatusCode.OK, $"{url}: {(int)other.StatusCode} {await other.Content.ReadAsStringAsync()}");
+        }
     }
 
     [Fact]
