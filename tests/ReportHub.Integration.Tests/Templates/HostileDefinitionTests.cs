@@ -103,6 +103,21 @@ public sealed class HostileDefinitionTests
     }
 
     [Fact]
+    public async Task ShippedTemplateStoredWithDuplicateKeysDoesNotStopStartup()
+    {
+        using var first = ReportHubApp.ReferenceOnly(quiet: true);
+        var stored = (await first.GetJsonAsync("/api/templates/covid-tech-2021")).GetRawText();
+        var duplicated = "{\"title\":\"X\"," + stored[1..];
+        await TemplateRows.ReplaceDefinitionAsync(first.Provider, first.ConnectionString, "covid-tech-2021", 1, duplicated);
+
+        using var app = new ReportHubApp(loadSamples: true, connectionString: first.ConnectionString, provider: first.Provider, quiet: true);
+
+        var covid = Assert.Single((await app.GetJsonAsync("/api/templates")).EnumerateArray(), t => t.GetProperty("id").GetString() == "covid-tech-2021");
+        Assert.True(covid.GetProperty("broken").GetBoolean());
+        Assert.Contains("$.title", covid.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task CliRefusesEachHostileDefinitionWithItsPathAndNeverCrashes()
     {
         using var cli = new CliWorkspace();
