@@ -36,6 +36,8 @@ public sealed class RequestProblems(IProblemDetailsService problems, ILogger<Req
             "Nội dung gửi lên không phải biểu mẫu multipart/form-data hợp lệ (thiếu ranh giới “boundary”, phần dữ liệu "
             + $"không kết thúc, tên tệp hoặc tiêu đề quá dài, hoặc quá {UploadLimits.MaxFormFields.ToString("N0", Vietnamese)} trường). "
             + "Hãy gửi lại đúng một trường “file” chứa tệp báo cáo, với tên tệp ngắn gọn (ví dụ bao-cao.xlsx)."),
+        // The round's template was stored but no longer loads: a conflict to resolve by registering a fixed version.
+        Warehouse.Templates.BrokenTemplateException broken => Problem(StatusCodes.Status409Conflict, "Mẫu báo cáo của đợt bị hỏng", broken.Message),
         _ => null,
     };
 

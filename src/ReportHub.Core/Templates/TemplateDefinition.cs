@@ -42,6 +42,9 @@ public sealed record TemplateDefinition
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNameCaseInsensitive = true,
+
+        // A key written twice means one of the two values is silently lost; the author meant something else.
+        AllowDuplicateProperties = false,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
@@ -64,6 +67,34 @@ public sealed record TemplateDefinition
             Table = s.Table with { Columns = [.. s.Table.Columns.Select(c => c with { Required = c.Required ?? false })] },
         })],
     };
+
+    /// <summary>
+    /// Parses a definition and checks it against <see cref="TemplateLimits"/>: what registration accepts and what a
+    /// stored definition must still be to be used. Throws <see cref="TemplateLoadException"/>, never anything else,
+    /// for a definition that cannot be held or makes no sense.
+    /// </summary>
+    public static TemplateDefinition Load(string json)
+    {
+        TemplateDefinition definition;
+        try
+        {
+            definition = FromJson(json);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException or NotSupportedException or ArgumentException or OverflowException or FormatException)
+        {
+            var path = (ex as JsonException)?.Path is { Length: > 0 } p ? p : "$";
+            throw new TemplateLoadException([new TemplateFault { Path = path, Message = Unreadable.Normalize() }], ex);
+        }
+        if (TemplateLimits.Check(definition) is { Count: > 0 } faults)
+        {
+            throw new TemplateLoadException(faults);
+        }
+        return definition;
+    }
+
+    /// <summary>Why a definition did not parse, in words for the author: the serializer's own message is English and about types.</summary>
+    public const string Unreadable = "Giá trị tại đây không đọc được theo kiểu của trường: một số vượt quá giới hạn, một ngày không có thật, "
+        + "một số không nguyên ở chỗ cần số nguyên, một khóa JSON viết hai lần, hoặc thiếu trường bắt buộc. Hãy sửa lại giá trị này.";
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 }

@@ -93,6 +93,12 @@ public static class CliApp
             await Console.Error.WriteLineAsync(ex.Message);
             return UsageError;
         }
+        catch (Warehouse.Templates.BrokenTemplateException ex)
+        {
+            // The round names a stored template that no longer loads: the operator's to fix, like a configuration error.
+            await Console.Error.WriteLineAsync(ex.Message);
+            return UsageError;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // An unhandled exception would abort the process (exit 134) with a stack dump for a message. Whatever ran

@@ -55,7 +55,7 @@ internal static class TemplateCommands
         }
         foreach (var t in templates)
         {
-            Console.WriteLine($"{t.Id}\t{t.Version}\t{t.Title}");
+            Console.WriteLine($"{t.Id}\t{t.Version}\t{t.Title}{(t.Broken ? $"\t(hỏng: {t.Reason})" : "")}");
         }
         return CliApp.Ok;
     }

@@ -17,9 +17,11 @@ public sealed class TemplateChooser(TemplateStore store)
             return [decided];
         }
         var candidates = new List<TemplateDefinition>();
-        foreach (var summary in await store.ListAsync(cancellationToken))
+        // A stored definition that does not load is left out (the store logged it once): one broken template must
+        // not stop the files of every other template from being read.
+        foreach (var summary in (await store.ListAsync(cancellationToken)).Where(s => s.Problem is null))
         {
-            if (await DefinitionAsync(summary.Id, cancellationToken) is { } definition)
+            if (await DefinitionAsync(summary.Id, summary.Version, cancellationToken) is { } definition)
             {
                 candidates.Add(definition);
             }
@@ -49,9 +51,16 @@ public sealed class TemplateChooser(TemplateStore store)
         var others = new List<TemplateDefinition>();
         foreach (var version in (await store.VersionsAsync(round.Template, cancellationToken)).Where(v => v != round.TemplateVersion).Reverse())
         {
-            if (await store.DefinitionAsync(round.Template, version, cancellationToken) is { } definition && definition.Version == version)
+            try
             {
-                others.Add(definition);
+                if (await store.DefinitionAsync(round.Template, version, cancellationToken) is { } definition && definition.Version == version)
+                {
+                    others.Add(definition);
+                }
+            }
+            catch (BrokenTemplateException)
+            {
+                // Another version's form is only a hint for a file that does not fit the round's own; a broken one is none.
             }
         }
         return others;

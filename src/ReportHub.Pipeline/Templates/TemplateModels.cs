@@ -6,6 +6,13 @@ public sealed record TemplateSummary
     public required string Id { get; init; }
     public required int Version { get; init; }
     public required string Title { get; init; }
+
+    /// <summary>The stored definition no longer loads: it is not used to read files, and its rounds cannot be exported.</summary>
+    public bool Broken { get; init; }
+
+    /// <summary>Why it is broken, in Vietnamese; absent when it is not.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reason { get; init; }
 }
 
 /// <summary>A registered definition: its JSON exactly as stored.</summary>

@@ -20,7 +20,14 @@ public sealed class TemplateRegistry(Db db, TemplateStore store, TemplateValidat
     private static readonly JsonSerializerOptions StoreOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<IReadOnlyList<TemplateSummary>> ListAsync(CancellationToken cancellationToken) =>
-        [.. (await store.ListAsync(cancellationToken)).Select(r => new TemplateSummary { Id = r.Id, Version = r.Version, Title = r.Title })];
+        [.. (await store.ListAsync(cancellationToken)).Select(r => new TemplateSummary
+        {
+            Id = r.Id,
+            Version = r.Version,
+            Title = r.Title,
+            Broken = r.Problem is not null,
+            Reason = r.Problem,
+        })];
 
     /// <summary>One version, or the latest when <paramref name="version"/> is null; null when there is none.</summary>
     public async Task<TemplateRecord?> GetAsync(string id, int? version, CancellationToken cancellationToken) =>
@@ -120,7 +127,7 @@ public sealed class TemplateRegistry(Db db, TemplateStore store, TemplateValidat
         var version = shipped["version"]!.GetValue<int>();
         if (shipped["format"] is not JsonValue format || format.GetValue<int>() < TemplateDefinition.CurrentFormat
             || await store.GetAsync(id, version, cancellationToken) is not { } stored
-            || JsonNode.Parse(stored.Definition) is not JsonObject old
+            || Stored(stored.Definition) is not JsonObject old
             || (old["format"] is JsonValue oldFormat && oldFormat.GetValue<int>() >= TemplateDefinition.CurrentFormat))
         {
             return false;
@@ -143,13 +150,31 @@ public sealed class TemplateRegistry(Db db, TemplateStore store, TemplateValidat
         {
             return false;
         }
-        return await store.GetAsync(id, version, cancellationToken) is { } stored && JsonNode.DeepEquals(JsonNode.Parse(stored.Definition), definition);
+        return await store.GetAsync(id, version, cancellationToken) is { } stored && JsonNode.DeepEquals(Stored(stored.Definition), definition);
     }
 
     private static TemplateRegistration SameVersion(TemplateRecord existing, JsonObject definition, TemplateSummary summary) =>
-        JsonNode.DeepEquals(JsonNode.Parse(existing.Definition), definition)
+        JsonNode.DeepEquals(Stored(existing.Definition), definition)
             ? new TemplateRegistration { Status = RegistrationStatus.Unchanged, Template = summary }
             : Refused([VersionError($"Phiên bản {summary.Version} của mẫu “{summary.Id}” đã được đăng ký với nội dung khác; một phiên bản đã đăng ký không được sửa. Hãy tăng “version” (lớn hơn phiên bản mới nhất) rồi đăng ký lại.")]);
+
+    private static readonly JsonDocumentOptions StrictRead = new() { AllowDuplicateProperties = false };
+
+    /// <summary>
+    /// A stored definition as a tree, or null when it is not one: a row edited by hand may hold anything, and comparing
+    /// with it must not stop startup or registration (the store lists such a version as broken).
+    /// </summary>
+    private static JsonNode? Stored(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json, documentOptions: StrictRead);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static TemplateError VersionError(string message) => new() { Path = "$.version", Message = message.Normalize() };
 

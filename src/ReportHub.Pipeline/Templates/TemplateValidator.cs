@@ -11,7 +11,7 @@ namespace ReportHub.Pipeline.Templates;
 /// unique and that measures, indicators and rules name sections, columns and measures that exist. Every error has
 /// a JSON path and a Vietnamese message; all of them are returned at once so an author fixes the file in one pass.
 /// </summary>
-public sealed class TemplateValidator
+public sealed partial class TemplateValidator
 {
     /// <summary>Far above any real template (the COVID one is 6 KB); bounds the work done on a hostile body.</summary>
     public const int MaxChars = 1_000_000;
@@ -43,16 +43,132 @@ public sealed class TemplateValidator
         }
         using (document)
         {
-            var errors = new List<TemplateError>();
-            errors.AddRange(SchemaErrors(document.RootElement));
-            if (JsonNode.Parse(document.RootElement.GetRawText()) is JsonObject root)
+            try
             {
-                errors.AddRange(new SemanticChecks(root).Run());
+                return Check(json, document.RootElement);
             }
-            // The schema and the semantic checks may both see one fault (a choice without values); say it once.
-            return [.. errors.DistinctBy(e => e.Path)];
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Whatever a hostile body trips in the checks themselves is still a refusal, never a crash of the caller.
+                return [Error(JsonPaths.Root, "Không kiểm tra được định nghĩa mẫu này: có giá trị không đọc được theo kiểu của trường. Hãy đối chiếu với /api/templates/schema.json rồi đăng ký lại.")];
+            }
         }
     }
+
+    private static List<TemplateError> Check(string json, JsonElement root)
+    {
+        // Values no runtime type can hold come first: a duplicate key makes the tree ambiguous, so nothing else is judged.
+        var values = new ValueChecks();
+        values.Walk(root, JsonPaths.Root);
+        if (values.Duplicates)
+        {
+            return values.Errors;
+        }
+        var errors = new List<TemplateError>(values.Errors);
+        errors.AddRange(Identity(root));
+        try
+        {
+            errors.AddRange(SchemaErrors(root).ToList());
+        }
+        catch (Exception ex) when (ex is OverflowException or FormatException or ArgumentException && errors.Count > 0)
+        {
+            // A number beyond decimal can trip the schema's own comparisons; it is reported above, by its path.
+        }
+        if (JsonNode.Parse(root.GetRawText()) is JsonObject node)
+        {
+            errors.AddRange(new SemanticChecks(node).Run());
+        }
+        errors.AddRange(Loaded(json, errors.Count > 0));
+        // The schema and the semantic checks may both see one fault (a choice without values); say it once.
+        return [.. errors.DistinctBy(e => e.Path)];
+    }
+
+    /// <summary>
+    /// The definition read into the types that run it, and checked against their limits: the very code that loads a
+    /// stored definition, so nothing registered fails to load. A parse failure is only news when nothing else was found.
+    /// </summary>
+    private static IEnumerable<TemplateError> Loaded(string json, bool refusedAlready)
+    {
+        try
+        {
+            TemplateDefinition.Load(json);
+            return [];
+        }
+        catch (TemplateLoadException ex)
+        {
+            return ex.InnerException is not null && refusedAlready ? [] : ex.Faults.Select(f => Error(f.Path, f.Message));
+        }
+    }
+
+    /// <summary>The id and the version, which registration stores as they are: the schema's pattern lets a final newline through.</summary>
+    private static IEnumerable<TemplateError> Identity(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            yield break;
+        }
+        if (root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString()!.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        {
+            yield return Error("$.id", "Mã mẫu không được chứa khoảng trắng, dấu xuống dòng hay ký tự điều khiển. Mã mẫu chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ “bao-cao-quy-2026”.");
+        }
+        if (root.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.Number
+            && !(version.TryGetInt32(out var v) && v is >= 1 and <= TemplateLimits.MaxVersion))
+        {
+            yield return Error("$.version", $"Phiên bản {version.GetRawText()} không hợp lệ: phải là số nguyên (không có phần thập phân) từ 1 đến {TemplateLimits.Number(TemplateLimits.MaxVersion)}. Hãy sửa “version”.");
+        }
+    }
+
+    /// <summary>Duplicate keys anywhere in the tree, numbers beyond decimal, dates that do not exist.</summary>
+    private sealed class ValueChecks
+    {
+        public List<TemplateError> Errors { get; } = [];
+
+        public bool Duplicates { get; private set; }
+
+        public void Walk(JsonElement element, string path)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    var seen = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        var at = path + JsonPaths.Property(property.Name);
+                        if (!seen.Add(property.Name))
+                        {
+                            Duplicates = true;
+                            Errors.Add(Error(at, $"Khóa “{property.Name}” được viết hai lần trong cùng một đối tượng; chỉ một giá trị được giữ nên không rõ ý người soạn. Hãy xóa một trong hai."));
+                            continue;
+                        }
+                        if (property.Name == "from" && property.Value.ValueKind == JsonValueKind.String && path.Contains(".rules[", StringComparison.Ordinal))
+                        {
+                            var text = property.Value.GetString()!;
+                            if (DateShape().IsMatch(text) && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                            {
+                                Errors.Add(Error(at, $"Ngày “{text}” không có thật trên lịch. Hãy sửa thành một ngày có thật, theo dạng năm-tháng-ngày, ví dụ “2019-12-01”."));
+                            }
+                        }
+                        Walk(property.Value, at);
+                    }
+                    break;
+                case JsonValueKind.Array:
+                    var i = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Walk(item, JsonPaths.Item(path, i++));
+                    }
+                    break;
+                case JsonValueKind.Number when !element.TryGetDecimal(out _):
+                    Errors.Add(Error(path, $"Số {Shorten(element.GetRawText())} vượt quá giới hạn số được lưu (khoảng ±7,9 × 10²⁸, tối đa 28 chữ số sau dấu phẩy). Hãy dùng một số nhỏ hơn."));
+                    break;
+            }
+        }
+
+        private static string Shorten(string raw) => raw.Length > 40 ? raw[..40] + "…" : raw;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+    private static partial System.Text.RegularExpressions.Regex DateShape();
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ReportHub.Core.Templates;
 using ReportHub.Warehouse.Connections;
 
@@ -12,10 +14,12 @@ namespace ReportHub.Warehouse.Templates;
 /// reads and writes rows, and hands parsed definitions to everything downstream (rollups, exports) so that a
 /// template registered at run time is summed, shown and exported exactly like a shipped one.
 /// </summary>
-public sealed class TemplateStore(Db db)
+public sealed class TemplateStore(Db db, ILogger<TemplateStore>? logger = null)
 {
+    private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
+
     private const string SelectLatestAll = """
-        SELECT t.id AS Id, t.version AS Version, t.title AS Title
+        SELECT t.id AS Id, t.version AS Version, t.title AS Title, t.definition AS Definition
         FROM templates t
         WHERE t.version = (SELECT MAX(m.version) FROM templates m WHERE m.id = t.id)
         ORDER BY t.id
@@ -47,11 +51,19 @@ public sealed class TemplateStore(Db db)
     // A registered version never changes, so its parsed form can be kept for the life of the process.
     private readonly ConcurrentDictionary<(string Id, int Version), TemplateDefinition> _parsed = new();
 
+    // So is the reason a stored version cannot be used; kept so that it is logged once, not on every file.
+    private readonly ConcurrentDictionary<(string Id, int Version), string> _broken = new();
+
+    /// <summary>The latest version of each template; <see cref="StoredTemplateSummary.Problem"/> says why one cannot be used.</summary>
     public async Task<IReadOnlyList<StoredTemplateSummary>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(SelectLatestAll, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new StoredTemplateSummary { Id = r.Id, Version = checked((int)r.Version), Title = r.Title })];
+        return [.. rows.Select(r =>
+        {
+            var version = checked((int)r.Version);
+            return new StoredTemplateSummary { Id = r.Id, Version = version, Title = r.Title, Problem = Parse(r.Id, version, r.Definition).Problem };
+        })];
     }
 
     /// <summary>One version, or the latest when <paramref name="version"/> is null; null when there is none.</summary>
@@ -132,7 +144,40 @@ public sealed class TemplateStore(Db db)
         {
             return TemplateCatalog.Find(id);
         }
-        return _parsed.GetOrAdd((stored.Id, stored.Version), _ => TemplateDefinition.FromJson(stored.Definition));
+        return Parse(stored.Id, stored.Version, stored.Definition) switch
+        {
+            { Definition: { } definition } => definition,
+            var (_, problem) => throw new BrokenTemplateException(stored.Id, stored.Version, problem!),
+        };
+    }
+
+    /// <summary>
+    /// A stored definition read by the code that registration validates with; one that no longer loads (planted by
+    /// hand, or registered before a limit existed) gets a reason instead, logged the first time it is seen.
+    /// </summary>
+    private (TemplateDefinition? Definition, string? Problem) Parse(string id, int version, string json)
+    {
+        if (_parsed.TryGetValue((id, version), out var known))
+        {
+            return (known, null);
+        }
+        if (_broken.TryGetValue((id, version), out var reason))
+        {
+            return (null, reason);
+        }
+        try
+        {
+            return (_parsed.GetOrAdd((id, version), TemplateDefinition.Load(json)), null);
+        }
+        catch (TemplateLoadException ex)
+        {
+            var problem = $"Định nghĩa đã lưu của mẫu không còn dùng được: {string.Join("; ", ex.Faults.Take(3))}".Normalize();
+            if (_broken.TryAdd((id, version), problem))
+            {
+                _logger.LogError(ex, "Stored template {Id} version {Version} cannot be loaded; it is left out of reading files", id, version);
+            }
+            return (null, problem);
+        }
     }
 
     private sealed record SummaryRow
@@ -140,6 +185,7 @@ public sealed class TemplateStore(Db db)
         public required string Id { get; init; }
         public required long Version { get; init; }
         public required string Title { get; init; }
+        public required string Definition { get; init; }
     }
 
     private sealed record RecordRow
@@ -157,6 +203,22 @@ public sealed record StoredTemplateSummary
     public required string Id { get; init; }
     public required int Version { get; init; }
     public required string Title { get; init; }
+
+    /// <summary>Why the stored definition cannot be used (Vietnamese); null when it loads.</summary>
+    public string? Problem { get; init; }
+}
+
+/// <summary>
+/// A round, report or export names a stored template version that does not load: an answer to give (409), never a
+/// crash, and never a reason to stop reading other templates' files.
+/// </summary>
+public sealed class BrokenTemplateException(string id, int version, string problem)
+    : Exception($"Mẫu báo cáo “{id}” phiên bản {version} đã lưu trong kho nhưng không dùng được, nên không lập được biểu, tổng hợp hay mẫu trống của đợt dùng nó. "
+        + $"{problem.TrimEnd('.')}. Hãy đăng ký phiên bản mới đã sửa của mẫu (reporthub templates add) rồi chuyển đợt sang phiên bản đó (reporthub rounds upgrade).".Normalize())
+{
+    public string Id { get; } = id;
+    public int Version { get; } = version;
+    public string Problem { get; } = problem;
 }
 
 /// <summary>A registered definition: its JSON exactly as stored.</summary>

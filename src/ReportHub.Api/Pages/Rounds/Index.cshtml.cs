@@ -14,7 +14,8 @@ namespace ReportHub.Api.Pages.Rounds;
 [Authorize(Policy = AccessRegistration.AnalystPolicy)]
 public sealed class IndexModel(RoundService rounds, RollupService rollups, AuditLog audit) : PageModel
 {
-    public sealed record RoundLine(Round Round, int Reported);
+    /// <summary>A round and how many of its units reported; null when its stored template no longer loads.</summary>
+    public sealed record RoundLine(Round Round, int? Reported);
 
     public sealed record CreateForm
     {
@@ -96,8 +97,16 @@ public sealed class IndexModel(RoundService rounds, RollupService rollups, Audit
         var list = new List<RoundLine>();
         foreach (var round in (await rounds.ListAsync(ct)).OrderByDescending(r => r.Deadline))
         {
-            var units = await rollups.UnitsAsync(round, ct);
-            list.Add(new RoundLine(round, units.Count(u => u.Status != UnitStatuses.Missing)));
+            try
+            {
+                var units = await rollups.UnitsAsync(round, ct);
+                list.Add(new RoundLine(round, units.Count(u => u.Status != UnitStatuses.Missing)));
+            }
+            catch (Warehouse.Templates.BrokenTemplateException)
+            {
+                // One round on a broken template must not hide the others; its own pages say why.
+                list.Add(new RoundLine(round, null));
+            }
         }
         Rounds = list;
         Templates = await rounds.KnownTemplatesAsync(ct);

@@ -19,7 +19,15 @@ public sealed class ViewModel(TemplateRegistry registry) : PageModel
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
-        Definition = TemplateDefinition.FromJson(Record.Definition);
+        try
+        {
+            Definition = TemplateDefinition.Load(Record.Definition);
+        }
+        catch (TemplateLoadException ex)
+        {
+            // Answered as the API answers it (409), rather than a page that cannot be drawn.
+            throw new Warehouse.Templates.BrokenTemplateException(Record.Id, Record.Version, string.Join("; ", ex.Faults.Take(3)));
+        }
         return Page();
     }
 
