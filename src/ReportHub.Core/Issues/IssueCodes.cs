@@ -88,6 +88,9 @@ public static class IssueCodes
 
     /// <summary>A stored report whose bytes were not kept cannot be read again (an upgrade, a replay).</summary>
     public const string FileNotKept = "file.not-kept";
+
+    /// <summary>The round a file answers reads with a stored template version that no longer loads.</summary>
+    public const string TemplateBroken = "template.broken";
     public const string DateInvalid = "value.not-a-date";
     public const string ChoiceUnknown = "value.not-a-choice";
     public const string OutOfRange = "value.out-of-range";

@@ -190,6 +190,22 @@ public sealed partial class IngestService(
 
     private async Task<(Evaluation, IReadOnlyList<Issue>)> EvaluateAsync(IngestRequest request, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await EvaluateOnceAsync(request, receivedAt, cancellationToken);
+        }
+        catch (Warehouse.Templates.BrokenTemplateException broken)
+        {
+            // The file's round names a stored template that no longer loads: this file waits (recorded, replayable once
+            // the template is fixed); the other files of a batch go on.
+            logger.LogWarning("{File}: its round's template {Id} v{Version} does not load; recorded as rejected", request.FileName, broken.Id, broken.Version);
+            return (new Evaluation(null, request.UnitHint, request.RoundHint),
+                [Issue.Error(IssueCodes.TemplateBroken, broken.Message) with { Location = IssueLocator.WholeFile }]);
+        }
+    }
+
+    private async Task<(Evaluation, IReadOnlyList<Issue>)> EvaluateOnceAsync(IngestRequest request, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
         var unread = new Evaluation(null, request.UnitHint, request.RoundHint);
         if (request.TooLargeSize is { } size)
         {

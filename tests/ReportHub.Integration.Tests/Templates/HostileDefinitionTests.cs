@@ -157,6 +157,17 @@ public sealed class HostileDefinitionTests
         Assert.True(exit == 0, string.Join("\n", results));
         Assert.Equal("accepted", Assert.Single(results).GetProperty("status").GetString());
 
+        // A file sent to the broken template's round waits, recorded as rejected; the file after it is still read.
+        var toBroken = cli.Write("stp.xlsx", ReportBuilder.Seed().ToXlsx());
+        var batch = await cli.RunProcessAsync("ingest", toBroken, "--round", RoundCode, "--unit", "51.STP", "--json");
+        Assert.True(batch.ExitCode == 1, batch.ToString());
+        var refused = Assert.Single(batch.JsonLines);
+        Assert.Equal("rejected", refused.GetProperty("status").GetString());
+        Assert.NotEqual(JsonValueKind.Null, refused.GetProperty("submissionId").ValueKind);
+        var issue = Assert.Single(refused.GetProperty("issues").EnumerateArray());
+        Assert.Equal("template.broken", issue.GetProperty("code").GetString());
+        Assert.Contains("Hãy đăng ký phiên bản mới", issue.GetProperty("message").GetString());
+
         var totals = await cli.RunProcessAsync("totals", "--round", RoundCode);
         Assert.True(totals.ExitCode == 2, totals.ToString());
         Assert.Contains(TemplateSamples.Id, totals.Err);
