@@ -145,7 +145,8 @@ public sealed class CliTests
         var folder = Path.Combine(RepoPaths.Samples, "reports", "2025-Q3");
         Assert.Equal(0, (await cli.RunAsync(["ingest", .. Directory.GetFiles(folder).Where(f => !f.EndsWith(".json", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal))])).ExitCode);
         // One unit's figure for dossiers received online is taken out, as a report that never had it would leave it.
-        cli.Warehouse.Execute("DELETE FROM figures WHERE measure_key = 'receivedOnline' AND submission_id = (SELECT MIN(id) FROM submissions WHERE status = 'current')");
+        Assert.Equal(1, await ReportHub.Testing.Warehouses.WarehouseRows.ExecuteAsync(cli.Provider, cli.ConnectionString,
+            "DELETE FROM figures WHERE measure_key = 'receivedOnline' AND submission_id = (SELECT MIN(id) FROM submissions WHERE status = 'current')"));
 
         var run = await cli.RunAsync("totals", "--round", "2025-Q3");
 

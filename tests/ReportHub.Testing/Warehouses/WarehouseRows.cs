@@ -18,10 +18,16 @@ public static class WarehouseRows
     }
 
     /// <summary>Runs a fixed statement of the test's against the app's warehouse: to plant what an older release stored.</summary>
-    public static async Task<int> ExecuteAsync(App.ReportHubApp app, string sql)
+    public static Task<int> ExecuteAsync(App.ReportHubApp app, string sql)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var db = new Db(new WarehouseOptions { Provider = Enum.Parse<WarehouseProvider>(app.Provider), ConnectionString = app.ConnectionString });
+        return ExecuteAsync(app.Provider, app.ConnectionString, sql);
+    }
+
+    /// <summary>Runs a fixed statement of the test's against a warehouse of any provider.</summary>
+    public static async Task<int> ExecuteAsync(string provider, string connectionString, string sql)
+    {
+        var db = new Db(new WarehouseOptions { Provider = Enum.Parse<WarehouseProvider>(provider), ConnectionString = connectionString });
         await using var connection = await db.OpenAsync(CancellationToken.None);
         return await connection.ExecuteAsync(new CommandDefinition(sql));
     }
