@@ -52,7 +52,7 @@ internal static class ConsolidatedTableSheet
         var firstRow = ConsolidatedDetailSheets.HeaderRow + 1;
         if (rows.Count > 0)
         {
-            WritePattern(sheet, firstRow, rows[0], shown);
+            WritePattern(sheet, firstRow, rows[0].UnitName, rows[0].Values, shown);
             var centred = shown.Select((c, i) => (c, i)).Where(x => x.c.Centred).Select(x => FirstValueColumn + x.i);
             ConsolidatedDetailSheets.FinishBody(sheet, firstRow, headers.Length, centred: [1, .. centred]);
         }
@@ -89,7 +89,12 @@ internal static class ConsolidatedTableSheet
             Name = sheetName,
             FirstRow = firstRow,
             Widths = widths,
-            Rows = rows.Select((r, i) => (BodyCell[])[BodyCell.Of(i + 1), BodyCell.Of(r.UnitName), .. shown.Select(c => Cell(c, r))]),
+            // Each row's values are read once, while it is written, and let go.
+            Rows = rows.Select((r, i) =>
+            {
+                var values = r.Values;
+                return (BodyCell[])[BodyCell.Of(i + 1), BodyCell.Of(r.UnitName), .. shown.Select(c => Cell(c, values))];
+            }),
         };
     }
 
@@ -107,10 +112,10 @@ internal static class ConsolidatedTableSheet
     }
 
     /// <summary>The first row as ClosedXML cells: the styles every streamed row takes, column by column.</summary>
-    private static void WritePattern(IXLWorksheet sheet, int row, UnitTableRow first, IReadOnlyList<Shown> shown)
+    private static void WritePattern(IXLWorksheet sheet, int row, string unitName, IReadOnlyDictionary<string, FieldValue> first, IReadOnlyList<Shown> shown)
     {
         sheet.Cell(row, 1).SetValue(1);
-        OfficialStyle.SetText(sheet.Cell(row, 2), first.UnitName);
+        OfficialStyle.SetText(sheet.Cell(row, 2), unitName);
         for (var i = 0; i < shown.Count; i++)
         {
             var cell = sheet.Cell(row, FirstValueColumn + i);
@@ -140,9 +145,9 @@ internal static class ConsolidatedTableSheet
     /// Numbers and dates as typed cells when the file gave one; everything else, and any value the reader could not
     /// type, as a string cell so that department text is never read as a formula. No value, an empty cell.
     /// </summary>
-    private static BodyCell Cell(Shown shown, UnitTableRow row)
+    private static BodyCell Cell(Shown shown, IReadOnlyDictionary<string, FieldValue> values)
     {
-        if (!row.Values.TryGetValue(shown.Column.Key, out var value))
+        if (!values.TryGetValue(shown.Column.Key, out var value))
         {
             return default;
         }

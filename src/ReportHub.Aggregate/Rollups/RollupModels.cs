@@ -89,8 +89,20 @@ public sealed record UnitTableRow
     /// <summary>1-based position of the row in the unit's table.</summary>
     public required int Seq { get; init; }
 
-    /// <summary>Values by column key; an empty cell has no entry.</summary>
-    public required IReadOnlyDictionary<string, FieldValue> Values { get; init; }
+    /// <summary>
+    /// The row's values as stored (RowValuesJson). A round's export holds tens of thousands of rows; kept as their
+    /// stored text they cost a fraction of their typed form, which each row takes only while it is written.
+    /// </summary>
+    public string? StoredValues { get; init; }
+
+    private readonly IReadOnlyDictionary<string, FieldValue>? _values;
+
+    /// <summary>Values by column key; an empty cell has no entry. Read from <see cref="StoredValues"/> on each call unless given.</summary>
+    public IReadOnlyDictionary<string, FieldValue> Values
+    {
+        get => _values ?? Warehouse.Submissions.RowValuesJson.Read(StoredValues ?? "{}");
+        init => _values = value;
+    }
 }
 
 /// <summary>Everything the consolidated workbook shows for one round.</summary>

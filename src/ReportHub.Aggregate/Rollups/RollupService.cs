@@ -185,6 +185,6 @@ public sealed class RollupService(Db db, ReferenceStore reference, TemplateStore
         UnitName = row.UnitName,
         Section = row.Section,
         Seq = (int)row.Seq,
-        Values = RowValuesJson.Read(row.RowValues),
+        StoredValues = row.RowValues,
     };
 }
