@@ -36,7 +36,8 @@ public static class Figures
             {
                 if (row.Values.TryGetValue(measure.ColumnKey, out var value) && value.Number is { } number)
                 {
-                    sum = Add(sum, number);
+                    // Counts are bounded when typed, but a sum of many bounded amounts can still pass decimal's range.
+                    sum = RoundFigures.Add(sum, number);
                     min = Math.Min(min, number);
                     max = Math.Max(max, number);
                     count++;
@@ -64,19 +65,5 @@ public static class Figures
             };
         }
         return figures;
-    }
-
-    // Counts are bounded when typed, but a sum of many bounded amounts can still pass decimal's range.
-    private static decimal Add(decimal a, decimal b)
-    {
-        if (a > 0 && b > decimal.MaxValue - a)
-        {
-            return decimal.MaxValue;
-        }
-        if (a < 0 && b < decimal.MinValue - a)
-        {
-            return decimal.MinValue;
-        }
-        return a + b;
     }
 }
