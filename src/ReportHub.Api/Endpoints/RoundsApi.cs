@@ -107,7 +107,7 @@ public static class RoundsApi
         })
             .WithName("GetRoundUnitStatus")
             .WithSummary("Tình trạng báo cáo của một đơn vị trong đợt")
-            .WithDescription("Đã nộp, đúng hạn, trễ hay chưa nộp, kèm số liệu của báo cáo hiện hành. Tài khoản đơn vị chỉ xem được đơn vị của mình (403 với đơn vị khác).")
+            .WithDescription("Đã gửi, đúng hạn, trễ hạn hay chưa gửi, kèm số liệu của báo cáo hiện hành. Tài khoản đơn vị chỉ xem được đơn vị của mình (403 với đơn vị khác).")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -124,7 +124,7 @@ public static class RoundsApi
                 : Problems.RoundNotFound(code))
             .WithName("GetRoundTotals")
             .WithSummary("Số liệu tổng hợp toàn tỉnh của đợt (chuyên viên, quản trị viên)")
-            .WithDescription("Số đơn vị phải báo cáo, đã báo cáo, đúng hạn, trễ và chưa nộp; tổng các chỉ tiêu của mẫu và các tỷ lệ tính từ tổng. Kèm ETag; 304 khi If-None-Match khớp.")
+            .WithDescription("Số đơn vị phải báo cáo, đã báo cáo, đúng hạn, trễ hạn và chưa gửi; tổng các chỉ tiêu của mẫu và các tỷ lệ tính từ tổng. Kèm ETag; 304 khi If-None-Match khớp.")
             .Produces(StatusCodes.Status304NotModified);
 
         analysts.MapGet("/{code}/units", async Task<Results<SerializedJson<IReadOnlyList<UnitStatus>>, StatusCodeHttpResult, ProblemHttpResult>> (string code, HttpContext http, RollupAnswers answers, CancellationToken ct) =>
