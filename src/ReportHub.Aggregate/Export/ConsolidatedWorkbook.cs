@@ -184,6 +184,6 @@ public static class ConsolidatedWorkbook
 
     internal static string CountsLine(RoundTotals totals) =>
         $"Đã báo cáo: {totals.UnitsReported}/{totals.UnitsExpected} đơn vị; đúng hạn: {totals.UnitsOnTime}; " +
-        $"trễ hạn: {totals.UnitsLate}; chưa báo cáo: {totals.UnitsMissing}" +
+        $"trễ hạn: {totals.UnitsLate}; chưa gửi: {totals.UnitsMissing}" +
         (totals.UnitsRevised > 0 ? $"; đã gửi bản sửa: {totals.UnitsRevised}." : ".");
 }

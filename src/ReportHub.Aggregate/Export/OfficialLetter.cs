@@ -53,27 +53,8 @@ internal static class OfficialLetter
     public static string PlaceDate(Unit? province, Round round) =>
         $"{Place(province)}, ngày     tháng     năm {round.Deadline.Year.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>
-    /// The template's V/v line; a template that proposes none gets one from its title ("BIỂU MẪU BÁO CÁO TÌNH HÌNH …"
-    /// → "V/v báo cáo tình hình …"), which the sender may still reword.
-    /// </summary>
-    public static string Subject(TemplateDefinition template)
-    {
-        ArgumentNullException.ThrowIfNull(template);
-        if (!string.IsNullOrWhiteSpace(template.Subject))
-        {
-            return template.Subject.Trim();
-        }
-        const string formPrefix = "BIỂU MẪU ";
-        var title = OfficialStyle.Clean(template.Title).Trim();
-        if (title.StartsWith(formPrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            title = title[formPrefix.Length..].TrimStart();
-        }
-        return "V/v " + title.ToLower(Vietnamese);
-    }
-
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    /// <summary>The template's V/v line, as <see cref="LetterSubject.Of"/> writes it.</summary>
+    public static string Subject(TemplateDefinition template) => LetterSubject.Of(template);
 
     /// <summary>The body the round's reports go to, named as in a sentence.</summary>
     public static string Requester(Round round) => RequestingBody.Of(round).Name;

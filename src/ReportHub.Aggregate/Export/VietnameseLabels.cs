@@ -1,25 +1,19 @@
 using ReportHub.Aggregate.Rollups;
-using ReportHub.Core.Domain;
+using ReportHub.Core.Text;
 
 namespace ReportHub.Aggregate.Export;
 
-/// <summary>The words officials expect in place of ReportHub's JSON codes.</summary>
+/// <summary>The words officials expect in place of ReportHub's JSON codes, in the workbook and the CSV.</summary>
 internal static class VietnameseLabels
 {
-    public static string UnitType(string type) => type switch
-    {
-        UnitTypes.Department => "Sở, ban, ngành",
-        UnitTypes.District => "Huyện, thị xã, thành phố",
-        UnitTypes.Commune => "Xã",
-        UnitTypes.Province => "Tỉnh",
-        _ => "Khác",
-    };
+    public static string UnitType(string? type) => type is null or "" ? Terms.OtherUnits : Terms.UnitType(type);
 
-    public static string Status(string status) => status switch
+    /// <summary>A unit's place in the round; a status this list does not know is "Khác", never its English code.</summary>
+    public static string Status(string? status) => status switch
     {
-        UnitStatuses.OnTime => "Đúng hạn",
-        UnitStatuses.Late => "Trễ hạn",
-        UnitStatuses.Missing => "Chưa báo cáo",
-        _ => status,
+        UnitStatuses.OnTime => Terms.OnTime,
+        UnitStatuses.Late => Terms.Late,
+        UnitStatuses.Missing => Terms.NotSent,
+        _ => Terms.OtherUnits,
     };
 }

@@ -107,7 +107,7 @@ public static class RoundsApi
         })
             .WithName("GetRoundUnitStatus")
             .WithSummary("Tình trạng báo cáo của một đơn vị trong đợt")
-            .WithDescription("Đã nộp, đúng hạn, trễ hay chưa nộp, kèm số liệu của báo cáo hiện hành. Tài khoản đơn vị chỉ xem được đơn vị của mình (403 với đơn vị khác).")
+            .WithDescription("Đã gửi, đúng hạn, trễ hạn hay chưa gửi, kèm số liệu của báo cáo hiện hành. Tài khoản đơn vị chỉ xem được đơn vị của mình (403 với đơn vị khác).")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -124,7 +124,7 @@ public static class RoundsApi
                 : Problems.RoundNotFound(code))
             .WithName("GetRoundTotals")
             .WithSummary("Số liệu tổng hợp toàn tỉnh của đợt (chuyên viên, quản trị viên)")
-            .WithDescription("Số đơn vị phải báo cáo, đã báo cáo, đúng hạn, trễ và chưa nộp; tổng các chỉ tiêu của mẫu và các tỷ lệ tính từ tổng. Kèm ETag; 304 khi If-None-Match khớp.")
+            .WithDescription("Số đơn vị phải báo cáo, đã báo cáo, đúng hạn, trễ hạn và chưa gửi; tổng các chỉ tiêu của mẫu và các tỷ lệ tính từ tổng. Kèm ETag; 304 khi If-None-Match khớp.")
             .Produces(StatusCodes.Status304NotModified);
 
         analysts.MapGet("/{code}/units", async Task<Results<SerializedJson<IReadOnlyList<UnitStatus>>, StatusCodeHttpResult, ProblemHttpResult>> (string code, HttpContext http, RollupAnswers answers, CancellationToken ct) =>
@@ -163,21 +163,28 @@ public static class RoundsApi
             .WithDescription("Sổ tính tổng hợp: tổng toàn tỉnh, bảng từng đơn vị, chỉ đạo, mã QR và phần thuyết minh. Chữ của đơn vị luôn là ô văn bản.")
             .ProducesFile(Xlsx);
 
-        // Vietnamese headings by default, as an official opening the file in Excel expects; ?header=keys for scripts.
-        analysts.MapGet("/{code}/consolidated.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, string? header, RollupService rollups, CancellationToken ct) =>
+        // Vietnamese headings and values by default, as an official opening the file expects; ?header=keys for scripts.
+        // Comma-separated by default, as scripts have always read it; ?format=excel is the form the pages link, which
+        // Excel with Vietnamese regional settings opens in columns.
+        analysts.MapGet("/{code}/consolidated.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, string? header, string? format, RollupService rollups, CancellationToken ct) =>
         {
+            if (CsvFormOf(format) is not { } form)
+            {
+                return Problems.BadRequest($"Không có dạng CSV “{format}”. Hãy dùng format=csv (phân cách bằng dấu phẩy, cho chương trình) hoặc format=excel (phân cách bằng dấu chấm phẩy, mở bằng Excel).");
+            }
             if (await rollups.ConsolidatedAsync(code, ct) is not { } data)
             {
                 return Problems.RoundNotFound(code);
             }
             using var buffer = new MemoryStream();
-            ConsolidatedCsv.Write(buffer, data, keysHeader: string.Equals(header, "keys", StringComparison.OrdinalIgnoreCase));
+            ConsolidatedCsv.Write(buffer, data, keysHeader: string.Equals(header, "keys", StringComparison.OrdinalIgnoreCase), form);
             return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", $"tong-hop-{code}.csv");
         })
             .WithName("GetConsolidatedCsv")
             .WithSummary("Tải bảng từng đơn vị dạng .csv (chuyên viên, quản trị viên)")
-            .WithDescription("UTF-8 có BOM; dòng tiêu đề tiếng Việt (Mã đơn vị, Tên đơn vị, …) để mở bằng Excel, hoặc tên trường JSON với `header=keys`. "
-                + "Ô bắt đầu bằng =, +, -, @, tab hay xuống dòng được thêm dấu ' phía trước.")
+            .WithDescription("UTF-8 có BOM; dòng tiêu đề và giá trị tiếng Việt (Mã đơn vị, Tên đơn vị, …; Sở, ban, ngành; Chưa gửi) để mở bằng Excel, hoặc tên trường và mã JSON với `header=keys`. "
+                + "`format=csv` (mặc định): phân cách bằng dấu phẩy, số thập phân dùng dấu chấm; `format=excel`: dòng đầu `sep=;`, phân cách bằng dấu chấm phẩy, số thập phân dùng dấu phẩy. "
+                + "Ô chữ bắt đầu bằng =, +, -, @ (cả dạng toàn độ rộng), tab hay xuống dòng được thêm dấu ' phía trước; số âm vẫn là số.")
             .ProducesFile("text/csv");
 
         return group;
@@ -219,4 +226,12 @@ public static class RoundsApi
             statusCode: created.Duplicate ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
             extensions: new Dictionary<string, object?> { ["errors"] = errors });
     }
+
+    /// <summary>The <c>format</c> of the per-unit CSV; null for a value it does not know.</summary>
+    private static CsvForm? CsvFormOf(string? format) => format?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "csv" => CsvForm.Comma,
+        "excel" => CsvForm.Excel,
+        _ => null,
+    };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ReportHub.Aggregate.Rollups;
 using ReportHub.Core.Domain;
+using ReportHub.Core.Text;
 using ReportHub.Pipeline.Access;
 using ReportHub.Warehouse.Access;
 using ReportHub.Warehouse.Submissions;
@@ -31,15 +32,8 @@ public static class Display
         _ => role ?? "",
     };
 
-    public static string UnitType(string? type) => type switch
-    {
-        UnitTypes.Province => "Tỉnh",
-        UnitTypes.Department => "Sở, ngành",
-        UnitTypes.District => "Huyện, thị xã, thành phố",
-        UnitTypes.Commune => "Xã, phường, thị trấn",
-        UnitTypes.Other => "Khác",
-        _ => type ?? "",
-    };
+    /// <summary>A unit type in the one word the pages, the workbook and the CSV share.</summary>
+    public static string UnitType(string? type) => Terms.UnitType(type);
 
     /// <summary>A unit's place in a round: on time, late or missing.</summary>
     public static string UnitStatus(string? status) => status switch
@@ -88,17 +82,23 @@ public static class Display
         return trimmed.EndsWith("(%)", StringComparison.Ordinal) ? (trimmed[..^3].TrimEnd(), true) : (label, false);
     }
 
-    /// <summary>An audit action in Vietnamese; an action this list does not know yet is shown by its code.</summary>
+    /// <summary>
+    /// An audit action in Vietnamese. An action this list does not know yet (written by a newer release sharing the
+    /// warehouse) is named by what it acts on, never by its English code.
+    /// </summary>
     public static string AuditAction(string? action) => action switch
     {
+        null or "" => "",
         AuditActions.Upload => "Gửi báo cáo",
         AuditActions.Ingest => "Nhận báo cáo",
         AuditActions.Replay => "Xử lý lại báo cáo",
+        AuditActions.SubmissionReinstated => "Khôi phục báo cáo đã thay",
         AuditActions.RoundCreated => "Mở đợt báo cáo",
         AuditActions.RoundEdited => "Sửa đợt báo cáo",
         AuditActions.RoundClosed => "Đóng đợt báo cáo",
         AuditActions.RoundReopened => "Mở lại đợt báo cáo",
         AuditActions.RoundUpgraded => "Nâng phiên bản biểu mẫu của đợt",
+        AuditActions.RoundUnitAdded => "Bổ sung đơn vị vào đợt",
         AuditActions.TemplateAdded => "Đăng ký biểu mẫu",
         AuditActions.UserCreated => "Tạo tài khoản",
         AuditActions.UserDisabled => "Khóa tài khoản",
@@ -109,7 +109,18 @@ public static class Display
         AuditActions.SignIn => "Đăng nhập",
         AuditActions.SignInFailed => "Đăng nhập không thành công",
         AuditActions.SignOut => "Đăng xuất",
-        _ => action ?? "",
+        _ => UnknownAction(action),
+    };
+
+    private static string UnknownAction(string action) => action[..Math.Max(0, action.IndexOf('.', StringComparison.Ordinal))] switch
+    {
+        "submission" => "Thao tác khác với báo cáo",
+        "round" => "Thao tác khác với đợt báo cáo",
+        "template" => "Thao tác khác với biểu mẫu",
+        "user" => "Thao tác khác với tài khoản",
+        "key" => "Thao tác khác với khóa API",
+        "session" => "Thao tác khác với phiên đăng nhập",
+        _ => "Thao tác khác",
     };
 
     /// <summary>"user:lan" as "Tài khoản lan", "key:abcd" as "Khóa API abcd", "cli:lan" as "Dòng lệnh (lan)".</summary>

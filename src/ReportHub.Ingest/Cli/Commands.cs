@@ -72,7 +72,7 @@ internal static class Commands
         }
         var vi = CultureInfo.GetCultureInfo("vi-VN");
         Console.WriteLine($"Đợt {totals.Round}: {totals.UnitsReported}/{totals.UnitsExpected} đơn vị đã báo cáo " +
-            $"(đúng hạn {totals.UnitsOnTime}, trễ hạn {totals.UnitsLate}, chưa báo cáo {totals.UnitsMissing})");
+            $"(đúng hạn {totals.UnitsOnTime}, trễ hạn {totals.UnitsLate}, chưa gửi {totals.UnitsMissing})");
         var rollups = host.Services.GetRequiredService<RollupService>();
         var roundRecord = await host.Services.GetRequiredService<ReferenceStore>().RoundAsync(totals.Round, ct);
         var definition = roundRecord is null ? null : await rollups.DefinitionAsync(roundRecord, ct);

@@ -8,7 +8,12 @@ public sealed class ConsolidatedCsvTests
 {
     private static byte[] Write(ConsolidatedData data) => Workbooks.Bytes(s => ConsolidatedCsv.Write(s, data));
 
+    private static byte[] Write(ConsolidatedData data, bool keysHeader, CsvForm form) =>
+        Workbooks.Bytes(s => ConsolidatedCsv.Write(s, data, keysHeader, form));
+
     private static string Text(byte[] bytes) => new UTF8Encoding(false).GetString(bytes.AsSpan(3));
+
+    private static string[] Lines(ConsolidatedData data, bool keysHeader, CsvForm form) => Text(Write(data, keysHeader, form)).Split("\r\n");
 
     [Fact]
     public void StartsWithAUtf8BomAndTheJsonFieldNames()
@@ -74,6 +79,133 @@ public sealed class ConsolidatedCsvTests
     }
 
     [Fact]
+    public void ExcelFormStartsWithABomThenTheSepLineThenSemicolonSeparatedHeadings()
+    {
+        var bytes = Write(SampleRound.Build(), keysHeader: false, CsvForm.Excel);
+
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = Text(bytes).Split("\r\n");
+        Assert.Equal("sep=;", lines[0]);
+        Assert.Equal("Mã đơn vị;Tên đơn vị;Loại;Tình trạng;Ngày nhận;Mã báo cáo;Số văn bản chỉ đạo;Số mã QR;Số lượt quét;Ngày gửi bản sửa", lines[1]);
+        Assert.True(lines[1].IsNormalized(NormalizationForm.FormC));
+    }
+
+    [Fact]
+    public void CommaFormHasNoSepLine()
+    {
+        var lines = Lines(SampleRound.Build(), keysHeader: false, CsvForm.Comma);
+
+        Assert.StartsWith("Mã đơn vị,Tên đơn vị,Loại,Tình trạng,", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.StartsWith("sep=", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(CsvForm.Excel)]
+    [InlineData(CsvForm.Comma)]
+    public void VietnameseHeadingsComeWithVietnameseTypeAndStatusValues(CsvForm form)
+    {
+        var separator = form == CsvForm.Excel ? ';' : ',';
+        var rows = Lines(SampleRound.Build(), keysHeader: false, form).Skip(form == CsvForm.Excel ? 2 : 1).Where(l => l.Length > 0)
+            .Select(l => ParseRecord(l, separator)).ToDictionary(f => f[0]);
+
+        Assert.Equal(["Sở, ban, ngành", "Đúng hạn"], rows["51.SCT"][2..4]);
+        Assert.Equal(["Huyện, thị xã, thành phố", "Trễ hạn"], rows["51.524"][2..4]);
+        Assert.Equal(["Sở, ban, ngành", "Chưa gửi"], rows["51.SKHCN"][2..4]);
+        var english = new[] { "department", "district", "onTime", "late", "missing" };
+        Assert.DoesNotContain(rows.Values.SelectMany(f => f), english.Contains);
+    }
+
+    [Fact]
+    public void KeysHeaderKeepsTheJsonCodesForScripts()
+    {
+        var lines = Lines(SampleRound.Build(), keysHeader: true, CsvForm.Excel);
+
+        Assert.Equal("unit;name;type;status;receivedAt;submissionId;directives;qrCodes;qrScans;revisedAt", lines[1]);
+        Assert.StartsWith("51.SKHCN;Sở Khoa học và Công nghệ tỉnh Quảng Ngãi;department;missing;", lines[4], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StatusTheLabelsDoNotKnowIsWrittenAsOtherNotInEnglish()
+    {
+        var unit = Unit("51.X", "Sở Y tế tỉnh Quảng Ngãi") with { Status = "paused", Type = "ward" };
+
+        var fields = ParseRecord(Lines(WithUnit(unit), keysHeader: false, CsvForm.Excel)[2], ';');
+
+        Assert.Equal(["Khác", "Khác"], fields[2..4]);
+    }
+
+    [Fact]
+    public void ExcelFormWritesADecimalCommaAndTheCommaFormADecimalDot()
+    {
+        var unit = UnitRows.Reported(SampleRound.Template, "51.X", "Sở Y tế tỉnh Quảng Ngãi", "department", UnitStatuses.OnTime, 1,
+            new DateTimeOffset(2021, 10, 27, 9, 0, 0, TimeSpan.FromHours(7)),
+            new Dictionary<string, decimal> { ["directives"] = 2, ["qrCodes"] = 1234.50m, ["qrScans"] = -1.25m });
+
+        var excel = ParseRecord(Lines(WithUnit(unit), keysHeader: false, CsvForm.Excel)[2], ';');
+        var comma = ParseRecord(Lines(WithUnit(unit), keysHeader: false, CsvForm.Comma)[1], ',');
+
+        Assert.Equal(["2", "1234,5", "-1,25"], excel[6..9]);
+        Assert.Equal(["2", "1234.5", "-1.25"], comma[6..9]);
+        // Unquoted: a quoted figure is text to some readers.
+        Assert.Contains(";1234,5;-1,25;", Lines(WithUnit(unit), keysHeader: false, CsvForm.Excel)[2], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CsvForm.Excel, false)]
+    [InlineData(CsvForm.Comma, false)]
+    [InlineData(CsvForm.Excel, true)]
+    [InlineData(CsvForm.Comma, true)]
+    public void HeadingFromATemplateLabelThatStartsAFormulaIsGuarded(CsvForm form, bool keysHeader)
+    {
+        var template = SampleRound.Template with
+        {
+            Measures =
+            [
+                SampleRound.Template.Measures[0] with { Heading = null, Label = "=HYPERLINK(\"http://evil.example\";\"x\")" },
+                SampleRound.Template.Measures[1] with { Heading = "＋Số mã QR" },
+                SampleRound.Template.Measures[2] with { Key = "-qrScans" },
+            ],
+        };
+        var data = SampleRound.Build() with { Template = template };
+        var separator = form == CsvForm.Excel ? ';' : ',';
+
+        var heading = ParseRecord(Lines(data, keysHeader, form)[form == CsvForm.Excel ? 1 : 0], separator);
+
+        if (keysHeader)
+        {
+            Assert.Equal("'-qrScans", heading[8]);
+        }
+        else
+        {
+            Assert.Equal(["'=HYPERLINK(\"http://evil.example\";\"x\")", "'＋Số mã QR"], heading[6..8]);
+        }
+    }
+
+    [Theory]
+    [InlineData("＝1+1")]
+    [InlineData("＋84 255 3822 222")]
+    [InlineData("－ Ban Dân tộc")]
+    [InlineData("＠SUM(A1:A9)")]
+    [InlineData("\t=1+1")]
+    [InlineData("\r=1+1")]
+    public void ExcelFormGuardsFullwidthAndHiddenFormulaStartsAndLeavesNegativeFiguresAsNumbers(string name)
+    {
+        var fields = ParseRecord(Lines(WithUnit(Unit("51.X", name)), keysHeader: false, CsvForm.Excel)[2], ';');
+
+        Assert.Equal("'" + name, fields[1]);
+        Assert.Equal(["0", "5", "-7"], fields[6..9]);
+    }
+
+    [Fact]
+    public void ExcelFormQuotesTextHoldingASemicolon()
+    {
+        var fields = ParseRecord(Lines(WithUnit(Unit("51.X", "Ban A; Ban B")), keysHeader: false, CsvForm.Excel)[2], ';');
+
+        Assert.Equal("Ban A; Ban B", fields[1]);
+        Assert.Equal(10, fields.Count);
+    }
+
+    [Fact]
     public void LeavesTheOutputStreamOpenForTheCaller()
     {
         using var stream = new MemoryStream();
@@ -91,7 +223,7 @@ public sealed class ConsolidatedCsvTests
     private static ConsolidatedData WithUnit(UnitStatus unit) => SampleRound.Build() with { Units = [unit] };
 
     /// <summary>A strict RFC 4180 reader for one record, so the test does not trust the writer's own rules.</summary>
-    private static List<string> ParseRecord(string record)
+    private static List<string> ParseRecord(string record, char separator = ',')
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -119,7 +251,7 @@ public sealed class ConsolidatedCsvTests
             {
                 quoted = true;
             }
-            else if (c == ',')
+            else if (c == separator)
             {
                 fields.Add(field.ToString());
                 field.Clear();

@@ -69,7 +69,7 @@ public sealed class ConsolidatedWorkbookTests
         Assert.Equal([2d, 39d, 1_238_913d], binhSon[7..10]);
 
         var missing = Workbooks.RowStartingWith(grid, 1, "51.SKHCN");
-        Assert.Equal("Chưa báo cáo", missing[4]);
+        Assert.Equal("Chưa gửi", missing[4]);
         Assert.All(missing[5..10], Assert.Null);
     }
 
@@ -79,7 +79,7 @@ public sealed class ConsolidatedWorkbookTests
         var grid = Workbooks.Grids(Written)["Tổng hợp"];
         var total = Workbooks.RowStartingWith(grid, 0, "Tổng cộng");
         Assert.Equal([5d, 40d, 1_239_454d], total[7..10]);
-        Assert.Contains(grid, r => r[0] is "Đã báo cáo: 2/3 đơn vị; đúng hạn: 1; trễ hạn: 1; chưa báo cáo: 1.");
+        Assert.Contains(grid, r => r[0] is "Đã báo cáo: 2/3 đơn vị; đúng hạn: 1; trễ hạn: 1; chưa gửi: 1.");
         Assert.Contains(grid, r => r.Any(v => v is "Ngày xuất: 31/10/2021 08:05"));
 
         using var workbook = Workbooks.Open(Written);
@@ -296,7 +296,7 @@ public sealed class ConsolidatedWorkbookTests
         Assert.Equal(SheetNames, grids.Keys);
         var summary = grids["Tổng hợp"];
         Assert.Contains(summary, r => r[0] is "(Hạn báo cáo: 29/10/2021)");
-        Assert.Contains(summary, r => r[0] is "Đã báo cáo: 0/3 đơn vị; đúng hạn: 0; trễ hạn: 0; chưa báo cáo: 3.");
+        Assert.Contains(summary, r => r[0] is "Đã báo cáo: 0/3 đơn vị; đúng hạn: 0; trễ hạn: 0; chưa gửi: 3.");
         // Nobody reported a figure: the totals are blank, as a 0 would say the units reported none.
         Assert.All(Workbooks.RowStartingWith(summary, 0, "Tổng cộng")[7..10], Assert.Null);
         Assert.All(Workbooks.RowStartingWith(grids["Mã QR"], 0, "Tổng cộng")[3..5], Assert.Null);

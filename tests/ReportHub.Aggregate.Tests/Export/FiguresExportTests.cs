@@ -130,7 +130,7 @@ public sealed class FiguresExportTests
         Assert.Equal("Đúng hạn", Workbooks.CellAt(sheet, "51.SCT", "Tình trạng").GetString());
         Assert.True(Workbooks.CellAt(sheet, "51.524", "Ngày gửi bản sửa").IsEmpty());
         Assert.NotNull(Workbooks.FindCellOrNull(sheet,
-            "Đã báo cáo: 2/3 đơn vị; đúng hạn: 1; trễ hạn: 1; chưa báo cáo: 1; đã gửi bản sửa: 1."));
+            "Đã báo cáo: 2/3 đơn vị; đúng hạn: 1; trễ hạn: 1; chưa gửi: 1; đã gửi bản sửa: 1."));
     }
 
     [Fact]

@@ -22,4 +22,20 @@ public static class Downloads
         Assert.NotEmpty(workbook.Worksheets);
         return workbook;
     }
+
+    /// <summary>
+    /// Clicks the link, waits for the download and answers its lines after the UTF-8 BOM it must start with (the bytes
+    /// are kept beside the screenshots).
+    /// </summary>
+    public static async Task<string[]> CsvLinesAsync(IPage page, string selector)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(selector));
+        Assert.Null(await download.FailureAsync());
+        Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.OrdinalIgnoreCase);
+        var path = Path.Combine(Screenshots.Folder, "..", "downloads", download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        var bytes = await File.ReadAllBytesAsync(path);
+        Assert.True(bytes.Length > 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF, $"{download.SuggestedFilename} has no UTF-8 BOM");
+        return System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+    }
 }
