@@ -23,9 +23,6 @@ public static class ConsolidatedCsv
     private const string RevisedField = "revisedAt";
     private const string RevisedHeading = "Ngày gửi bản sửa";
 
-    /// <summary>Excel's own hint naming the separator; it reads it whatever the regional settings say.</summary>
-    public const string ExcelSeparatorLine = "sep=;";
-
     // RFC 4180 ends records with CRLF; Excel and every CSV library accept it.
     private const string RecordEnd = "\r\n";
 
@@ -42,11 +39,6 @@ public static class ConsolidatedCsv
         using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
         var separator = form == CsvForm.Excel ? ';' : ',';
         var figures = FigureColumn.Of(data.Template);
-        if (form == CsvForm.Excel)
-        {
-            writer.Write(ExcelSeparatorLine);
-            writer.Write(RecordEnd);
-        }
         writer.Write(Record(keysHeader ? KeyHeadings(figures) : VietnameseHeadingsOf(figures), separator));
         writer.Write(RecordEnd);
         foreach (var unit in data.Units)
@@ -57,10 +49,10 @@ public static class ConsolidatedCsv
                 Text(unit.Name),
                 keysHeader ? Text(unit.Type) : VietnameseLabels.UnitType(unit.Type),
                 keysHeader ? Text(unit.Status) : VietnameseLabels.Status(unit.Status),
-                unit.ReceivedAt is { } received ? Iso8601(received) : string.Empty,
+                unit.ReceivedAt is { } received ? Instant(received, form) : string.Empty,
                 unit.SubmissionId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 .. figures.Select(f => Number(f.ValueOf(unit), form)),
-                unit.RevisedAt is { } revised ? Iso8601(revised) : string.Empty,
+                unit.RevisedAt is { } revised ? Instant(revised, form) : string.Empty,
             ];
             writer.Write(Record(fields, separator));
             writer.Write(RecordEnd);
@@ -97,6 +89,11 @@ public static class ConsolidatedCsv
     }
 
     /// <summary>The same shape System.Text.Json gives a DateTimeOffset: no fraction when it is zero, offset kept.</summary>
+    // Excel with Vietnamese regional settings reads "dd/MM/yyyy HH:mm" as a date it can sort; the offset form stays text.
+    private static string Instant(DateTimeOffset value, CsvForm form) => form == CsvForm.Excel
+        ? value.ToOffset(RollupService.ProvinceOffset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)
+        : Iso8601(value);
+
     private static string Iso8601(DateTimeOffset value) =>
         value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 

@@ -7,9 +7,10 @@ public enum CsvForm
     Comma,
 
     /// <summary>
-    /// Semicolon-separated after a <c>sep=;</c> line, numbers with a decimal comma (<c>?format=excel</c>): Excel with
-    /// Vietnamese regional settings reads the comma as the decimal mark and would put each comma-separated line in one
-    /// column.
+    /// Semicolon-separated, numbers with a decimal comma and times as dd/MM/yyyy HH:mm in the province's time
+    /// (<c>?format=excel</c>): Excel with Vietnamese regional settings lists with ';' and reads ',' as the decimal mark,
+    /// so it would put each comma-separated line in one column. No <c>sep=</c> line: with one, Excel ignores the BOM
+    /// and garbles every Vietnamese letter.
     /// </summary>
     Excel,
 }

@@ -183,7 +183,7 @@ public static class RoundsApi
             .WithName("GetConsolidatedCsv")
             .WithSummary("Tải bảng từng đơn vị dạng .csv (chuyên viên, quản trị viên)")
             .WithDescription("UTF-8 có BOM; dòng tiêu đề và giá trị tiếng Việt (Mã đơn vị, Tên đơn vị, …; Sở, ban, ngành; Chưa gửi) để mở bằng Excel, hoặc tên trường và mã JSON với `header=keys`. "
-                + "`format=csv` (mặc định): phân cách bằng dấu phẩy, số thập phân dùng dấu chấm; `format=excel`: dòng đầu `sep=;`, phân cách bằng dấu chấm phẩy, số thập phân dùng dấu phẩy. "
+                + "`format=csv` (mặc định): phân cách bằng dấu phẩy, số thập phân dùng dấu chấm; `format=excel`: phân cách bằng dấu chấm phẩy, số thập phân dùng dấu phẩy, thời điểm dạng dd/MM/yyyy HH:mm giờ Việt Nam. "
                 + "Ô chữ bắt đầu bằng =, +, -, @ (cả dạng toàn độ rộng), tab hay xuống dòng được thêm dấu ' phía trước; số âm vẫn là số.")
             .ProducesFile("text/csv");
 

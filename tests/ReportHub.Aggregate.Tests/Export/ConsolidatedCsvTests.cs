@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ReportHub.Aggregate.Export;
 using ReportHub.Aggregate.Rollups;
@@ -79,15 +80,16 @@ public sealed class ConsolidatedCsvTests
     }
 
     [Fact]
-    public void ExcelFormStartsWithABomThenTheSepLineThenSemicolonSeparatedHeadings()
+    public void ExcelFormStartsWithABomThenSemicolonSeparatedHeadingsAndNoSepLine()
     {
         var bytes = Write(SampleRound.Build(), keysHeader: false, CsvForm.Excel);
 
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Text(bytes).Split("\r\n");
-        Assert.Equal("sep=;", lines[0]);
-        Assert.Equal("Mã đơn vị;Tên đơn vị;Loại;Tình trạng;Ngày nhận;Mã báo cáo;Số văn bản chỉ đạo;Số mã QR;Số lượt quét;Ngày gửi bản sửa", lines[1]);
-        Assert.True(lines[1].IsNormalized(NormalizationForm.FormC));
+        // A sep= line would make Excel ignore the BOM and read the bytes as Windows-1258.
+        Assert.DoesNotContain(lines, l => l.StartsWith("sep=", StringComparison.Ordinal));
+        Assert.Equal("Mã đơn vị;Tên đơn vị;Loại;Tình trạng;Ngày nhận;Mã báo cáo;Số văn bản chỉ đạo;Số mã QR;Số lượt quét;Ngày gửi bản sửa", lines[0]);
+        Assert.True(lines[0].IsNormalized(NormalizationForm.FormC));
     }
 
     [Fact]
@@ -105,7 +107,7 @@ public sealed class ConsolidatedCsvTests
     public void VietnameseHeadingsComeWithVietnameseTypeAndStatusValues(CsvForm form)
     {
         var separator = form == CsvForm.Excel ? ';' : ',';
-        var rows = Lines(SampleRound.Build(), keysHeader: false, form).Skip(form == CsvForm.Excel ? 2 : 1).Where(l => l.Length > 0)
+        var rows = Lines(SampleRound.Build(), keysHeader: false, form).Skip(1).Where(l => l.Length > 0)
             .Select(l => ParseRecord(l, separator)).ToDictionary(f => f[0]);
 
         Assert.Equal(["Sở, ban, ngành", "Đúng hạn"], rows["51.SCT"][2..4]);
@@ -116,12 +118,26 @@ public sealed class ConsolidatedCsvTests
     }
 
     [Fact]
+    public void ExcelFormWritesTimesAsDatesExcelReadsInTheProvincesTime()
+    {
+        var excel = Lines(SampleRound.Build(), keysHeader: false, CsvForm.Excel).Skip(1).Where(l => l.Length > 0)
+            .Select(l => ParseRecord(l, ';')).ToDictionary(f => f[0]);
+        var comma = Lines(SampleRound.Build(), keysHeader: false, CsvForm.Comma).Skip(1).Where(l => l.Length > 0)
+            .Select(l => ParseRecord(l)).ToDictionary(f => f[0]);
+
+        var instant = DateTimeOffset.Parse(comma["51.SCT"][4], CultureInfo.InvariantCulture);
+        Assert.Equal(instant.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture), excel["51.SCT"][4]);
+        Assert.Matches("^[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}$", excel["51.SCT"][4]);
+        Assert.Equal(string.Empty, excel["51.SKHCN"][4]);
+    }
+
+    [Fact]
     public void KeysHeaderKeepsTheJsonCodesForScripts()
     {
         var lines = Lines(SampleRound.Build(), keysHeader: true, CsvForm.Excel);
 
-        Assert.Equal("unit;name;type;status;receivedAt;submissionId;directives;qrCodes;qrScans;revisedAt", lines[1]);
-        Assert.StartsWith("51.SKHCN;Sở Khoa học và Công nghệ tỉnh Quảng Ngãi;department;missing;", lines[4], StringComparison.Ordinal);
+        Assert.Equal("unit;name;type;status;receivedAt;submissionId;directives;qrCodes;qrScans;revisedAt", lines[0]);
+        Assert.StartsWith("51.SKHCN;Sở Khoa học và Công nghệ tỉnh Quảng Ngãi;department;missing;", lines[3], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,7 +145,7 @@ public sealed class ConsolidatedCsvTests
     {
         var unit = Unit("51.X", "Sở Y tế tỉnh Quảng Ngãi") with { Status = "paused", Type = "ward" };
 
-        var fields = ParseRecord(Lines(WithUnit(unit), keysHeader: false, CsvForm.Excel)[2], ';');
+        var fields = ParseRecord(Lines(WithUnit(unit), keysHeader: false, CsvForm.Excel)[1], ';');
 
         Assert.Equal(["Khác", "Khác"], fields[2..4]);
     }
@@ -141,13 +157,13 @@ public sealed class ConsolidatedCsvTests
             new DateTimeOffset(2021, 10, 27, 9, 0, 0, TimeSpan.FromHours(7)),
             new Dictionary<string, decimal> { ["directives"] = 2, ["qrCodes"] = 1234.50m, ["qrScans"] = -1.25m });
 
-        var excel = ParseRecord(Lines(WithUnit(unit), keysHeader: false, CsvForm.Excel)[2], ';');
+        var excel = ParseRecord(Lines(WithUnit(unit), keysHeader: false, CsvForm.Excel)[1], ';');
         var comma = ParseRecord(Lines(WithUnit(unit), keysHeader: false, CsvForm.Comma)[1], ',');
 
         Assert.Equal(["2", "1234,5", "-1,25"], excel[6..9]);
         Assert.Equal(["2", "1234.5", "-1.25"], comma[6..9]);
         // Unquoted: a quoted figure is text to some readers.
-        Assert.Contains(";1234,5;-1,25;", Lines(WithUnit(unit), keysHeader: false, CsvForm.Excel)[2], StringComparison.Ordinal);
+        Assert.Contains(";1234,5;-1,25;", Lines(WithUnit(unit), keysHeader: false, CsvForm.Excel)[1], StringComparison.Ordinal);
     }
 
     [Theory]
@@ -169,7 +185,7 @@ public sealed class ConsolidatedCsvTests
         var data = SampleRound.Build() with { Template = template };
         var separator = form == CsvForm.Excel ? ';' : ',';
 
-        var heading = ParseRecord(Lines(data, keysHeader, form)[form == CsvForm.Excel ? 1 : 0], separator);
+        var heading = ParseRecord(Lines(data, keysHeader, form)[0], separator);
 
         if (keysHeader)
         {
@@ -190,7 +206,7 @@ public sealed class ConsolidatedCsvTests
     [InlineData("\r=1+1")]
     public void ExcelFormGuardsFullwidthAndHiddenFormulaStartsAndLeavesNegativeFiguresAsNumbers(string name)
     {
-        var fields = ParseRecord(Lines(WithUnit(Unit("51.X", name)), keysHeader: false, CsvForm.Excel)[2], ';');
+        var fields = ParseRecord(Lines(WithUnit(Unit("51.X", name)), keysHeader: false, CsvForm.Excel)[1], ';');
 
         Assert.Equal("'" + name, fields[1]);
         Assert.Equal(["0", "5", "-7"], fields[6..9]);
@@ -199,7 +215,7 @@ public sealed class ConsolidatedCsvTests
     [Fact]
     public void ExcelFormQuotesTextHoldingASemicolon()
     {
-        var fields = ParseRecord(Lines(WithUnit(Unit("51.X", "Ban A; Ban B")), keysHeader: false, CsvForm.Excel)[2], ';');
+        var fields = ParseRecord(Lines(WithUnit(Unit("51.X", "Ban A; Ban B")), keysHeader: false, CsvForm.Excel)[1], ';');
 
         Assert.Equal("Ban A; Ban B", fields[1]);
         Assert.Equal(10, fields.Count);
