@@ -74,13 +74,13 @@ public sealed class EditModel(RoundService rounds, ReferenceStore reference, Aud
     {
         Round = await rounds.GetAsync(code, ct);
         Form = form with { Code = Round?.Code, Template = Round?.Template };
+        var planned = await rounds.PreviewEditAsync(code, form.ToDraft(), ct);
         if (Round is not null && !Round.Closed && form.ChoosesNothing)
         {
-            Problems = [IndexModel.NothingChosen];
+            Problems = [.. planned.Problems, IndexModel.NothingChosen];
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return null;
         }
-        var planned = await rounds.PreviewEditAsync(code, form.ToDraft(), ct);
         if (planned.Round is null)
         {
             Fail(planned);

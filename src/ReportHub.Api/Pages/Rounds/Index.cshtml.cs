@@ -90,14 +90,14 @@ public sealed class IndexModel(RoundService rounds, RollupService rollups, Refer
     /// <summary>The round the form would open, or null with <see cref="Problems"/> and the status set.</summary>
     private async Task<Round?> PlanAsync(RoundForm form, CancellationToken ct)
     {
+        var planned = await rounds.PreviewCreateAsync(form.ToDraft(), ct);
         if (form.ChoosesNothing)
         {
             // The API and CLI fall back to departments and districts; a form with every box cleared means no choice yet.
-            Problems = [NothingChosen];
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Problems = [.. planned.Problems, NothingChosen];
+            Response.StatusCode = planned.Duplicate ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
             return null;
         }
-        var planned = await rounds.PreviewCreateAsync(form.ToDraft(), ct);
         if (planned.Round is null)
         {
             Problems = planned.Problems;
