@@ -32,9 +32,11 @@ public sealed class AnalystPageTests(DemoSite site)
         await page.CheckAsync("#round-type-department");
         await page.UncheckAsync("#round-type-district");
         await Screenshots.SaveAsync(page, "analyst-round-form");
+        await page.ClickAsync("#round-preview-button");
+        await page.Locator("#round-preview").WaitForAsync();
         await page.ClickAsync("#round-submit");
-        await page.Locator("#rounds-message").WaitForAsync();
-        Assert.Contains(code, await page.InnerTextAsync("#rounds-message"), StringComparison.Ordinal);
+        await page.Locator("#notice").WaitForAsync();
+        Assert.Contains(code, await page.InnerTextAsync("#notice"), StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator($"#rounds tr[data-round='{code}']").CountAsync());
 
         await page.GotoAsync($"/rounds/{code}");
@@ -55,6 +57,7 @@ public sealed class AnalystPageTests(DemoSite site)
 
         await page.GotoAsync("/rounds");
         await page.ClickAsync($"#close-{code}");
+        await page.ClickAsync("#close-submit");
         await page.Locator($"#reopen-{code}").WaitForAsync();
         Assert.Equal("Đã đóng", await page.InnerTextAsync($"#rounds tr[data-round='{code}'] .badge"));
         await page.GotoAsync($"/rounds/{code}");

@@ -58,7 +58,7 @@ public static partial class RoundPlanner
         var code = VietnameseText.Clean(draft.Code);
         if (code.Length == 0)
         {
-            problems.Add(new("code", "Chưa nhập mã đợt (code). Hãy đặt một mã ngắn, ví dụ 2025-Q3."));
+            problems.Add(new("code", "Chưa nhập mã đợt. Hãy đặt một mã ngắn, ví dụ 2025-Q3."));
         }
         else if (!CodePattern().IsMatch(code))
         {
@@ -68,16 +68,16 @@ public static partial class RoundPlanner
         var title = VietnameseText.Clean(draft.Title);
         if (title.Length == 0)
         {
-            problems.Add(new("title", "Chưa nhập tên đợt (title). Hãy ghi tên đợt như trích yếu của công văn yêu cầu báo cáo."));
+            problems.Add(new("title", "Chưa nhập tên đợt. Hãy ghi tên đợt như trích yếu của công văn yêu cầu báo cáo."));
         }
         var template = VietnameseText.Clean(draft.Template);
         if (template.Length == 0)
         {
-            problems.Add(new("template", $"Chưa chọn biểu mẫu (template). Các biểu mẫu hiện có: {List(knownTemplates)}."));
+            problems.Add(new("template", $"Chưa chọn biểu mẫu. Các biểu mẫu hiện có: {List(knownTemplates)}."));
         }
         else if (knownTemplates is not null && !knownTemplates.Contains(template, StringComparer.Ordinal))
         {
-            problems.Add(new("template", $"Không có biểu mẫu “{template}”. Các biểu mẫu hiện có: {List(knownTemplates)}. Hãy chọn một biểu mẫu trong danh sách, hoặc đăng ký biểu mẫu mới trước (templates add)."));
+            problems.Add(new("template", $"Không có biểu mẫu “{template}”. Các biểu mẫu hiện có: {List(knownTemplates)}. Hãy chọn một biểu mẫu trong danh sách, hoặc đăng ký biểu mẫu mới trước trên trang Biểu mẫu."));
         }
         var document = CheckDocument(draft.RequestDocument, rounds, problems);
         var requestDate = CheckDate(draft.RequestDate, "requestDate", "ngày công văn yêu cầu báo cáo", problems);
@@ -118,7 +118,7 @@ public static partial class RoundPlanner
         var document = VietnameseText.Clean(text);
         if (document.Length == 0)
         {
-            problems.Add(new("requestDocument", "Chưa nhập số, ký hiệu công văn yêu cầu báo cáo (requestDocument), ví dụ 1234/SKHCN-CĐS."));
+            problems.Add(new("requestDocument", "Chưa nhập số, ký hiệu công văn yêu cầu báo cáo, ví dụ 1234/SKHCN-CĐS."));
             return null;
         }
         if (!Citations.TryParse(document, out var citation) || citation.Number is null)
@@ -139,13 +139,13 @@ public static partial class RoundPlanner
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            problems.Add(new(field, $"Chưa nhập {label} ({field}). Hãy ghi ngày dạng yyyy-MM-dd (2025-10-01) hoặc dd/MM/yyyy (01/10/2025)."));
+            problems.Add(new(field, $"Chưa nhập {label}. Hãy ghi ngày dạng yyyy-MM-dd (2025-10-01) hoặc dd/MM/yyyy (01/10/2025)."));
             return null;
         }
         var date = ParseDate(text);
         if (date is null)
         {
-            problems.Add(new(field, $"“{VietnameseText.Clean(text)}” không phải ngày hợp lệ cho {label} ({field}). Hãy ghi ngày dạng yyyy-MM-dd (2025-10-01) hoặc dd/MM/yyyy (01/10/2025)."));
+            problems.Add(new(field, $"“{VietnameseText.Clean(text)}” không phải ngày hợp lệ cho {label}. Hãy ghi ngày dạng yyyy-MM-dd (2025-10-01) hoặc dd/MM/yyyy (01/10/2025)."));
             return null;
         }
         if (date < FirstDate || date > LastDate)

@@ -13,17 +13,10 @@ public sealed class RoundService(ReferenceStore store, TemplateStore templateSto
 {
     public async Task<RoundCreation> CreateAsync(RoundDraft draft, CancellationToken cancellationToken)
     {
-        var rounds = await store.RoundsAsync(cancellationToken);
-        var code = draft.Code?.Trim();
-        if (rounds.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase)) is { } existing)
+        var planned = await PreviewCreateAsync(draft, cancellationToken);
+        if (planned.Round is not { } round)
         {
-            return Duplicate(existing.Code);
-        }
-        var templates = await KnownTemplatesAsync(cancellationToken);
-        var (round, problems) = RoundPlanner.Plan(draft, await store.UnitsAsync(cancellationToken), rounds, templates);
-        if (round is null)
-        {
-            return new RoundCreation { Problems = problems };
+            return planned;
         }
         // Pinned to the version registered now: a version registered later changes nothing in this round until an
         // analyst moves it (RoundUpgrader).
@@ -37,20 +30,78 @@ public sealed class RoundService(ReferenceStore store, TemplateStore templateSto
     }
 
     /// <summary>
+    /// Checks a new round and chooses its expected units exactly as <see cref="CreateAsync"/> would, and stores
+    /// nothing: the round answered is what creating it now would save, for the analyst to look at first.
+    /// </summary>
+    public async Task<RoundCreation> PreviewCreateAsync(RoundDraft draft, CancellationToken cancellationToken)
+    {
+        var rounds = await store.RoundsAsync(cancellationToken);
+        var code = draft.Code?.Trim();
+        if (rounds.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase)) is { } existing)
+        {
+            return Duplicate(existing.Code);
+        }
+        var templates = await KnownTemplatesAsync(cancellationToken);
+        var (round, problems) = RoundPlanner.Plan(draft, await store.UnitsAsync(cancellationToken), rounds, templates);
+        return round is null ? new RoundCreation { Problems = problems } : new RoundCreation { Round = round };
+    }
+
+    /// <summary>
     /// Edits an open round's title, request document and date, deadline and expected units, checked as at creation;
     /// a field the draft leaves out keeps its value. The expected units are chosen again from the registry as of the
     /// (new) request date. The code and template stay: reports already filed in the round were read by that template.
     /// </summary>
     public async Task<RoundEdit> EditAsync(string code, RoundDraft draft, CancellationToken cancellationToken)
     {
+        var planned = await PlanEditAsync(code, draft, cancellationToken);
+        if (planned.Edit is not null)
+        {
+            return planned.Edit;
+        }
+        var (current, round) = (planned.Current!, planned.Round!);
+        if (!await store.UpdateOpenRoundAsync(round with { CreatedAt = current.CreatedAt, TemplateVersion = current.TemplateVersion }, cancellationToken))
+        {
+            // Closed (or removed) between reading and writing.
+            return await store.RoundAsync(code, cancellationToken) is null ? new RoundEdit { NotFound = true } : ClosedEdit(code);
+        }
+        logger.LogInformation("Edited round {Round}: deadline {Deadline}, {Units} expected units", round.Code, round.Deadline, round.ExpectedUnits.Count);
+        return new RoundEdit { Round = await store.RoundAsync(code, cancellationToken) };
+    }
+
+    /// <summary>
+    /// Checks an edit and chooses the expected units exactly as <see cref="EditAsync"/> would, and stores nothing: the
+    /// round answered carries the units saving it now would leave expected, the hand-added ones included.
+    /// </summary>
+    public async Task<RoundEdit> PreviewEditAsync(string code, RoundDraft draft, CancellationToken cancellationToken)
+    {
+        var planned = await PlanEditAsync(code, draft, cancellationToken);
+        if (planned.Edit is not null)
+        {
+            return planned.Edit;
+        }
+        var added = await store.AddedRoundUnitsAsync(code, cancellationToken);
+        var round = planned.Round!;
+        return new RoundEdit
+        {
+            Round = round with
+            {
+                CreatedAt = planned.Current!.CreatedAt,
+                TemplateVersion = planned.Current.TemplateVersion,
+                ExpectedUnits = [.. round.ExpectedUnits.Union(added, StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            },
+        };
+    }
+
+    private async Task<(RoundEdit? Edit, Round? Current, Round? Round)> PlanEditAsync(string code, RoundDraft draft, CancellationToken cancellationToken)
+    {
         var rounds = await store.RoundsAsync(cancellationToken);
         if (rounds.FirstOrDefault(r => r.Code == code) is not { } current)
         {
-            return new RoundEdit { NotFound = true };
+            return (new RoundEdit { NotFound = true }, null, null);
         }
         if (current.Closed)
         {
-            return ClosedEdit(code);
+            return (ClosedEdit(code), current, null);
         }
         var merged = new RoundDraft
         {
@@ -65,17 +116,7 @@ public sealed class RoundService(ReferenceStore store, TemplateStore templateSto
         // The round's own request document is no clash with itself; any template id is kept as it was.
         var others = rounds.Where(r => r.Code != current.Code).ToList();
         var (round, problems) = RoundPlanner.Plan(merged, await store.UnitsAsync(cancellationToken), others, knownTemplates: null);
-        if (round is null)
-        {
-            return new RoundEdit { Problems = problems };
-        }
-        if (!await store.UpdateOpenRoundAsync(round with { CreatedAt = current.CreatedAt, TemplateVersion = current.TemplateVersion }, cancellationToken))
-        {
-            // Closed (or removed) between reading and writing.
-            return await store.RoundAsync(code, cancellationToken) is null ? new RoundEdit { NotFound = true } : ClosedEdit(code);
-        }
-        logger.LogInformation("Edited round {Round}: deadline {Deadline}, {Units} expected units", round.Code, round.Deadline, round.ExpectedUnits.Count);
-        return new RoundEdit { Round = await store.RoundAsync(code, cancellationToken) };
+        return round is null ? (new RoundEdit { Problems = problems }, current, null) : (null, current, round);
     }
 
     /// <summary>Closes or reopens a round; null when there is no such round.</summary>
@@ -97,7 +138,7 @@ public sealed class RoundService(ReferenceStore store, TemplateStore templateSto
     {
         if (await store.RoundAsync(code, cancellationToken) is not { } round)
         {
-            return new RoundUnitAddition { RoundNotFound = true, Problem = $"Không có đợt báo cáo mã “{code}”. Hãy xem các đợt hiện có trên trang Đợt báo cáo (rounds list)." };
+            return new RoundUnitAddition { RoundNotFound = true, Problem = $"Không có đợt báo cáo mã “{code}”. Hãy xem các đợt hiện có trong danh sách đợt báo cáo." };
         }
         var wanted = VietnameseText.Clean(unitCode);
         var units = await store.UnitsAsync(cancellationToken);
@@ -108,7 +149,7 @@ public sealed class RoundService(ReferenceStore store, TemplateStore templateSto
                 Round = round,
                 UnitNotFound = true,
                 Problem = wanted.Length == 0
-                    ? "Chưa nhập mã đơn vị cần bổ sung vào đợt (unit), ví dụ 51.524."
+                    ? "Chưa nhập mã đơn vị cần bổ sung vào đợt, ví dụ 51.524."
                     : $"Không có đơn vị mã “{wanted}” trong danh mục. Hãy kiểm tra mã đơn vị (ví dụ 51.SCT, 51.524).",
             };
         }
@@ -149,6 +190,6 @@ public sealed class RoundService(ReferenceStore store, TemplateStore templateSto
     private static RoundCreation Duplicate(string code) => new()
     {
         Duplicate = true,
-        Problems = [new("code", $"Đã có đợt báo cáo mã “{code}”. Hãy chọn mã khác, hoặc dùng đợt đã có (rounds list).")],
+        Problems = [new("code", $"Đã có đợt báo cáo mã “{code}”. Hãy chọn mã khác, hoặc dùng đợt đã có trong danh sách đợt báo cáo.")],
     };
 }

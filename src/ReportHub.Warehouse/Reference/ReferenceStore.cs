@@ -84,6 +84,8 @@ public sealed class ReferenceStore(Db db)
         WHERE NOT EXISTS (SELECT 1 FROM round_units WHERE round_code = @Round AND unit_code = @Unit)
         """;
 
+    private const string AddedRoundUnits = "SELECT unit_code FROM round_units WHERE round_code = @Code AND added_at IS NOT NULL ORDER BY unit_code";
+
     private const string CountRoundUnit = "SELECT COUNT(*) FROM round_units WHERE round_code = @Round AND unit_code = @Unit";
 
     // Only an open round is edited: the condition is in the statement, so a round closed meanwhile is left alone.
@@ -230,6 +232,13 @@ public sealed class ReferenceStore(Db db)
             }
             throw;
         }
+    }
+
+    /// <summary>The units added to a round by hand, which an edit of the round's rule keeps.</summary>
+    public async Task<IReadOnlyList<string>> AddedRoundUnitsAsync(string round, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<string>(new CommandDefinition(AddedRoundUnits, new { Code = round }, cancellationToken: cancellationToken))];
     }
 
     public async Task<bool> SetClosedAsync(string code, bool closed, CancellationToken cancellationToken)

@@ -139,10 +139,11 @@ public sealed class ExpectedUnitsApiTests
         using var analyst = await PageSession.SignedInAsync(app, "phantich", Roles.Analyst, null);
 
         var saved = await analyst.PostFormAsync($"/rounds/{Round}", new Dictionary<string, string> { ["unit"] = BinhSon }, $"/rounds/{Round}?handler=AddUnit");
-        var unknown = await analyst.PostFormAsync($"/rounds/{Round}", new Dictionary<string, string> { ["unit"] = "51.999" }, $"/rounds/{Round}?handler=AddUnit");
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var page = await analyst.FollowAsync(saved.Headers.Location!.OriginalString);
+        // The notice waits for the next page shown, so the refused post comes after the page that shows it.
+        var unknown = await analyst.PostFormAsync($"/rounds/{Round}", new Dictionary<string, string> { ["unit"] = "51.999" }, $"/rounds/{Round}?handler=AddUnit");
         Assert.Contains("Đã bổ sung Huyện Bình Sơn (51.524) vào đợt 2025-Q3", page.Html, StringComparison.Ordinal);
         Assert.Contains(BinhSon, (await app.GetJsonAsync($"/api/rounds/{Round}/units")).EnumerateArray().Select(u => u.GetProperty("unit").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);

@@ -95,6 +95,13 @@ public sealed partial class PageSession(HttpClient client) : IDisposable
         return await Client.PostAsync(action ?? page, new FormUrlEncodedContent(all));
     }
 
+    /// <summary>A form posted with repeated names, as a browser sends several ticked boxes of one name.</summary>
+    public async Task<HttpResponseMessage> PostFieldsAsync(string page, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
+    {
+        var token = await TokenAsync(page);
+        return await Client.PostAsync(action ?? page, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]));
+    }
+
     public async Task<HttpResponseMessage> UploadAsync(byte[] content, string fileName, bool dryRun = false)
     {
         var token = await TokenAsync("/unit");

@@ -115,7 +115,7 @@ public sealed partial class PagesTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
         Assert.Contains("Mã đợt “2025 Q3” không hợp lệ", await invalid.Content.ReadAsStringAsync());
 
-        var created = await analyst.PostFormAsync("/rounds", new Dictionary<string, string>
+        var fields = new Dictionary<string, string>
         {
             ["Code"] = "2030-T1",
             ["Title"] = "Báo cáo tháng 01 năm 2030",
@@ -124,12 +124,15 @@ public sealed partial class PagesTests
             ["RequestDate"] = "2030-01-05",
             ["Deadline"] = "2030-01-20",
             ["Types"] = "department",
-        }, "/rounds?handler=Create");
+        };
+        var preview = await (await analyst.PostFormAsync("/rounds", fields, "/rounds?handler=Preview")).Content.ReadAsStringAsync();
+        var previewed = Regex.Match(preview, "name=\"Previewed\" value=\"([^\"]*)\"").Groups[1].Value;
+        var created = await analyst.PostFormAsync("/rounds", new Dictionary<string, string>(fields) { ["Previewed"] = WebUtility.HtmlDecode(previewed) }, "/rounds?handler=Create");
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var list = await analyst.FollowAsync(created.Headers.Location!.OriginalString);
         Assert.Contains("Đã mở đợt 2030-T1", list.Html);
 
-        var closed = await analyst.PostFormAsync("/rounds", new Dictionary<string, string> { ["code"] = "2030-T1" }, "/rounds?handler=Close");
+        var closed = await analyst.PostFormAsync("/rounds/2030-T1/close", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         Assert.Contains("Đã đóng", (await analyst.FollowAsync("/rounds")).Html);
 
@@ -144,7 +147,7 @@ public sealed partial class PagesTests
     {
         using var app = ReportHubApp.ReferenceOnly();
         using var analyst = await PageSession.SignedInAsync(app, "phantich", Roles.Analyst, null);
-        var response = await analyst.Client.PostAsync("/rounds?handler=Close", new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = "2021-10" }));
+        var response = await analyst.Client.PostAsync("/rounds/2021-10/close", new FormUrlEncodedContent(new Dictionary<string, string>()));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain("Đã đóng", (await analyst.FollowAsync("/rounds")).Html);
     }

@@ -4,11 +4,11 @@ using ReportHub.Warehouse.Access;
 
 namespace ReportHub.Integration.Tests.Pages;
 
-/// <summary>The edit form on a round's dashboard, posted as a browser posts it.</summary>
+/// <summary>The edit page of a round (/rounds/{code}/edit), posted as a browser posts it: preview, then save.</summary>
 public sealed class RoundEditPageTests
 {
     [Fact]
-    public async Task AnAnalystEditsAnOpenRoundOnItsDashboardAndABadDateIsExplained()
+    public async Task AnAnalystEditsAnOpenRoundOnItsEditPageAndABadDateIsExplained()
     {
         using var app = ReportHubApp.ReferenceOnly();
         using var analyst = await PageSession.SignedInAsync(app, "phantich", Roles.Analyst, null);
@@ -21,7 +21,10 @@ public sealed class RoundEditPageTests
             ["Units"] = "51.SCT, 51.STP",
         };
 
-        var saved = await analyst.PostFormAsync("/rounds/2025-Q3", fields, "/rounds/2025-Q3?handler=Edit");
+        var preview = await (await analyst.PostFormAsync("/rounds/2025-Q3/edit", fields, "/rounds/2025-Q3/edit?handler=Preview")).Content.ReadAsStringAsync();
+        Assert.Contains("<span id=\"preview-count\">2</span> đơn vị phải báo cáo", preview);
+        fields["Previewed"] = "51.SCT,51.STP";
+        var saved = await analyst.PostFormAsync("/rounds/2025-Q3/edit", fields, "/rounds/2025-Q3/edit?handler=Save");
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var page = await analyst.FollowAsync(saved.Headers.Location!.OriginalString);
@@ -31,7 +34,7 @@ public sealed class RoundEditPageTests
         Assert.Equal("2025-10-31", round.GetProperty("deadline").GetString());
         Assert.Equal(2, round.GetProperty("unitsExpected").GetInt32());
 
-        var refused = await analyst.PostFormAsync("/rounds/2025-Q3", new Dictionary<string, string>(fields) { ["Deadline"] = "2025-09-01" }, "/rounds/2025-Q3?handler=Edit");
+        var refused = await analyst.PostFormAsync("/rounds/2025-Q3/edit", new Dictionary<string, string>(fields) { ["Deadline"] = "2025-09-01" }, "/rounds/2025-Q3/edit?handler=Save");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var html = await refused.Content.ReadAsStringAsync();

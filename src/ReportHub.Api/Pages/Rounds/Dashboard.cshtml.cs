@@ -1,9 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReportHub.Aggregate.Rollups;
 using ReportHub.Api.Access;
+using ReportHub.Api.Web;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;
 using ReportHub.Pipeline.Access;
@@ -13,30 +13,15 @@ using ReportHub.Warehouse.Templates;
 
 namespace ReportHub.Api.Pages.Rounds;
 
-/// <summary>One round for an analyst: completeness, provincial totals, charts, the per-unit table, and editing an open round.</summary>
+/// <summary>One round for an analyst: completeness, provincial totals, charts, the per-unit table, and a link to editing an open round.</summary>
 [Authorize(Policy = AccessRegistration.AnalystPolicy)]
 public sealed class DashboardModel(ReferenceStore reference, RollupService rollups, RoundService rounds, AuditLog audit,
     RoundUpgrader upgrader, TemplateStore templates) : PageModel
 {
-    /// <summary>The edit form's fields, as typed; dates as the browser's date input sends them (yyyy-MM-dd).</summary>
-    public sealed record EditForm
-    {
-        public string? Title { get; init; }
-        public string? RequestDocument { get; init; }
-        public string? RequestDate { get; init; }
-        public string? Deadline { get; init; }
-        public IReadOnlyList<string> Types { get; init; } = [];
-        public string? Parents { get; init; }
-        public string? Units { get; init; }
-    }
-
     public Round? Round { get; private set; }
     public RoundTotals? Totals { get; private set; }
     public TemplateDefinition? Template { get; private set; }
     public IReadOnlyList<UnitStatus> Units { get; private set; } = [];
-    public EditForm Form { get; private set; } = new();
-    public IReadOnlyList<RoundProblem> Problems { get; private set; } = [];
-    public string? Message { get; private set; }
     public string? AddUnitProblem { get; private set; }
     public string? AddUnitCode { get; private set; }
 
@@ -55,47 +40,9 @@ public sealed class DashboardModel(ReferenceStore reference, RollupService rollu
     /// <summary>The columns of figures: the template's measures, then its indicators, by key and Vietnamese label.</summary>
     public IReadOnlyList<(string Key, string Label, bool Indicator)> Figures { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string code, string? done, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        Message = done;
         await LoadAsync(code, ct);
-        if (Round is { } round)
-        {
-            Form = FormOf(round);
-        }
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostEditAsync(string code, EditForm form, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        var draft = new RoundDraft
-        {
-            // Every field is posted: an emptied box is a missing value, which the checks name, not "keep as is".
-            Title = form.Title ?? "",
-            RequestDocument = form.RequestDocument ?? "",
-            RequestDate = form.RequestDate ?? "",
-            Deadline = form.Deadline ?? "",
-            Expected = new RoundExpectation
-            {
-                Types = form.Types.Count > 0 ? form.Types : null,
-                Parents = Split(form.Parents),
-                Units = Split(form.Units),
-            },
-        };
-        var edit = await rounds.EditAsync(code, draft, ct);
-        if (edit.Round is { } round)
-        {
-            await audit.WriteAsync(User.Actor(), AuditActions.RoundEdited, round.Code,
-                $"{round.Title}; công văn {round.RequestDocument} ngày {round.RequestDate:yyyy-MM-dd}; hạn {round.Deadline:yyyy-MM-dd}; {round.ExpectedUnits.Count} đơn vị", ct);
-            return Redirect($"/rounds/{Uri.EscapeDataString(round.Code)}?done=" + Uri.EscapeDataString($"Đã lưu thay đổi của đợt {round.Code}: {round.ExpectedUnits.Count} đơn vị phải báo cáo, hạn nộp {round.Deadline:dd/MM/yyyy}."));
-        }
-        await LoadAsync(code, ct);
-        Form = form;
-        Problems = edit.Problems;
-        Response.StatusCode = edit.NotFound ? StatusCodes.Status404NotFound
-            : edit.Closed ? StatusCodes.Status409Conflict
-            : StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 
@@ -110,14 +57,10 @@ public sealed class DashboardModel(ReferenceStore reference, RollupService rollu
         }
         var outcome = await upgrader.UpgradeAsync(code, to, force, User.Actor(), ct);
         await LoadAsync(code, ct);
-        if (Round is not null)
-        {
-            Form = FormOf(Round);
-        }
         Upgrade = outcome.Upgrade;
         if (outcome.Refusal == UpgradeRefusal.None)
         {
-            Message = $"Đã nâng đợt {code} lên phiên bản {to} của biểu mẫu; số liệu tổng hợp, biểu mẫu trống và bảng tổng hợp dùng phiên bản này.";
+            TempData.SetNotice($"Đã nâng đợt {code} lên phiên bản {to} của biểu mẫu; số liệu tổng hợp, biểu mẫu trống và bảng tổng hợp dùng phiên bản này.");
             return Page();
         }
         UpgradeProblem = outcome.Message;
@@ -144,13 +87,10 @@ public sealed class DashboardModel(ReferenceStore reference, RollupService rollu
             var done = addition.Added
                 ? $"Đã bổ sung {added.Name} ({added.Code}) vào đợt {addition.Round!.Code}: {addition.Round.ExpectedUnits.Count} đơn vị phải báo cáo."
                 : $"{added.Name} ({added.Code}) đã thuộc danh sách đơn vị phải báo cáo của đợt {addition.Round!.Code}; không thay đổi gì.";
-            return Redirect($"/rounds/{Uri.EscapeDataString(addition.Round.Code)}?done=" + Uri.EscapeDataString(done));
+            TempData.SetNotice(done);
+            return Redirect($"/rounds/{Uri.EscapeDataString(addition.Round.Code)}");
         }
         await LoadAsync(code, ct);
-        if (Round is { } round)
-        {
-            Form = FormOf(round);
-        }
         AddUnitProblem = addition.Problem;
         AddUnitCode = unit;
         Response.StatusCode = addition.RoundNotFound || addition.UnitNotFound ? StatusCodes.Status404NotFound
@@ -175,18 +115,4 @@ public sealed class DashboardModel(ReferenceStore reference, RollupService rollu
             ? (Totals?.Figures.Keys ?? []).Select(k => (k, k, false)).ToList()
             : [.. Template.Measures.Select(m => (m.Key, m.Label, false)), .. Template.Indicators.Select(i => (i.Key, i.Label, true))];
     }
-
-    private static EditForm FormOf(Round round) => new()
-    {
-        Title = round.Title,
-        RequestDocument = round.RequestDocument,
-        RequestDate = round.RequestDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Deadline = round.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Types = round.Expected?.Types ?? [],
-        Parents = round.Expected?.Parents is { } parents ? string.Join(", ", parents) : null,
-        Units = round.Expected?.Units is { } units ? string.Join(", ", units) : null,
-    };
-
-    private static List<string>? Split(string? text) =>
-        text?.Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } parts ? [.. parts] : null;
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReportHub.Api.Access;
+using ReportHub.Api.Web;
 using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Templates;
 
@@ -12,12 +13,10 @@ public sealed class IndexModel(TemplateRegistry registry, AuditLog audit) : Page
 {
     public IReadOnlyList<TemplateSummary> Templates { get; private set; } = [];
     public IReadOnlyList<TemplateError> Errors { get; private set; } = [];
-    public string? Message { get; private set; }
     public string? Json { get; private set; }
 
-    public async Task OnGetAsync(string? done, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        Message = done;
         Templates = await registry.ListAsync(ct);
     }
 
@@ -56,7 +55,8 @@ public sealed class IndexModel(TemplateRegistry registry, AuditLog audit) : Page
                 var done = result.Status == RegistrationStatus.Registered
                     ? $"Đã đăng ký biểu mẫu {t.Id} phiên bản {t.Version}."
                     : $"Biểu mẫu {t.Id} phiên bản {t.Version} đã có với đúng định nghĩa này; không có gì thay đổi.";
-                return Redirect("/templates?done=" + Uri.EscapeDataString(done));
+                TempData.SetNotice(done);
+                return Redirect("/templates");
             }
             Errors = result.Errors;
         }
