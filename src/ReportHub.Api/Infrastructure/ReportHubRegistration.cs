@@ -58,7 +58,7 @@ public static class ReportHubRegistration
             StatusCodeSelector = RequestProblems.StatusOf,
         });
         app.UseStatusCodePagesWithReExecute(ErrorPagePath + "/{0}");
-        app.UseWhen(context => !ErrorAudience.WantsPage(context), program => program.UseStatusCodePages());
+        app.UseWhen(context => !ErrorAudience.WantsPage(context), program => program.UseStatusCodePages(RequestProblems.WriteStatusAsync));
         return app;
     }
 

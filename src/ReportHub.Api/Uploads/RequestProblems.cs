@@ -36,7 +36,36 @@ public sealed class RequestProblems(IProblemDetailsService problems, ILogger<Req
         }
         problem ??= new ProblemDetails { Status = StatusCodes.Status500InternalServerError };
         httpContext.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))
+        {
+            await WriteAnywayAsync(httpContext, problem);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Problem details for a program whatever its Accept header says (the problem details service declines a caller
+    /// that asks for text/html only): a script with a key reads JSON, not the page meant for people.
+    /// </summary>
+    public static async Task WriteAnywayAsync(HttpContext context, ProblemDetails problem)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(problem);
+        Translate(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier;
+        await TypedResults.Problem(problem).ExecuteAsync(context);
+    }
+
+    /// <summary>A status left without a body, answered to a program.</summary>
+    public static async Task WriteStatusAsync(StatusCodeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.HttpContext;
+        var problem = new ProblemDetails { Status = http.Response.StatusCode };
+        if (!await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }))
+        {
+            await WriteAnywayAsync(http, problem);
+        }
     }
 
     /// <summary>The status an exception is answered with: what <see cref="Map"/> says, else 500.</summary>
