@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using ReportHub.Api.Infrastructure;
+using ReportHub.Api.Errors;
 
 namespace ReportHub.Api.Access;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using ReportHub.Api.Errors;
 using ReportHub.Api.Uploads;
 using ReportHub.Pipeline.Ingestion;
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using ReportHub.Aggregate;
 using ReportHub.Api.Caching;
+using ReportHub.Api.Errors;
 using ReportHub.Api.Infrastructure.OpenApi;
 using ReportHub.Api.Uploads;
 using ReportHub.Pipeline;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using ReportHub.Api.Infrastructure;
+using ReportHub.Api.Errors;
 
 namespace ReportHub.Api.Uploads;
 
@@ -125,9 +125,9 @@ public sealed class RequestProblems(IProblemDetailsService problems, ILogger<Req
         (problem.Title, var detail) = status switch
         {
             400 => ("Yêu cầu không hợp lệ", "Tham số hoặc nội dung của yêu cầu không đúng định dạng. Hãy kiểm tra lại đường dẫn, các tham số và nội dung gửi lên."),
-            404 when http.Request.Path.StartsWithSegments("/api") => ("Không tìm thấy",
+            404 when http.Request.Path.StartsWithSegments(ErrorAudience.ApiPath) => ("Không tìm thấy",
                 $"Không có đường dẫn API “{http.Request.Method} {http.Request.Path}”. Hãy kiểm tra lại đường dẫn (đều bắt đầu bằng /api/, "
-                + "ví dụ /api/rounds); danh sách đầy đủ có trong tài liệu API tại " + Infrastructure.OpenApi.ApiReference.Path + "/."),
+                + "ví dụ /api/rounds); danh sách đầy đủ có trong tài liệu API tại " + ErrorAudience.ApiReferencePath + "/."),
             404 => ("Không tìm thấy", $"Không có trang hay tệp “{http.Request.Path}”. Hãy kiểm tra lại địa chỉ."),
             405 => ("Phương thức không được hỗ trợ", $"Đường dẫn “{http.Request.Path}” không nhận phương thức {http.Request.Method}."),
             413 => ("Tệp quá lớn", TooLargeDetail(http)),

@@ -1,3 +1,4 @@
+using ReportHub.Api.Errors;
 using Scalar.AspNetCore;
 
 namespace ReportHub.Api.Infrastructure.OpenApi;
@@ -8,7 +9,7 @@ namespace ReportHub.Api.Infrastructure.OpenApi;
 /// </summary>
 public static class ApiReference
 {
-    public const string Path = "/scalar";
+    public const string Path = ErrorAudience.ApiReferencePath;
 
     public static IServiceCollection AddReportHubOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(o =>

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using ReportHub.Api.Access;
+using ReportHub.Api.Errors;
 using ReportHub.Api.Infrastructure;
 using ReportHub.Api.Uploads;
 using ReportHub.Pipeline.Ingestion;

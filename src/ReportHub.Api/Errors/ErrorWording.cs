@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ReportHub.Api.Infrastructure;
+namespace ReportHub.Api.Errors;
 
 /// <summary>The figures error answers give people, in Vietnamese words: sizes in MB, waits in seconds and minutes.</summary>
 public static class ErrorWording

@@ -1,6 +1,4 @@
-using ReportHub.Api.Infrastructure.OpenApi;
-
-namespace ReportHub.Api.Infrastructure;
+namespace ReportHub.Api.Errors;
 
 /// <summary>
 /// Who reads an error answer: a person in a browser gets a page in the site's layout, a program gets RFC 9457 problem
@@ -9,7 +7,13 @@ namespace ReportHub.Api.Infrastructure;
 /// </summary>
 public static class ErrorAudience
 {
-    private static readonly string[] ProgramPaths = ["/api", "/openapi", ApiReference.Path, "/health"];
+    /// <summary>The API's routes.</summary>
+    public const string ApiPath = "/api";
+
+    /// <summary>The interactive API reference (Scalar), for programmers; the OpenAPI document is beside it.</summary>
+    public const string ApiReferencePath = "/scalar";
+
+    private static readonly string[] ProgramPaths = [ApiPath, "/openapi", ApiReferencePath, "/health"];
 
     public static bool WantsPage(HttpContext context)
     {
