@@ -4,7 +4,7 @@ using ReportHub.Api.Infrastructure;
 using ReportHub.Api.Infrastructure.OpenApi;
 using ReportHub.Api.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 
 builder.AddReportHubLoggingDefaults();
 builder.AddReportHub();
@@ -18,7 +18,10 @@ app.UseReportHubErrors();
 app.UseSecurityHeaders();
 // Before access control: the style and scripts of the sign-in page are public.
 app.UseReportHubStaticFiles();
+app.UseMissingStaticFilesAsNotFound();
 app.UseReportHubAccess();
+// After access control: only a signed-in person allowed on the page has an oversized form read to its end.
+app.UseOversizedPageUploads();
 app.MapReportHubApiReference();
 
 app.MapHealth();

@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
+using ReportHub.Api.Errors;
 
 namespace ReportHub.Api.Access;
 
-/// <summary>RFC 9457 answers for 401, 403 and 429, in Vietnamese, for API callers; pages redirect instead.</summary>
+/// <summary>
+/// RFC 9457 answers for 401, 403 and 429, in Vietnamese, for API callers; pages redirect instead of 401 and 403, and
+/// a person refused with 429 gets the error page, which says the same wait in words.
+/// </summary>
 public static class AccessProblems
 {
     public static async Task WriteAsync(HttpContext context, int status, string? detail = null)
@@ -12,6 +16,11 @@ public static class AccessProblems
         if (status == StatusCodes.Status401Unauthorized)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+        if (status == StatusCodes.Status429TooManyRequests && ErrorAudience.WantsPage(context))
+        {
+            // No body: the status code pages answer with the error page, which reads the wait from Retry-After.
+            return;
         }
         var problem = new ProblemDetails
         {
@@ -28,7 +37,8 @@ public static class AccessProblems
                     "Yêu cầu cần đăng nhập hoặc khóa API hợp lệ (Authorization: Bearer <khóa>). Khóa có thể đã bị thu hồi hoặc hết hạn.",
                 StatusCodes.Status403Forbidden =>
                     "Tài khoản hoặc khóa này không có quyền với tài nguyên được yêu cầu.",
-                _ => "Đã vượt giới hạn số yêu cầu mỗi phút. Hãy thử lại sau số giây ghi trong Retry-After.",
+                _ => $"Đã gửi quá nhiều yêu cầu trong một phút. Hãy đợi {ErrorWording.Wait(ErrorWording.RetryAfterSeconds(context.Response) ?? 60)} "
+                    + "rồi thử lại (số giây cũng có trong tiêu đề Retry-After).",
             },
         };
         await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);

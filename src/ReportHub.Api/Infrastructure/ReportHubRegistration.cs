@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using ReportHub.Aggregate;
 using ReportHub.Api.Caching;
+using ReportHub.Api.Errors;
 using ReportHub.Api.Infrastructure.OpenApi;
 using ReportHub.Api.Uploads;
 using ReportHub.Pipeline;
@@ -42,10 +43,25 @@ public static class ReportHubRegistration
         return builder;
     }
 
+    /// <summary>
+    /// Errors answered for who reads them (<see cref="ErrorAudience"/>): a person gets the error page at
+    /// <see cref="ErrorPagePath"/> in the site's layout, re-executed in place so the address stays the one asked for;
+    /// a program gets problem details. An exception is answered by <see cref="RequestProblems"/> for programs and
+    /// passed on to the page for people. A status without a body gets its problem details from the inner status
+    /// code pages, for programs only; the outer ones re-execute the page for whatever is still without a body.
+    /// Both re-executions are registered on the application itself, not in a branch: only there do they route again.
+    /// </summary>
     public static WebApplication UseReportHubErrors(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = ErrorPagePath,
+            StatusCodeSelector = RequestProblems.StatusOf,
+        });
+        app.UseStatusCodePagesWithReExecute(ErrorPagePath + "/{0}");
+        app.UseWhen(context => !ErrorAudience.WantsPage(context), program => program.UseStatusCodePages(RequestProblems.WriteStatusAsync));
         return app;
     }
+
+    public const string ErrorPagePath = "/errors";
 }

@@ -14,4 +14,15 @@ public static class UploadLimits
     public static long RequestBytes(long maxFileBytes) => maxFileBytes + MultipartOverhead;
 
     public static long RequestBytes(IngestOptions options) => RequestBytes(options.MaxFileBytes);
+
+    /// <summary>
+    /// How large a body sent from a page may be and still be read through to its end, only to be thrown away, so the
+    /// person gets the page saying the file is too large: a browser still sending when the server closes the
+    /// connection shows a connection error instead. Anything larger is cut off as soon as it is announced.
+    /// </summary>
+    public static long DrainBytes(IngestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return RequestBytes(options) * 4;
+    }
 }

@@ -31,14 +31,17 @@ public sealed class DemoSite : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) at desktop width, signed in with a demo account.</summary>
-    public async Task<IPage> SignInAsync(string userName, string password)
+    /// <param name="javaScript">False for a browser with scripts off: forms are sent by the browser itself.</param>
+    /// <param name="api">Another process than the shared one, e.g. one with its own limits.</param>
+    public async Task<IPage> SignInAsync(string userName, string password, bool javaScript = true, ApiProcess? api = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
-            BaseURL = Api.BaseAddress.ToString(),
+            BaseURL = (api ?? Api).BaseAddress.ToString(),
             ViewportSize = Desktop,
             AcceptDownloads = true,
             Locale = "vi-VN",
+            JavaScriptEnabled = javaScript,
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/signin");

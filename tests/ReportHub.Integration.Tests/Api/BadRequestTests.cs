@@ -79,7 +79,7 @@ public sealed class BadRequestTests
         using var form = new MultipartFormDataContent();
         form.Add(new ByteArrayContent(new byte[3 * 1024 * 1024]), "file", "lon.csv");
         var problem = await AssertProblemAsync(await app.CreateClient().PostAsync("/api/submissions", form), HttpStatusCode.RequestEntityTooLarge, "Tệp quá lớn");
-        Assert.Contains("(1 MB)", problem.GetProperty("detail").GetString());
+        Assert.Contains("tối đa 1 MB", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -26,6 +26,9 @@ public sealed class ApiProcess : IAsyncDisposable
         Folder = folder;
     }
 
+    /// <summary>The API as the test run built it (Debug, under artifacts).</summary>
+    public static string BuiltDll => Path.Combine(RepoPaths.Root, "artifacts", "bin", "ReportHub.Api", "debug", "ReportHub.Api.dll");
+
     public int Port { get; }
     public string Folder { get; }
 
@@ -38,9 +41,10 @@ public sealed class ApiProcess : IAsyncDisposable
     /// The Development environment over the repository's samples: the sample reports and the demo accounts the README
     /// lists, with a sign-in limit high enough for a browser that loads the sign-in page in every test.
     /// </param>
-    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings, bool demo = false)
+    /// <param name="dll">The API to run, e.g. a published build; null is the repository's debug build.</param>
+    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings, bool demo = false, string? dll = null)
     {
-        var dll = Path.Combine(RepoPaths.Root, "artifacts", "bin", "ReportHub.Api", "debug", "ReportHub.Api.dll");
+        dll ??= BuiltDll;
         Assert.True(File.Exists(dll), $"{dll} not built");
         var folder = RepoPaths.NewTempFolder("rh-kestrel");
         int port;
