@@ -115,7 +115,7 @@ public sealed class RoundUpgrader(
         if (!versions.Contains(version))
         {
             return Refused(UpgradeRefusal.UnknownVersion, $"Mẫu “{round.Template}” không có phiên bản {version}. "
-                + $"Các phiên bản đã đăng ký: {List(versions)}. Hãy đăng ký phiên bản mới trước (templates add) hoặc chọn một phiên bản trong danh sách.");
+                + $"Các phiên bản đã đăng ký: {List(versions)}. Hãy đăng ký phiên bản mới trước (trang Mẫu báo cáo, hoặc lệnh reporthub templates add) hoặc chọn một phiên bản trong danh sách.");
         }
         if (version <= round.TemplateVersion)
         {

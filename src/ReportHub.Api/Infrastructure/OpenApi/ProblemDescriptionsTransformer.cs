@@ -18,7 +18,7 @@ public sealed class ProblemDescriptionsTransformer : IOpenApiOperationTransforme
         ["409"] = "Đã có một đợt báo cáo cùng mã.",
         ["413"] = "Tệp vượt quá dung lượng cho phép (Ingest:MaxFileBytes, mặc định 20 MB); bị từ chối trước khi đọc nội dung.",
         ["422"] = "Nội dung đọc được nhưng không được chấp nhận; danh sách lỗi kèm theo chỉ rõ vị trí và cách sửa.",
-        ["429"] = "Vượt giới hạn số yêu cầu mỗi phút của tài khoản hoặc khóa; thử lại sau số giây trong Retry-After.",
+        ["429"] = "Vượt giới hạn số yêu cầu mỗi phút của tài khoản hoặc mã truy cập API; `detail` nói cần đợi bao lâu, tiêu đề Retry-After cho số giây.",
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
