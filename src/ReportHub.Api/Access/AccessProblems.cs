@@ -25,9 +25,9 @@ public static class AccessProblems
             Detail = detail ?? status switch
             {
                 StatusCodes.Status401Unauthorized =>
-                    "Yêu cầu cần đăng nhập hoặc khóa API hợp lệ (Authorization: Bearer <khóa>). Khóa có thể đã bị thu hồi hoặc hết hạn.",
+                    "Yêu cầu cần đăng nhập hoặc mã truy cập API hợp lệ (Authorization: Bearer <mã>). Mã có thể đã bị thu hồi hoặc hết hạn.",
                 StatusCodes.Status403Forbidden =>
-                    "Tài khoản hoặc khóa này không có quyền với tài nguyên được yêu cầu.",
+                    "Tài khoản hoặc mã truy cập API này không có quyền với tài nguyên được yêu cầu.",
                 _ => "Đã vượt giới hạn số yêu cầu mỗi phút. Hãy thử lại sau số giây ghi trong Retry-After.",
             },
         };
