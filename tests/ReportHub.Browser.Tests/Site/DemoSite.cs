@@ -30,16 +30,13 @@ public sealed class DemoSite : IAsyncLifetime
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ["--no-sandbox", "--lang=vi-VN"] });
     }
 
-    /// <summary>A fresh browser context (its own cookies) at desktop width, signed in with a demo account.</summary>
-    public async Task<IPage> SignInAsync(string userName, string password)
+    /// <summary>
+    /// A fresh browser context (its own cookies) at desktop width, signed in with a demo account, or with an account
+    /// of another process at <paramref name="site"/>.
+    /// </summary>
+    public async Task<IPage> SignInAsync(string userName, string password, Uri? site = null)
     {
-        var context = await Browser.NewContextAsync(new()
-        {
-            BaseURL = Api.BaseAddress.ToString(),
-            ViewportSize = Desktop,
-            AcceptDownloads = true,
-            Locale = "vi-VN",
-        });
+        var context = await NewContextAsync(site ?? Api.BaseAddress);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/signin");
         await page.FillAsync("#signin-user", userName);
@@ -50,6 +47,16 @@ public sealed class DemoSite : IAsyncLifetime
         Assert.True(await page.Locator("#account-name").IsVisibleAsync(), $"{userName} is not signed in: {await page.InnerTextAsync("main")}");
         return page;
     }
+
+    /// <summary>A fresh browser context (its own cookies) at desktop width on <paramref name="site"/>.</summary>
+    public async Task<IBrowserContext> NewContextAsync(Uri site) =>
+        await Browser.NewContextAsync(new()
+        {
+            BaseURL = site.ToString(),
+            ViewportSize = Desktop,
+            AcceptDownloads = true,
+            Locale = "vi-VN",
+        });
 
     public async Task DisposeAsync()
     {
