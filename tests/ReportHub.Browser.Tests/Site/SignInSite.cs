@@ -3,8 +3,8 @@ using ReportHub.Warehouse.Access;
 namespace ReportHub.Browser.Tests.Site;
 
 /// <summary>
-/// An API process of the sign-in tests' own, on 127.0.0.1 and 127.0.0.2, so that locking, signing out and changing
-/// passwords never touch the demo site's accounts that other browser tests sign in with.
+/// An API process of the sign-in tests' own (its own warehouse), on 127.0.0.1 and 127.0.0.2, so that locking,
+/// signing out and changing passwords never touch the demo site's accounts that other browser tests sign in with.
 /// </summary>
 public sealed class SignInSite : IAsyncLifetime
 {
@@ -21,7 +21,8 @@ public sealed class SignInSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _api = await ApiProcess.StartAsync(new Dictionary<string, string>(), secondAddress: true);
+        // Development, as the demo site: the pages' static files come from the project, not a publish folder.
+        _api = await ApiProcess.StartAsync(new Dictionary<string, string>(), demo: true, secondAddress: true);
         _relay = LoopbackRelay.Start(_api.SecondAddress, System.Net.IPAddress.Parse("127.0.0.2"));
     }
 
