@@ -179,6 +179,9 @@ public sealed class SignInTests
         Assert.Contains(details, d => d.StartsWith("tài khoản đã bị khóa bởi quản trị viên; địa chỉ 192.0.2.2", StringComparison.Ordinal));
         Assert.Contains(details, d => d.StartsWith("không có tài khoản tên này; địa chỉ 192.0.2.3", StringComparison.Ordinal));
         Assert.Equal("Người chưa đăng nhập", Display.Actor(AuditActors.Anonymous));
+        // Entries written before the details were Vietnamese are put in words on the pages.
+        Assert.Equal("sai tên đăng nhập hoặc mật khẩu", Display.AuditDetail("Invalid"));
+        Assert.Equal("vai trò Đơn vị báo cáo; đơn vị 51.SCT", Display.AuditDetail("vai trò department; đơn vị 51.SCT"));
     }
 
     [Fact]
