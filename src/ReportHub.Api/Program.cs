@@ -13,6 +13,8 @@ builder.AddReportHubPages();
 
 var app = builder.Build();
 
+// First: the client's real address and scheme behind the configured proxies, for everything after.
+app.UseReportHubForwarding();
 app.UseReportHubErrors();
 // On every answer, static files and refusals included.
 app.UseSecurityHeaders();

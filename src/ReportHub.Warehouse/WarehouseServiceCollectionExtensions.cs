@@ -25,6 +25,7 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<UserStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<SignInFailureStore>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<WarehouseResilience>();
         services.AddSingleton<ClaimStore>();

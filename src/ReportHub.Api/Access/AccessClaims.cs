@@ -40,7 +40,7 @@ public static class AccessClaims
         {
             new(ClaimTypes.Name, "key:" + key.Prefix),
             new(ClaimTypes.NameIdentifier, key.Prefix),
-            new(DisplayNameClaim, key.Label ?? "Khóa " + key.Prefix),
+            new(DisplayNameClaim, key.Label ?? "Mã truy cập API " + key.Prefix),
             new(ClaimTypes.Role, key.Role),
         };
         if (key.UnitCode is { } unit)
@@ -51,7 +51,7 @@ public static class AccessClaims
     }
 
     /// <summary>"user:lan" or "key:abcd234567": who did it, for the audit log.</summary>
-    public static string Actor(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
+    public static string Actor(this ClaimsPrincipal user) => user.Identity?.Name ?? Pipeline.Access.AuditActors.Anonymous;
 
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayNameClaim) ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";

@@ -34,9 +34,9 @@ public static class AccessProblems
             Detail = detail ?? status switch
             {
                 StatusCodes.Status401Unauthorized =>
-                    "Yêu cầu cần đăng nhập hoặc khóa API hợp lệ (Authorization: Bearer <khóa>). Khóa có thể đã bị thu hồi hoặc hết hạn.",
+                    "Yêu cầu cần đăng nhập hoặc mã truy cập API hợp lệ (Authorization: Bearer <mã>). Mã có thể đã bị thu hồi hoặc hết hạn.",
                 StatusCodes.Status403Forbidden =>
-                    "Tài khoản hoặc khóa này không có quyền với tài nguyên được yêu cầu.",
+                    "Tài khoản hoặc mã truy cập API này không có quyền với tài nguyên được yêu cầu.",
                 _ => $"Đã gửi quá nhiều yêu cầu trong một phút. Hãy đợi {ErrorWording.Wait(ErrorWording.RetryAfterSeconds(context.Response) ?? 60)} "
                     + "rồi thử lại (số giây cũng có trong tiêu đề Retry-After).",
             },

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using ReportHub.Pipeline.Access;
 using ReportHub.Warehouse.Access;
@@ -16,7 +17,6 @@ public static class AccessRegistration
     public const string AnalystPolicy = "analyst";
     public const string AdminPolicy = "admin";
     public const string UploadPolicy = "upload";
-    public const string SignInLimit = "sign-in";
     public const string SignInPath = "/signin";
 
     public static WebApplicationBuilder AddReportHubAccess(this WebApplicationBuilder builder)
@@ -24,6 +24,7 @@ public static class AccessRegistration
         builder.Services.AddAccess(builder.Configuration);
         builder.Services.AddSingleton<ValidatedKeys>();
         builder.Services.AddSingleton<ValidatedSessions>();
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services
             .AddAuthentication(AccessClaims.Scheme)
             .AddPolicyScheme(AccessClaims.Scheme, "Cookie or key", o => o.ForwardDefaultSelector = context =>
@@ -62,10 +63,18 @@ public static class AccessRegistration
         {
             o.Cookie.Name = "reporthub.antiforgery";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.HeaderName = "X-CSRF-TOKEN";
         });
 
         var access = builder.Configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
+        builder.Services.Configure<ForwardedHeadersOptions>(o => ConfigureProxies(o, access));
+        builder.Services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            // The proxy's public name is whatever the province gives it; the defaults would skip only localhost.
+            o.ExcludedHosts.Clear();
+        });
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -75,14 +84,56 @@ public static class AccessRegistration
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 await AccessProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests);
             };
-            // One budget per key or account; anonymous callers share one per client address.
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                RateLimitPartition.GetFixedWindowLimiter(PartitionOf(context), _ => Window(access.RequestsPerMinute)));
-            o.AddPolicy(SignInLimit, context =>
-                RateLimitPartition.GetFixedWindowLimiter("sign-in:" + Address(context), _ => Window(access.SignInsPerMinute)));
+            // One budget per key or account; anonymous callers share one per client address. Sign-in attempts have
+            // their own budgets (SignInThrottle); showing the sign-in page costs nothing.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsSignInPageView(context.Request)
+                ? RateLimitPartition.GetNoLimiter("sign-in-page")
+                : RateLimitPartition.GetFixedWindowLimiter(PartitionOf(context), _ => Window(access.RequestsPerMinute)));
         });
         return builder;
     }
+
+    /// <summary>
+    /// The client's address and scheme as the configured proxies forwarded them (first in the pipeline, so rate
+    /// limits, lockouts and the Secure flag of cookies see the real client), and HSTS on https outside Development.
+    /// </summary>
+    public static WebApplication UseReportHubForwarding(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        return app;
+    }
+
+    private static void ConfigureProxies(ForwardedHeadersOptions options, AccessOptions access)
+    {
+        options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+        if (access.KnownProxies.Length == 0 && access.KnownNetworks.Length == 0)
+        {
+            // The defaults: 127.0.0.0/8 and ::1, a proxy on the same machine.
+            return;
+        }
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in access.KnownProxies.Where(p => !string.IsNullOrWhiteSpace(p)))
+        {
+            options.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy.Trim(), out var address)
+                ? address
+                : throw new InvalidOperationException($"Access:KnownProxies: “{proxy}” is not an IP address."));
+        }
+        foreach (var network in access.KnownNetworks.Where(n => !string.IsNullOrWhiteSpace(n)))
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network.Trim(), out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"Access:KnownNetworks: “{network}” is not a network such as 10.0.0.0/24."));
+        }
+    }
+
+    private static bool IsSignInPageView(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Authentication, rate limits and authorization, in that order, so a key's budget is its own.</summary>
     public static WebApplication UseReportHubAccess(this WebApplication app)
@@ -105,7 +156,12 @@ public static class AccessRegistration
     private static string PartitionOf(HttpContext context) =>
         context.User.Identity?.IsAuthenticated == true && context.User.Identity.Name is { } name ? name : "ip:" + Address(context);
 
-    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>The client's address (the forwarded one behind a known proxy), for rate limits and lockouts.</summary>
+    public static string Address(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Connection.RemoteIpAddress is { } ip ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString() : "unknown";
+    }
 
     private static bool IsApi(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi") || request.Path.StartsWithSegments("/scalar")

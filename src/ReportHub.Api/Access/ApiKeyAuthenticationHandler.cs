@@ -25,7 +25,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var key = await keys.ValidateAsync(Context, presented, Context.RequestAborted);
         if (key is null)
         {
-            return AuthenticateResult.Fail("Khóa API không hợp lệ, đã bị thu hồi hoặc đã hết hạn.");
+            return AuthenticateResult.Fail("Mã truy cập API không hợp lệ, đã bị thu hồi hoặc đã hết hạn.");
         }
         return AuthenticateResult.Success(new AuthenticationTicket(AccessClaims.ForKey(key), AccessClaims.KeyScheme));
     }

@@ -15,7 +15,7 @@ public static class AuditApi
             .WithName("ListAudit")
             .WithSummary("Nhật ký thao tác làm thay đổi dữ liệu (quản trị viên)")
             .WithDescription("Các thao tác gần nhất trước: gửi báo cáo, tạo/đóng/mở lại đợt, thêm mẫu, thay đổi tài khoản và khóa; "
-                + "mỗi dòng có người hoặc khóa thực hiện, thời điểm, đối tượng và chi tiết. `limit` mặc định 200. Chỉ quản trị viên.")
+                + "mỗi dòng có người hoặc mã truy cập API thực hiện, thời điểm, đối tượng và chi tiết. `limit` mặc định 200. Chỉ quản trị viên.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return group;
     }

@@ -129,7 +129,7 @@ public static class HealthApi
             .WithName("GetHealth")
             .WithSummary("Tình trạng dịch vụ (công khai, không cần đăng nhập)")
             .WithDescription("Dịch vụ và kho dữ liệu có hoạt động không ({status, warehouse}: \"up\" hoặc \"down\"); 503 khi kho dữ liệu không trả lời. "
-                + "Chỉ quản trị viên (phiên đăng nhập hoặc khóa API vai trò admin) thấy thêm chi tiết: vị trí kho dữ liệu, số tệp chờ trong hộp thư đến, "
+                + "Chỉ quản trị viên (phiên đăng nhập hoặc mã truy cập API vai trò admin) thấy thêm chi tiết: vị trí kho dữ liệu, số tệp chờ trong hộp thư đến, "
                 + "số tệp đang xử lý và kết quả lần kiểm tra gần nhất của từng nguồn HTTP.")
             .Produces<HealthReport>(StatusCodes.Status200OK)
             .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable)

@@ -8,7 +8,10 @@ using ReportHub.Warehouse.Reference;
 
 namespace ReportHub.Api.Pages;
 
-/// <summary>Users, keys and the audit log. A generated password or a new key is shown once, on the answer to its POST.</summary>
+/// <summary>
+/// Accounts, API access codes and the audit log. A generated password or a new code is shown once, on the answer to
+/// its POST. Locking an account, resetting a password and revoking a code are asked about first (<see cref="AdminConfirmModel"/>).
+/// </summary>
 [Authorize(Policy = AccessRegistration.AdminPolicy)]
 public sealed class AdminModel(AccountService accounts, ApiKeyService keys, AuditLog audit, ReferenceStore reference) : PageModel
 {
@@ -17,6 +20,11 @@ public sealed class AdminModel(AccountService accounts, ApiKeyService keys, Audi
     public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
     public IReadOnlyList<Core.Domain.Unit> Units { get; private set; } = [];
     public string? Message { get; private set; }
+
+    /// <summary>The admin's own account name (a cookie session), whose row offers no lock or reset.</summary>
+    public string? Self => User.Identity?.AuthenticationType == AccessClaims.CookieScheme
+        ? User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
+        : null;
     public string? Error { get; private set; }
 
     /// <summary>A password or key to copy now: it is not kept in a form anyone can read back.</summary>
@@ -39,6 +47,10 @@ public sealed class AdminModel(AccountService accounts, ApiKeyService keys, Audi
 
     public async Task<IActionResult> OnPostDisableAsync(string userName, bool disabled, CancellationToken ct)
     {
+        if (disabled && IsSelf(userName))
+        {
+            return await DoneAsync(SelfLock, ct);
+        }
         var result = await accounts.SetDisabledAsync(userName ?? "", disabled, ct);
         if (result.Succeeded)
         {
@@ -50,6 +62,10 @@ public sealed class AdminModel(AccountService accounts, ApiKeyService keys, Audi
 
     public async Task<IActionResult> OnPostResetAsync(string userName, CancellationToken ct)
     {
+        if (IsSelf(userName))
+        {
+            return await DoneAsync(SelfReset, ct);
+        }
         var password = AccountService.GeneratePassword();
         var result = await accounts.ResetPasswordAsync(userName ?? "", password, ct);
         if (result.Succeeded)
@@ -67,7 +83,7 @@ public sealed class AdminModel(AccountService accounts, ApiKeyService keys, Audi
         if (created.Succeeded)
         {
             await audit.WriteAsync(User.Actor(), AuditActions.KeyCreated, created.Prefix, AuditDetails.Role(created.Role, created.UnitCode), ct);
-            Message = $"Đã tạo khóa {created.Prefix}. Khóa (chỉ hiện một lần, hãy lưu ngay vào nơi an toàn):";
+            Message = $"Đã tạo mã truy cập API {created.Prefix}. Mã đầy đủ (chỉ hiện một lần, hãy lưu ngay vào nơi an toàn):";
             Secret = created.Key;
         }
         return await DoneAsync(created.Error, ct);
@@ -79,10 +95,20 @@ public sealed class AdminModel(AccountService accounts, ApiKeyService keys, Audi
         if (revoked)
         {
             await audit.WriteAsync(User.Actor(), AuditActions.KeyRevoked, prefix, null, ct);
-            Message = $"Đã thu hồi khóa {prefix}; mọi yêu cầu dùng khóa này từ nay bị từ chối.";
+            Message = $"Đã thu hồi mã truy cập API {prefix}; mọi yêu cầu dùng mã này từ nay bị từ chối.";
         }
-        return await DoneAsync(revoked ? null : $"Không có khóa “{prefix}”, hoặc khóa đã bị thu hồi.", ct);
+        return await DoneAsync(revoked ? null : $"Không có mã truy cập API “{prefix}”, hoặc mã đã bị thu hồi.", ct);
     }
+
+    public const string SelfLock =
+        "Bạn không thể tự khóa tài khoản của chính mình: hệ thống có thể không còn ai quản trị. Hãy nhờ một quản trị viên khác nếu cần.";
+
+    public const string SelfReset =
+        "Đây là tài khoản của chính bạn: hãy đổi mật khẩu ở trang Đổi mật khẩu (cần mật khẩu hiện tại), không đặt lại tại đây.";
+
+    /// <summary>The account this admin is signed in with; a key acting on the page has none.</summary>
+    private bool IsSelf(string? userName) =>
+        Self is { } self && string.Equals(userName?.Trim(), self, StringComparison.Ordinal);
 
     private async Task<IActionResult> DoneAsync(string? error, CancellationToken ct)
     {

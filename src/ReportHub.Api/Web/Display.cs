@@ -9,7 +9,7 @@ using ReportHub.Warehouse.Submissions;
 namespace ReportHub.Api.Web;
 
 /// <summary>How the pages write times, numbers and the system's English codes for Vietnamese readers.</summary>
-public static class Display
+public static partial class Display
 {
     public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -24,13 +24,7 @@ public static class Display
 
     public static string Number(long value) => value.ToString("#,##0", Vietnamese);
 
-    public static string Role(string? role) => role switch
-    {
-        Roles.Department => "Đơn vị báo cáo",
-        Roles.Analyst => "Chuyên viên tổng hợp",
-        Roles.Admin => "Quản trị viên",
-        _ => role ?? "",
-    };
+    public static string Role(string? role) => Roles.Label(role);
 
     /// <summary>A unit type in the one word the pages, the workbook and the CSV share.</summary>
     public static string UnitType(string? type) => Terms.UnitType(type);
@@ -104,8 +98,9 @@ public static class Display
         AuditActions.UserDisabled => "Khóa tài khoản",
         AuditActions.UserEnabled => "Mở khóa tài khoản",
         AuditActions.PasswordReset => "Đặt lại mật khẩu",
-        AuditActions.KeyCreated => "Tạo khóa API",
-        AuditActions.KeyRevoked => "Thu hồi khóa API",
+        AuditActions.PasswordChanged => "Tự đổi mật khẩu",
+        AuditActions.KeyCreated => "Tạo mã truy cập API",
+        AuditActions.KeyRevoked => "Thu hồi mã truy cập API",
         AuditActions.SignIn => "Đăng nhập",
         AuditActions.SignInFailed => "Đăng nhập không thành công",
         AuditActions.SignOut => "Đăng xuất",
@@ -123,16 +118,34 @@ public static class Display
         _ => "Thao tác khác",
     };
 
-    /// <summary>"user:lan" as "Tài khoản lan", "key:abcd" as "Khóa API abcd", "cli:lan" as "Dòng lệnh (lan)".</summary>
+    /// <summary>"user:lan" as "Tài khoản lan", "key:abcd" as "Mã truy cập API abcd", "cli:lan" as "Dòng lệnh (lan)".</summary>
     public static string Actor(string? actor) => actor switch
     {
         null => "",
+        AuditActors.Anonymous => "Người chưa đăng nhập",
         _ when actor.StartsWith("user:", StringComparison.Ordinal) => "Tài khoản " + actor["user:".Length..],
-        _ when actor.StartsWith("key:", StringComparison.Ordinal) => "Khóa API " + actor["key:".Length..],
+        _ when actor.StartsWith("key:", StringComparison.Ordinal) => "Mã truy cập API " + actor["key:".Length..],
         _ when actor.StartsWith(AuditActors.CliPrefix, StringComparison.Ordinal) => $"Dòng lệnh ({actor[AuditActors.CliPrefix.Length..]})",
         _ when actor.StartsWith(AuditActors.WorkerPrefix, StringComparison.Ordinal) => "Tiến trình nhận tệp " + actor[AuditActors.WorkerPrefix.Length..],
         _ => actor,
     };
+
+    /// <summary>
+    /// An audit entry's detail as written; entries from before details were written in Vietnamese ("vai trò
+    /// department", a failed sign-in's "Invalid") are put in words here.
+    /// </summary>
+    public static string AuditDetail(string? detail) => detail switch
+    {
+        null => "",
+        "Invalid" => "sai tên đăng nhập hoặc mật khẩu",
+        "Disabled" => "tài khoản đã bị khóa bởi quản trị viên",
+        "LockedOut" => "tài khoản đang tạm khóa",
+        _ when detail.StartsWith("vai trò ", StringComparison.Ordinal) => LegacyRole().Replace(detail, m => "vai trò " + Roles.Label(m.Groups[1].Value)),
+        _ => detail,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex("^vai trò (department|analyst|admin)\\b")]
+    private static partial System.Text.RegularExpressions.Regex LegacyRole();
 
     /// <summary>A compact time for table cells: "28/10/2021 09:00", Vietnam's time.</summary>
     public static string ShortTime(DateTimeOffset? value) =>

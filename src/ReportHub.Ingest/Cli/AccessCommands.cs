@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using ReportHub.Pipeline.Access;
+using ReportHub.Warehouse.Access;
 
 namespace ReportHub.Ingest.Cli;
 
@@ -15,11 +16,11 @@ internal static class AccessCommands
         var result = await host.Services.GetRequiredService<AccountService>().CreateAsync(name, displayName ?? name, role, unit, password, ct);
         if (!result.Succeeded)
         {
-            await Console.Error.WriteLineAsync(result.Error);
+            await Console.Error.WriteLineAsync(WithCliHint(result.Error));
             return CliApp.UsageError;
         }
         await AuditAsync(host.Services, AuditActions.UserCreated, name, AuditDetails.Role(role, unit), ct);
-        Console.WriteLine($"Đã tạo tài khoản “{name}” (vai trò {role}{(unit is null ? "" : $", đơn vị {unit}")}).");
+        Console.WriteLine($"Đã tạo tài khoản “{name}” (vai trò {Roles.Label(role)}{(unit is null ? "" : $", đơn vị {unit}")}).");
         if (generated)
         {
             Console.WriteLine("Mật khẩu (chỉ hiện một lần):");
@@ -53,7 +54,7 @@ internal static class AccessCommands
             return CliApp.UsageError;
         }
         await AuditAsync(host.Services, disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, name, null, ct);
-        Console.WriteLine(disabled ? $"Đã vô hiệu hóa tài khoản “{name}”." : $"Đã mở lại tài khoản “{name}”.");
+        Console.WriteLine(disabled ? $"Đã khóa tài khoản “{name}”; mọi phiên đăng nhập của tài khoản đã kết thúc." : $"Đã mở lại tài khoản “{name}”.");
         return CliApp.Ok;
     }
 
@@ -85,12 +86,12 @@ internal static class AccessCommands
         var key = await host.Services.GetRequiredService<ApiKeyService>().CreateAsync(role, unit, label, ct);
         if (!key.Succeeded)
         {
-            await Console.Error.WriteLineAsync(key.Error);
+            await Console.Error.WriteLineAsync(WithCliHint(key.Error));
             return CliApp.UsageError;
         }
         await AuditAsync(host.Services, AuditActions.KeyCreated, key.Prefix, AuditDetails.Role(key.Role, key.UnitCode), ct);
-        Console.WriteLine($"Đã tạo khóa {key.Prefix} (vai trò {role}{(unit is null ? "" : $", đơn vị {unit}")}"
-            + (key.ExpiresAt is { } e ? $", hết hạn {e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "") + "). Khóa chỉ hiện một lần:");
+        Console.WriteLine($"Đã tạo mã truy cập API {key.Prefix} (vai trò {Roles.Label(role)}{(unit is null ? "" : $", đơn vị {unit}")}"
+            + (key.ExpiresAt is { } e ? $", hết hạn {e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "") + "). Mã đầy đủ chỉ hiện một lần:");
         // The key is the last line, so a script can take it with `tail -n 1`.
         Console.WriteLine(key.Key);
         return CliApp.Ok;
@@ -116,13 +117,17 @@ internal static class AccessCommands
         await Commands.PrepareAsync(host.Services, ct);
         if (!await host.Services.GetRequiredService<ApiKeyService>().RevokeAsync(prefix, ct))
         {
-            await Console.Error.WriteLineAsync($"Không có khóa đang hiệu lực với mã “{prefix}”. Xem danh sách bằng: reporthub keys list");
+            await Console.Error.WriteLineAsync($"Không có mã truy cập API đang hiệu lực với tiền tố “{prefix}”. Xem danh sách bằng: reporthub keys list");
             return CliApp.UsageError;
         }
         await AuditAsync(host.Services, AuditActions.KeyRevoked, prefix, null, ct);
-        Console.WriteLine($"Đã thu hồi khóa {prefix}.");
+        Console.WriteLine($"Đã thu hồi mã truy cập API {prefix}.");
         return CliApp.Ok;
     }
+
+    /// <summary>The services' refusals name no option; on the command line the fix is an option.</summary>
+    private static string? WithCliHint(string? error) =>
+        error == AccountService.MissingUnit ? error + " Hãy thêm --unit MÃ_ĐƠN_VỊ." : error;
 
     /// <summary>The password from standard input when it is redirected (scripts, tests); otherwise a generated one.</summary>
     private static async Task<(string Password, bool Generated)> PasswordAsync()

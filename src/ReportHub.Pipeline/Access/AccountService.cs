@@ -12,17 +12,16 @@ namespace ReportHub.Pipeline.Access;
 /// Core's <see cref="PasswordHasher{TUser}"/>, whose format carries its own version, so old hashes keep verifying
 /// and are rehashed when the format moves on.
 /// </summary>
-public sealed class AccountService(UserStore users, ReferenceStore reference, IOptions<AccessOptions> options, TimeProvider clock,
+public sealed class AccountService(UserStore users, SignInFailureStore failures, ReferenceStore reference, IOptions<AccessOptions> options, TimeProvider clock,
     ILogger<AccountService> logger)
 {
     private static readonly PasswordHasher<UserRow> Hasher = new();
 
-    public const int MinPasswordLength = 10;
-
     public async Task<AccountResult> CreateAsync(string userName, string displayName, string role, string? unitCode, string password,
         CancellationToken cancellationToken)
     {
-        var problem = await CheckAsync(userName, role, unitCode, password, cancellationToken);
+        var problem = await CheckAsync(userName, role, unitCode, cancellationToken)
+            ?? PasswordPolicy.Problem(password, userName.Trim(), string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim());
         if (problem is not null)
         {
             return AccountResult.Refused(problem);
@@ -42,59 +41,104 @@ public sealed class AccountService(UserStore users, ReferenceStore reference, IO
         return RandomNumberGenerator.GetString(alphabet, 16);
     }
 
-    public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks a password typed at <paramref name="address"/>. A wrong password, a disabled account and a name no
+    /// account has answer alike and take alike (a password hash is always verified, a stand-in one when there is no
+    /// enabled account), so the answer never tells which accounts exist. Failures are counted per name and address:
+    /// after <see cref="AccessOptions.MaxFailedSignIns"/> in a row the name is locked for that address only, so a
+    /// stranger guessing elsewhere never locks a person out of her own office.
+    /// </summary>
+    public async Task<SignInResult> SignInAsync(string userName, string password, string address, CancellationToken cancellationToken)
     {
-        var user = await users.FindAsync(userName.Trim(), cancellationToken);
+        var name = FailureKey(userName);
         var now = clock.GetUtcNow();
-        if (user is null)
+        var user = await users.FindAsync(userName.Trim(), cancellationToken);
+        var failure = await failures.FindAsync(name, address, cancellationToken);
+        var usable = user is { Disabled: false };
+        var verdict = Hasher.VerifyHashedPassword(user!, usable ? user!.PasswordHash : DummyHash.Value, password);
+        var reason = user is null ? SignInFailure.UnknownName : user.Disabled ? SignInFailure.Disabled : SignInFailure.WrongPassword;
+        if (failure?.LockedUntil is { } locked && locked > now)
         {
-            // Hash anyway, so that a missing account answers in the same time as a wrong password.
-            Hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
-            return SignInResult.Failed(SignInOutcome.Invalid);
+            return SignInResult.Failed(SignInOutcome.LockedOut, SignInFailure.LockedOut, locked);
         }
-        if (user.Disabled)
+        if (!usable || verdict == PasswordVerificationResult.Failed)
         {
-            return SignInResult.Failed(SignInOutcome.Disabled);
-        }
-        if (user.LockedUntil is { } until && until > now)
-        {
-            return SignInResult.Failed(SignInOutcome.LockedOut, until);
-        }
-        var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
-        if (verdict == PasswordVerificationResult.Failed)
-        {
-            var failures = (user.LockedUntil is not null ? 0 : user.FailedCount) + 1;
+            var window = TimeSpan.FromMinutes(Math.Max(1, options.Value.LockoutMinutes));
+            // A lock that has run out, or failures older than one lockout, start the count again.
+            var fresh = failure is null || failure.LockedUntil is not null || failure.LastFailedAt < now - window;
+            var count = (fresh ? 0 : failure!.FailedCount) + 1;
             var max = Math.Max(1, options.Value.MaxFailedSignIns);
-            DateTimeOffset? lockUntil = failures >= max ? now.AddMinutes(Math.Max(1, options.Value.LockoutMinutes)) : null;
-            await users.RecordFailuresAsync(user.Id, lockUntil is null ? failures : 0, lockUntil, cancellationToken);
+            DateTimeOffset? lockUntil = count >= max ? now + window : null;
+            await failures.RecordAsync(name, address, lockUntil is null ? count : 0, lockUntil, now, now.AddDays(-1), cancellationToken);
             if (lockUntil is not null)
             {
-                logger.LogWarning("Account {User} locked until {Until} after {Failures} failed sign-ins", user.UserName, lockUntil, failures);
-                return SignInResult.Failed(SignInOutcome.LockedOut, lockUntil);
+                logger.LogWarning("Sign-in name {User} locked for address {Address} until {Until} after {Failures} failures", name, address, lockUntil, count);
+                return SignInResult.Failed(SignInOutcome.LockedOut, reason, lockUntil);
             }
-            return SignInResult.Failed(SignInOutcome.Invalid);
+            return SignInResult.Failed(SignInOutcome.Invalid, reason);
         }
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            await users.SetPasswordAsync(user.UserName, Hasher.HashPassword(user, password), cancellationToken);
+            await users.SetPasswordAsync(user!.UserName, Hasher.HashPassword(user, password), cancellationToken);
         }
-        else if (user.FailedCount > 0 || user.LockedUntil is not null)
+        if (failure is not null)
         {
-            await users.RecordFailuresAsync(user.Id, 0, null, cancellationToken);
+            await failures.ClearAsync(name, address, cancellationToken);
         }
-        return SignInResult.Success(user);
+        return SignInResult.Success(user!);
+    }
+
+    /// <summary>The name failures are counted under: as typed, trimmed, no longer than any account name can be.</summary>
+    private static string FailureKey(string userName)
+    {
+        var trimmed = userName.Trim();
+        return trimmed.Length > 64 ? trimmed[..64] : trimmed;
+    }
+
+    /// <summary>
+    /// A person changes her own password: the current one is required, the new one must meet
+    /// <see cref="PasswordPolicy"/>. Every session of the account ends (the caller opens a new one for this browser).
+    /// </summary>
+    public async Task<AccountResult> ChangePasswordAsync(string userName, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        var user = await users.FindAsync(userName, cancellationToken);
+        if (user is null || user.Disabled
+            || Hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword ?? "") == PasswordVerificationResult.Failed)
+        {
+            return AccountResult.Refused("Mật khẩu hiện tại không đúng.");
+        }
+        if (string.Equals(currentPassword, newPassword, StringComparison.Ordinal))
+        {
+            return AccountResult.Refused("Mật khẩu mới phải khác mật khẩu hiện tại.");
+        }
+        if (PasswordPolicy.Problem(newPassword, user.UserName, user.DisplayName) is { } problem)
+        {
+            return AccountResult.Refused(problem);
+        }
+        return await users.ResetPasswordAsync(user.UserName, Hasher.HashPassword(user, newPassword), NewStamp(), cancellationToken)
+            ? AccountResult.Done()
+            : AccountResult.Refused($"Không có tài khoản “{userName}”.");
     }
 
     public async Task<AccountResult> ResetPasswordAsync(string userName, string password, CancellationToken cancellationToken)
     {
-        if (PasswordProblem(password) is { } problem)
+        var user = await users.FindAsync(userName.Trim(), cancellationToken);
+        if (user is null)
+        {
+            return AccountResult.Refused($"Không có tài khoản “{userName}”.");
+        }
+        if (PasswordPolicy.Problem(password, user.UserName, user.DisplayName) is { } problem)
         {
             return AccountResult.Refused(problem);
         }
-        // Whoever knew the old password may hold a session opened with it: every session of the account ends.
-        return await users.ResetPasswordAsync(userName.Trim(), Hasher.HashPassword(null!, password), NewStamp(), cancellationToken)
-            ? AccountResult.Done()
-            : AccountResult.Refused($"Không có tài khoản “{userName}”.");
+        // Whoever knew the old password may hold a session opened with it: every session of the account ends, and
+        // every address's lock on the name is lifted (the person was told to ask for a reset).
+        if (!await users.ResetPasswordAsync(user.UserName, Hasher.HashPassword(null!, password), NewStamp(), cancellationToken))
+        {
+            return AccountResult.Refused($"Không có tài khoản “{userName}”.");
+        }
+        await failures.ClearNameAsync(user.UserName, cancellationToken);
+        return AccountResult.Done();
     }
 
     /// <summary>Disabling also ends every open session of the account, at once (the next request is refused).</summary>
@@ -109,7 +153,7 @@ public sealed class AccountService(UserStore users, ReferenceStore reference, IO
 
     public Task<UserRow?> FindAsync(string userName, CancellationToken cancellationToken) => users.FindAsync(userName, cancellationToken);
 
-    private async Task<string?> CheckAsync(string userName, string role, string? unitCode, string password, CancellationToken cancellationToken)
+    private async Task<string?> CheckAsync(string userName, string role, string? unitCode, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(userName) || userName.Trim().Length > 64 || userName.Trim().Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
@@ -117,36 +161,34 @@ public sealed class AccountService(UserStore users, ReferenceStore reference, IO
         }
         if (!Roles.IsKnown(role))
         {
-            return $"Vai trò “{role}” không có. Hãy chọn department, analyst hoặc admin.";
+            return UnknownRole(role);
         }
-        if (await UnitProblemAsync(role, unitCode, reference, cancellationToken) is { } unitProblem)
-        {
-            return unitProblem;
-        }
-        return PasswordProblem(password);
+        return await UnitProblemAsync(role, unitCode, reference, cancellationToken);
     }
+
+    /// <summary>The refusal for a department account or key without a unit; the CLI adds how to give one.</summary>
+    public static readonly string MissingUnit = $"Vai trò {Roles.Label(Roles.Department)} phải gắn với một đơn vị của danh mục (ví dụ 51.SCT).";
+
+    /// <summary>Names the roles by code (what the CLI takes) and by label.</summary>
+    public static string UnknownRole(string? role) =>
+        $"Vai trò “{role}” không có. Các vai trò: {string.Join(", ", Roles.All.Select(r => $"{r} ({Roles.Label(r)})"))}.";
 
     /// <summary>A department account or key needs a unit of the registry; the other roles have none.</summary>
     public static async Task<string?> UnitProblemAsync(string role, string? unitCode, ReferenceStore reference, CancellationToken cancellationToken)
     {
         if (role != Roles.Department)
         {
-            return string.IsNullOrWhiteSpace(unitCode) ? null : "Chỉ vai trò department mới gắn với một đơn vị; hãy bỏ --unit.";
+            return string.IsNullOrWhiteSpace(unitCode) ? null : $"Chỉ vai trò {Roles.Label(Roles.Department)} mới gắn với một đơn vị; vai trò {Roles.Label(role)} không chọn đơn vị.";
         }
         if (string.IsNullOrWhiteSpace(unitCode))
         {
-            return "Vai trò department phải gắn với một đơn vị: hãy thêm --unit MÃ_ĐƠN_VỊ (ví dụ 51.SCT).";
+            return MissingUnit;
         }
         var units = await reference.UnitsAsync(cancellationToken);
         return units.Any(u => u.Code == unitCode)
             ? null
             : $"Không có đơn vị mã “{unitCode}” trong danh mục. Hãy kiểm tra mã (GET /api/units).";
     }
-
-    private static string? PasswordProblem(string password) =>
-        password is null || password.Length < MinPasswordLength
-            ? $"Mật khẩu phải có ít nhất {MinPasswordLength} ký tự."
-            : null;
 
     private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(null!, GeneratePassword()));
 }
@@ -161,10 +203,20 @@ public sealed record AccountResult
     public static AccountResult Refused(string error) => new() { Succeeded = false, Error = error.Normalize() };
 }
 
+/// <summary>What the person is told: the same for every kind of failure but a lock.</summary>
 public enum SignInOutcome
 {
     Success,
     Invalid,
+    LockedOut,
+}
+
+/// <summary>Why a sign-in failed, for the audit log only: never shown to whoever typed it.</summary>
+public enum SignInFailure
+{
+    None,
+    WrongPassword,
+    UnknownName,
     Disabled,
     LockedOut,
 }
@@ -173,10 +225,20 @@ public sealed record SignInResult
 {
     public required SignInOutcome Outcome { get; init; }
     public UserRow? User { get; init; }
+    public SignInFailure Failure { get; init; }
     public DateTimeOffset? LockedUntil { get; init; }
 
     public static SignInResult Success(UserRow user) => new() { Outcome = SignInOutcome.Success, User = user };
 
-    public static SignInResult Failed(SignInOutcome outcome, DateTimeOffset? lockedUntil = null) =>
-        new() { Outcome = outcome, LockedUntil = lockedUntil };
+    public static SignInResult Failed(SignInOutcome outcome, SignInFailure failure, DateTimeOffset? lockedUntil = null) =>
+        new() { Outcome = outcome, Failure = failure, LockedUntil = lockedUntil };
+
+    /// <summary>The audit log's detail, in Vietnamese: admins see why, the person at the form never does.</summary>
+    public string AuditDetail(string address) => Failure switch
+    {
+        SignInFailure.UnknownName => "không có tài khoản tên này",
+        SignInFailure.Disabled => "tài khoản đã bị khóa bởi quản trị viên",
+        SignInFailure.LockedOut => "tên đăng nhập đang tạm khóa với địa chỉ này",
+        _ => "sai mật khẩu",
+    } + (Outcome == SignInOutcome.LockedOut && Failure != SignInFailure.LockedOut ? "; tạm khóa với địa chỉ này" : "") + "; địa chỉ " + address;
 }

@@ -20,7 +20,7 @@ public sealed class ApiKeyService(ApiKeyStore keys, ReferenceStore reference, IO
     {
         if (!Roles.IsKnown(role))
         {
-            return CreatedKey.Refused($"Vai trò “{role}” không có. Hãy chọn department, analyst hoặc admin.");
+            return CreatedKey.Refused(AccountService.UnknownRole(role));
         }
         if (await AccountService.UnitProblemAsync(role, unitCode, reference, cancellationToken) is { } problem)
         {

@@ -24,6 +24,9 @@ public static class AuditActions
     public const string UserDisabled = "user.disable";
     public const string UserEnabled = "user.enable";
     public const string PasswordReset = "user.reset-password";
+
+    /// <summary>A person changed her own password on the change-password page.</summary>
+    public const string PasswordChanged = "user.change-password";
     public const string KeyCreated = "key.create";
     public const string KeyRevoked = "key.revoke";
     public const string SignIn = "session.sign-in";
@@ -40,9 +43,9 @@ public static class AuditDetails
         return $"{round.Title}; mẫu {round.Template}; hạn {round.Deadline:yyyy-MM-dd}; {round.ExpectedUnits.Count} đơn vị";
     }
 
-    /// <summary>"vai trò department; đơn vị 51.SCT", for an account or a key.</summary>
+    /// <summary>"vai trò Đơn vị báo cáo; đơn vị 51.SCT", for an account or a key.</summary>
     public static string Role(string? role, string? unit) =>
-        $"vai trò {role}{(string.IsNullOrWhiteSpace(unit) ? "" : "; đơn vị " + unit)}";
+        $"vai trò {Roles.Label(role)}{(string.IsNullOrWhiteSpace(unit) ? "" : "; đơn vị " + unit)}";
 
     /// <summary>"covid-tech-2021 v2", the target of a registered template.</summary>
     public static string Template(string id, int version) => $"{id} v{version}";
@@ -52,6 +55,9 @@ public static class AuditDetails
 public static class AuditActors
 {
     public const string CliPrefix = "cli:";
+
+    /// <summary>Someone not signed in (a failed sign-in); the pages show "Người chưa đăng nhập".</summary>
+    public const string Anonymous = "anonymous";
     public const string WorkerPrefix = "worker:";
 
     /// <summary>"cli:lan": the operating-system user who ran the command.</summary>

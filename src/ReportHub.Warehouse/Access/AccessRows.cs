@@ -10,6 +10,15 @@ public static class Roles
     public static readonly IReadOnlyList<string> All = [Department, Analyst, Admin];
 
     public static bool IsKnown(string? role) => role is not null && All.Contains(role, StringComparer.Ordinal);
+
+    /// <summary>The role as people read it on the pages, in the audit log and in messages; an unknown code as it is.</summary>
+    public static string Label(string? role) => role switch
+    {
+        Department => "Đơn vị báo cáo",
+        Analyst => "Chuyên viên tổng hợp",
+        Admin => "Quản trị viên",
+        _ => role ?? "",
+    };
 }
 
 public sealed record UserRow
@@ -61,4 +70,14 @@ public sealed record AuditEntry
     public required string Action { get; init; }
     public string? Target { get; init; }
     public string? Detail { get; init; }
+}
+
+/// <summary>Failed sign-ins in a row for one account name from one client address, and the lock they led to.</summary>
+public sealed record SignInFailureRow
+{
+    public required string UserName { get; init; }
+    public required string Address { get; init; }
+    public required int FailedCount { get; init; }
+    public DateTimeOffset? LockedUntil { get; init; }
+    public required DateTimeOffset LastFailedAt { get; init; }
 }

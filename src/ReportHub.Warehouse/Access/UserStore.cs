@@ -3,7 +3,7 @@ using ReportHub.Warehouse.Connections;
 
 namespace ReportHub.Warehouse.Access;
 
-/// <summary>The SQL over <c>users</c>. Hashing and lockout rules live in the pipeline's account service.</summary>
+/// <summary>The SQL over <c>users</c>. Hashing lives in the pipeline's account service; failed sign-ins in <see cref="SignInFailureStore"/>.</summary>
 public sealed class UserStore(Db db)
 {
     private const string Columns = """
@@ -20,8 +20,6 @@ public sealed class UserStore(Db db)
         (user_name, display_name, password_hash, role, unit_code, disabled, failed_count, locked_until, created_at, security_stamp)
         VALUES (@UserName, @DisplayName, @PasswordHash, @Role, @UnitCode, 0, 0, NULL, @CreatedAt, @SecurityStamp)
         """;
-
-    private const string UpdateFailures = "UPDATE users SET failed_count = @FailedCount, locked_until = @LockedUntil WHERE id = @Id";
 
     private const string UpdatePassword = """
         UPDATE users SET password_hash = @PasswordHash, failed_count = 0, locked_until = NULL WHERE user_name = @UserName
@@ -69,12 +67,6 @@ public sealed class UserStore(Db db)
             CreatedAt = createdAt,
             SecurityStamp = securityStamp,
         }, cancellationToken: cancellationToken));
-    }
-
-    public async Task RecordFailuresAsync(long id, int failedCount, DateTimeOffset? lockedUntil, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(UpdateFailures, new { Id = id, FailedCount = failedCount, LockedUntil = lockedUntil }, cancellationToken: cancellationToken));
     }
 
     /// <summary>The same password in a newer hash format: the account's sessions go on.</summary>

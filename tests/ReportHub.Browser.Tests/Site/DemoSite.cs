@@ -30,19 +30,15 @@ public sealed class DemoSite : IAsyncLifetime
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ["--no-sandbox", "--lang=vi-VN"] });
     }
 
-    /// <summary>A fresh browser context (its own cookies) at desktop width, signed in with a demo account.</summary>
+    /// <summary>
+    /// A fresh browser context (its own cookies) at desktop width, signed in with a demo account, or with an account
+    /// of another process at <paramref name="site"/>.
+    /// </summary>
     /// <param name="javaScript">False for a browser with scripts off: forms are sent by the browser itself.</param>
     /// <param name="api">Another process than the shared one, e.g. one with its own limits.</param>
-    public async Task<IPage> SignInAsync(string userName, string password, bool javaScript = true, ApiProcess? api = null)
+    public async Task<IPage> SignInAsync(string userName, string password, Uri? site = null, bool javaScript = true, ApiProcess? api = null)
     {
-        var context = await Browser.NewContextAsync(new()
-        {
-            BaseURL = (api ?? Api).BaseAddress.ToString(),
-            ViewportSize = Desktop,
-            AcceptDownloads = true,
-            Locale = "vi-VN",
-            JavaScriptEnabled = javaScript,
-        });
+        var context = await NewContextAsync(site ?? (api ?? Api).BaseAddress, javaScript);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/signin");
         await page.FillAsync("#signin-user", userName);
@@ -53,6 +49,17 @@ public sealed class DemoSite : IAsyncLifetime
         Assert.True(await page.Locator("#account-name").IsVisibleAsync(), $"{userName} is not signed in: {await page.InnerTextAsync("main")}");
         return page;
     }
+
+    /// <summary>A fresh browser context (its own cookies) at desktop width on <paramref name="site"/>.</summary>
+    public async Task<IBrowserContext> NewContextAsync(Uri site, bool javaScript = true) =>
+        await Browser.NewContextAsync(new()
+        {
+            BaseURL = site.ToString(),
+            ViewportSize = Desktop,
+            AcceptDownloads = true,
+            Locale = "vi-VN",
+            JavaScriptEnabled = javaScript,
+        });
 
     public async Task DisposeAsync()
     {

@@ -121,7 +121,7 @@ public sealed class CliAuditTests
         var created = Single(entries, AuditActions.KeyCreated, prefix);
         Assert.Equal(CliActor, created.GetProperty("actor").GetString());
         // The same words the admin page writes for a key.
-        Assert.Equal("vai trò department; đơn vị 51.SCT", created.GetProperty("detail").GetString());
+        Assert.Equal("vai trò Đơn vị báo cáo; đơn vị 51.SCT", created.GetProperty("detail").GetString());
         Assert.Equal(CliActor, Single(entries, AuditActions.KeyRevoked, prefix).GetProperty("actor").GetString());
     }
 

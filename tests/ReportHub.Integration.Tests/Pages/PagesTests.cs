@@ -43,7 +43,7 @@ public sealed partial class PagesTests
             last = await session.SignInAsync("khoa", "sai-mat-khau-" + i);
         }
         var html = await last.Content.ReadAsStringAsync();
-        Assert.Contains("Tài khoản tạm khóa", html);
+        Assert.Contains("tạm bị chặn trên máy này", html);
         Assert.Matches(@"đến \d{2}:\d{2} ngày \d{2}/\d{2}/\d{4} \(giờ Việt Nam\)", html);
     }
 

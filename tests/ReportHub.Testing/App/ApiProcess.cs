@@ -36,13 +36,20 @@ public sealed class ApiProcess : IAsyncDisposable
     public string ConnectionString { get; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
+    /// <summary>
+    /// The same site on 127.0.0.2 when started with <c>secondAddress</c>: a second client address on the same
+    /// machine, for rules keyed on where a request comes from (sign-in lockouts).
+    /// </summary>
+    public Uri SecondAddress => new($"http://127.0.0.2:{Port}");
+
     /// <param name="settings">Configuration keys (Section:Key) passed as environment variables; they win.</param>
     /// <param name="demo">
     /// The Development environment over the repository's samples: the sample reports and the demo accounts the README
     /// lists, with a sign-in limit high enough for a browser that loads the sign-in page in every test.
     /// </param>
     /// <param name="dll">The API to run, e.g. a published build; null is the repository's debug build.</param>
-    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings, bool demo = false, string? dll = null)
+    /// <param name="secondAddress">Listen on 127.0.0.2 as well as 127.0.0.1 (<see cref="SecondAddress"/>).</param>
+    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings, bool demo = false, string? dll = null, bool secondAddress = false)
     {
         dll ??= BuiltDll;
         Assert.True(File.Exists(dll), $"{dll} not built");
@@ -55,7 +62,7 @@ public sealed class ApiProcess : IAsyncDisposable
         }
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" + (secondAddress ? $";http://127.0.0.2:{port}" : "");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = demo ? "Development" : "Production";
         start.Environment["Warehouse__Provider"] = Warehouses.Warehouses.Provider;
         var connectionString = Warehouses.Warehouses.ConnectionString(folder);
@@ -108,6 +115,20 @@ public sealed class ApiProcess : IAsyncDisposable
         });
         var keys = new ApiKeyService(new ApiKeyStore(db), new ReferenceStore(db), Options.Create(new AccessOptions()), TimeProvider.System);
         return (await keys.CreateAsync(Roles.Admin, null, "test", CancellationToken.None)).Key!;
+    }
+
+    /// <summary>An account in this process's warehouse, made the way `users create` makes one.</summary>
+    public async Task CreateUserAsync(string userName, string role, string? unit, string password)
+    {
+        var db = new Db(new WarehouseOptions
+        {
+            Provider = Enum.Parse<WarehouseProvider>(Warehouses.Warehouses.Provider),
+            ConnectionString = ConnectionString,
+        });
+        var accounts = new AccountService(new UserStore(db), new SignInFailureStore(db), new ReferenceStore(db), Options.Create(new AccessOptions()),
+            TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<AccountService>.Instance);
+        var result = await accounts.CreateAsync(userName, "Người dùng " + userName, role, unit, password, CancellationToken.None);
+        Assert.True(result.Succeeded, result.Error);
     }
 
     /// <summary>The process's resident memory now, from /proc.</summary>

@@ -112,7 +112,10 @@ public sealed class CliWorkspace : IDisposable
     }
 
     /// <summary>The built reporthub.dll in a child process.</summary>
-    public async Task<CliRun> RunProcessAsync(params string[] args)
+    public Task<CliRun> RunProcessAsync(params string[] args) => RunProcessWithInputAsync(null, args);
+
+    /// <summary>The built reporthub.dll in a child process, with <paramref name="input"/> as its standard input (a password, say).</summary>
+    public async Task<CliRun> RunProcessWithInputAsync(string? input, params string[] args)
     {
         var dll = Path.Combine(RepoPaths.Root, "artifacts", "bin", "ReportHub.Ingest", "debug", "reporthub.dll");
         Assert.True(File.Exists(dll), $"{dll} not built");
@@ -120,6 +123,7 @@ public sealed class CliWorkspace : IDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             WorkingDirectory = Folder,
         };
         start.ArgumentList.Add(dll);
@@ -128,6 +132,11 @@ public sealed class CliWorkspace : IDisposable
             start.ArgumentList.Add(arg);
         }
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+            process.StandardInput.Close();
+        }
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -12,7 +12,7 @@ public sealed class ProblemDescriptionsTransformer : IOpenApiOperationTransforme
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
     {
         ["400"] = "Yêu cầu không hợp lệ: nội dung sai định dạng, hoặc yêu cầu từ trình duyệt thiếu mã chống giả mạo (CSRF).",
-        ["401"] = "Chưa đăng nhập, hoặc khóa API không hợp lệ, đã thu hồi hay hết hạn.",
+        ["401"] = "Chưa đăng nhập, hoặc mã truy cập API không hợp lệ, đã thu hồi hay hết hạn.",
         ["403"] = "Vai trò hoặc đơn vị của tài khoản/khóa không được phép (ví dụ tài khoản đơn vị truy cập dữ liệu đơn vị khác).",
         ["404"] = "Không tìm thấy đợt báo cáo, đơn vị, báo cáo, tệp hoặc mẫu được yêu cầu.",
         ["409"] = "Đã có một đợt báo cáo cùng mã.",

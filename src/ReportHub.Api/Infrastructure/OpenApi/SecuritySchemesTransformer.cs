@@ -20,7 +20,7 @@ public sealed class SecuritySchemesTransformer : IOpenApiDocumentTransformer
         document.Info.Title = "ReportHub API";
         document.Info.Description =
             "API nhận, kiểm tra và tổng hợp báo cáo của các đơn vị. Mọi đường dẫn đều cần đăng nhập (cookie phiên của trang web) "
-            + "hoặc khóa API (`Authorization: Bearer rh_…`, tạo bằng lệnh `reporthub keys create`), trừ `/health` là công khai. "
+            + "hoặc mã truy cập API (`Authorization: Bearer rh_…`, tạo bằng lệnh `reporthub keys create`), trừ `/health` là công khai. "
             + "Lỗi được trả về dạng `application/problem+json` (RFC 9457) với tiêu đề và hướng dẫn bằng tiếng Việt.";
 
         document.Components ??= new OpenApiComponents();
