@@ -8,13 +8,12 @@ using ReportHub.Warehouse.Reference;
 
 namespace ReportHub.Api.Pages;
 
-/// <summary>Users, keys and the audit log. A generated password or a new key is shown once, on the answer to its POST.</summary>
+/// <summary>Users and keys; the audit log has its own page (/admin/audit). A generated password or a new key is shown once, on the answer to its POST.</summary>
 [Authorize(Policy = AccessRegistration.AdminPolicy)]
 public sealed class AdminModel(AccountService accounts, ApiKeyService keys, AuditLog audit, ReferenceStore reference) : PageModel
 {
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
     public IReadOnlyList<ApiKeyRow> Keys { get; private set; } = [];
-    public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
     public IReadOnlyList<Core.Domain.Unit> Units { get; private set; } = [];
     public string? Message { get; private set; }
     public string? Error { get; private set; }
@@ -99,7 +98,6 @@ public sealed class AdminModel(AccountService accounts, ApiKeyService keys, Audi
     {
         Users = await accounts.ListAsync(ct);
         Keys = await keys.ListAsync(ct);
-        Audit = await audit.RecentAsync(200, ct);
         Units = await reference.UnitsAsync(ct);
     }
 }
