@@ -1,12 +1,11 @@
 using System.Globalization;
+using System.Text;
 
 namespace ReportHub.Api.Web;
 
 /// <summary>The pages' search boxes: words match whatever their case and accents, so "so y te" finds "Sở Y tế".</summary>
 public static class TextSearch
 {
-    private static readonly CompareInfo Compare = Display.Vietnamese.CompareInfo;
-
     /// <summary>True when <paramref name="words"/> is empty or occurs in <paramref name="text"/>.</summary>
     public static bool Contains(string? text, string? words)
     {
@@ -14,14 +13,25 @@ public static class TextSearch
         {
             return true;
         }
-        if (string.IsNullOrEmpty(text))
-        {
-            return false;
-        }
-        // Đ and đ carry no combining mark, so ignoring accents alone would not match them with a typed D.
-        var needle = Fold(words.Trim().Normalize());
-        return Compare.IndexOf(Fold(text.Normalize()), needle, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0;
+        return !string.IsNullOrEmpty(text) && Fold(text).Contains(Fold(words.Trim()), StringComparison.Ordinal);
     }
 
-    private static string Fold(string text) => text.Replace('đ', 'd').Replace('Đ', 'D');
+    /// <summary>
+    /// Lower case without marks. Not a culture's comparison: Vietnamese collation counts ư, ơ, â, ă, ê, ô and đ as
+    /// letters of their own, so "cong thuong" would not find "Công Thương", which is what people type.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(c switch { 'đ' or 'Đ' => 'd', _ => char.ToLowerInvariant(c) });
+            }
+        }
+        return folded.ToString();
+    }
 }

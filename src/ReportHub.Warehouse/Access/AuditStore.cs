@@ -19,7 +19,10 @@ public sealed class AuditStore(Db db)
     {
         ArgumentNullException.ThrowIfNull(entry);
         await using var connection = await db.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(InsertSql, entry, cancellationToken: cancellationToken));
+        // The instant as the ISO UTC text every dialect stores: handed over as a DateTimeOffset, Npgsql would send a
+        // timestamptz that PostgreSQL writes into the text column in its own format, which the day filters cannot compare.
+        var row = new { At = InstantHandler.Format(entry.At), entry.Actor, entry.Action, entry.Target, entry.Detail };
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, row, cancellationToken: cancellationToken));
     }
 
     /// <summary>The latest entries first, at most <paramref name="limit"/>.</summary>
