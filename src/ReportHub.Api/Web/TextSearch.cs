@@ -3,7 +3,10 @@ using System.Text;
 
 namespace ReportHub.Api.Web;
 
-/// <summary>The pages' search boxes: words match whatever their case and accents, so "so y te" finds "Sở Y tế".</summary>
+/// <summary>
+/// The pages' search boxes: case never matters; words typed without accents match whatever the accents ("so y te"
+/// finds "Sở Y tế"), while words typed with accents match those accents ("sở" finds "Sở Y tế", not "Sơn Hà").
+/// </summary>
 public static class TextSearch
 {
     /// <summary>True when <paramref name="words"/> is empty or occurs in <paramref name="text"/>.</summary>
@@ -13,7 +16,15 @@ public static class TextSearch
         {
             return true;
         }
-        return !string.IsNullOrEmpty(text) && Fold(text).Contains(Fold(words.Trim()), StringComparison.Ordinal);
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+        var typed = words.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        var folded = Fold(typed);
+        return folded == typed
+            ? Fold(text).Contains(folded, StringComparison.Ordinal)
+            : text.Normalize(NormalizationForm.FormC).ToLowerInvariant().Contains(typed, StringComparison.Ordinal);
     }
 
     /// <summary>
