@@ -130,6 +130,26 @@ public sealed partial class AuditLogPageTests
     }
 
     [Fact]
+    public async Task APageNumberPastTheEndOrNotANumberStillShowsEntries()
+    {
+        using var app = ReportHubApp.ReferenceOnly();
+        await SeedAsync(app);
+        using var admin = await PageSession.SignedInAsync(app, "quantri", Roles.Admin, null);
+
+        var (_, beyond) = await admin.GetAsync("/admin/audit?action=submission.upload&page=99");
+        Assert.Contains("Hiển thị 51–90 trên 90 mục", beyond);
+        Assert.Equal(40, Rows().Matches(beyond).Count);
+
+        var (_, words) = await admin.GetAsync("/admin/audit?action=submission.upload&page=hai&size=nhieu");
+        Assert.Contains("Hiển thị 1–50 trên 90 mục", words);
+
+        var (_, huge) = await admin.GetAsync("/admin/audit?action=submission.upload&size=100000");
+        Assert.Contains("Hiển thị 1–90 trên 90 mục", huge);
+        var (_, zero) = await admin.GetAsync("/admin/audit?action=submission.upload&size=0");
+        Assert.Contains("Hiển thị 1–1 trên 90 mục", zero);
+    }
+
+    [Fact]
     public async Task TheAuditPageIsForAdminsOnly()
     {
         using var app = ReportHubApp.ReferenceOnly();
