@@ -9,15 +9,15 @@ using ReportHub.Warehouse.Reference;
 namespace ReportHub.Api.Pages;
 
 /// <summary>
-/// Accounts, API access codes and the audit log. A generated password or a new code is shown once, on the answer to
-/// its POST. Locking an account, resetting a password and revoking a code are asked about first (<see cref="AdminConfirmModel"/>).
+/// Accounts and API access codes; the audit log has its own page (/admin/audit). A generated password or a new code is
+/// shown once, on the answer to its POST. Locking an account, resetting a password and revoking a code are asked about
+/// first (<see cref="AdminConfirmModel"/>).
 /// </summary>
 [Authorize(Policy = AccessRegistration.AdminPolicy)]
 public sealed class AdminModel(AccountService accounts, ApiKeyService keys, AuditLog audit, ReferenceStore reference) : PageModel
 {
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
     public IReadOnlyList<ApiKeyRow> Keys { get; private set; } = [];
-    public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
     public IReadOnlyList<Core.Domain.Unit> Units { get; private set; } = [];
     public string? Message { get; private set; }
 
@@ -125,7 +125,6 @@ public sealed class AdminModel(AccountService accounts, ApiKeyService keys, Audi
     {
         Users = await accounts.ListAsync(ct);
         Keys = await keys.ListAsync(ct);
-        Audit = await audit.RecentAsync(200, ct);
         Units = await reference.UnitsAsync(ct);
     }
 }

@@ -25,17 +25,49 @@ public static partial class Display
     public static string Number(long value) => value.ToString("#,##0", Vietnamese);
 
     public static string Role(string? role) => Roles.Label(role);
+    /// <summary>
+    /// A percentage with one decimal, a decimal comma and the sign after a no-break space ("100,0 %", "99,3 %",
+    /// "89,9 %"): every percentage on the pages goes through here, so they line up and read alike.
+    /// </summary>
+    public static string Percent(decimal value) => value.ToString("#,##0.0", Vietnamese) + PercentSign;
+
+    /// <summary>A no-break space and the percent sign, so the sign never wraps onto a line of its own.</summary>
+    public const string PercentSign = "\u00a0%";
+
+    /// <summary>A figure as a percentage when its label says so (see <see cref="SplitPercent"/>), else as a number.</summary>
+    public static string Figure(decimal value, bool percent) => percent ? Percent(value) : Number(value);
+
 
     /// <summary>A unit type in the one word the pages, the workbook and the CSV share.</summary>
     public static string UnitType(string? type) => Terms.UnitType(type);
 
-    /// <summary>A unit's place in a round: on time, late or missing.</summary>
+    /// <summary>
+    /// The pages' name for a unit that has not reported once the round's deadline has passed. The API keeps calling it
+    /// <c>missing</c>; the pages tell the two apart because a report still awaited and one five years late are not alike.
+    /// </summary>
+    public const string Overdue = "overdue";
+
+    /// <summary>A unit's place in a round: on time, late, missing, or missing past the deadline (<see cref="Overdue"/>).</summary>
     public static string UnitStatus(string? status) => status switch
     {
         UnitStatuses.OnTime => "Đúng hạn",
         UnitStatuses.Late => "Trễ hạn",
         UnitStatuses.Missing => "Chưa gửi",
+        Overdue => "Quá hạn, chưa gửi",
         _ => status ?? "",
+    };
+
+    /// <summary>The status the pages show: a missing unit reads as overdue once the deadline has passed.</summary>
+    public static string PageStatus(string status, bool pastDeadline) =>
+        pastDeadline && status == UnitStatuses.Missing ? Overdue : status;
+
+    /// <summary>The badge colour of a status.</summary>
+    public static string StatusBadge(string? status) => status switch
+    {
+        UnitStatuses.OnTime => "badge-ok",
+        UnitStatuses.Late => "badge-warn",
+        Overdue => "badge-bad",
+        _ => "badge-muted",
     };
 
     /// <summary>A version's place in a unit's history.</summary>

@@ -45,6 +45,7 @@ public static class PagesRegistration
     {
         app.MapRazorPages();
         app.MapCharts();
+        app.MapRoundLive();
         return app;
     }
 }

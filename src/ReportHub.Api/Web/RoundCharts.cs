@@ -58,8 +58,19 @@ public static class RoundCharts
     /// <summary>Reported against expected for each type of unit.</summary>
     public static string ByType(IReadOnlyList<UnitStatus> units)
     {
+        using var plot = TypesPlot(units);
+        return plot.GetSvgXml(Width, TypesHeight);
+    }
+
+    /// <summary>
+    /// The plot of <see cref="ByType"/>, before it is drawn. Counts start at 0 with whole-number ticks, and a round
+    /// with no unit gets a fixed 0–1 frame and a note instead of ScottPlot's default frame around nothing.
+    /// </summary>
+    public static Plot TypesPlot(IReadOnlyList<UnitStatus> units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
         var groups = units.GroupBy(u => u.Type).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        using var plot = new Plot();
+        var plot = new Plot();
         var bars = new List<Bar>();
         var ticks = new List<Tick>();
         for (var i = 0; i < groups.Count; i++)
@@ -71,22 +82,36 @@ public static class RoundCharts
             bars.Add(new Bar { Position = x + 1, Value = reported, FillColor = Reported, Label = reported.ToString(Display.Vietnamese) });
             ticks.Add(new Tick(x + 0.5, Display.UnitType(groups[i].Key)));
         }
-        var plottable = plot.Add.Bars(bars);
-        plottable.ValueLabelStyle.FontSize = LabelSize;
+        if (bars.Count > 0)
+        {
+            var plottable = plot.Add.Bars(bars);
+            plottable.ValueLabelStyle.FontSize = LabelSize;
+        }
+        else
+        {
+            plot.Add.Annotation("Chưa có đơn vị nào phải báo cáo");
+        }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         plot.Axes.Bottom.TickLabelStyle.FontSize = LabelSize;
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.Margins(bottom: 0, top: 0.15);
         plot.YLabel("Số đơn vị");
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("#,##0.##", Display.Vietnamese), IntegerTicksOnly = true };
+        plot.Axes.Left.TickGenerator = CountTicks();
+        // Fixed limits rather than margins: counts never go below 0, and room is left above the tallest bar for its label.
+        var most = groups.Count == 0 ? 0 : groups.Max(g => g.Count());
+        plot.Axes.SetLimitsY(0, Math.Max(1, most) * 1.18);
+        plot.Axes.SetLimitsX(-0.7, Math.Max(1, groups.Count * 3 - 1.3));
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Phải báo cáo", FillColor = Expected });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Đã báo cáo", FillColor = Reported });
         plot.Legend.Alignment = Alignment.UpperRight;
         plot.Legend.FontSize = LabelSize - 1;
         plot.ShowLegend();
         Style(plot);
-        return plot.GetSvgXml(Width, TypesHeight);
+        return plot;
     }
+
+    /// <summary>Whole numbers only, grouped the Vietnamese way (1.500), for axes that count units.</summary>
+    private static ScottPlot.TickGenerators.NumericAutomatic CountTicks() =>
+        new() { LabelFormatter = v => v.ToString("#,##0", Display.Vietnamese), IntegerTicksOnly = true };
 
     /// <summary>
     /// One measure over the units that reported, largest first, as horizontal bars labelled with the unit names; the
@@ -94,12 +119,24 @@ public static class RoundCharts
     /// </summary>
     public static string ByUnit(IReadOnlyList<UnitStatus> units, MeasureDefinition measure)
     {
+        var count = Reporters(units, measure.Key).Count();
+        using var plot = MeasurePlot(units, measure);
+        return plot.GetSvgXml(Width, MeasureHeight(count));
+    }
+
+    /// <summary>
+    /// The plot of <see cref="ByUnit"/>, before it is drawn. The value axis starts at 0 (or the lowest value, if
+    /// negative); with no reporter it is a fixed 0–1 frame with a note, not ScottPlot's default −10 to 10.
+    /// </summary>
+    public static Plot MeasurePlot(IReadOnlyList<UnitStatus> units, MeasureDefinition measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
         var rows = Reporters(units, measure.Key)
             .Select(u => (Name: u.Name, Value: u.Figures[measure.Key]))
             .OrderByDescending(r => r.Value)
             .ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
-        using var plot = new Plot();
+        var plot = new Plot();
         var bars = new List<Bar>();
         var ticks = new List<Tick>();
         for (var i = 0; i < rows.Count; i++)
@@ -118,6 +155,7 @@ public static class RoundCharts
         else
         {
             plot.Add.Annotation("Chưa có đơn vị nào báo cáo số liệu này");
+            plot.Axes.Bottom.TickLabelStyle.IsVisible = false;
         }
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         plot.Axes.Left.MajorTickStyle.Length = 0;
@@ -125,13 +163,21 @@ public static class RoundCharts
         plot.Axes.Bottom.TickLabelStyle.FontSize = LabelSize - 2;
         // Vietnamese digit grouping on the axis too (1.500, not 1,500), as in the bars' labels and the tables.
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("#,##0.##", Display.Vietnamese) };
-        plot.Axes.Margins(left: 0, right: 0.28);
         if (bars.Count > 0)
         {
+            var low = Math.Min(0, (double)rows.Min(r => r.Value));
+            var high = Math.Max(0, (double)rows.Max(r => r.Value));
+            var span = high - low > 0 ? high - low : 1;
+            // Room on the right for the value labels beside the longest bar.
+            plot.Axes.SetLimitsX(low, high + span * 0.28);
             plot.Axes.SetLimitsY(-0.6, rows.Count - 0.4);
         }
+        else
+        {
+            plot.Axes.SetLimits(0, 1, 0, 1);
+        }
         Style(plot);
-        return plot.GetSvgXml(Width, MeasureHeight(rows.Count));
+        return plot;
     }
 
     /// <summary>The units whose figure for this measure the chart draws (the page sizes the image by their number).</summary>

@@ -85,5 +85,15 @@ public sealed class AuditLog(AuditStore store, TimeProvider clock)
     }
 
     public Task<IReadOnlyList<AuditEntry>> RecentAsync(int limit, CancellationToken cancellationToken) =>
-        store.RecentAsync(Math.Clamp(limit, 1, 1000), cancellationToken);
+        store.RecentAsync(Math.Clamp(limit, 1, MaxPage), cancellationToken);
+
+    /// <summary>The most entries one page holds, so no request reads the whole log at once.</summary>
+    public const int MaxPage = 1000;
+
+    /// <summary>One page of the entries matching the query, latest first, and how many match in all.</summary>
+    public Task<AuditPage> SearchAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return store.SearchAsync(query with { Limit = Math.Clamp(query.Limit, 1, MaxPage), Offset = Math.Max(0, query.Offset) }, cancellationToken);
+    }
 }

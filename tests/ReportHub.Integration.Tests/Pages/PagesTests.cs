@@ -137,7 +137,7 @@ public sealed partial class PagesTests
         Assert.Contains("Đã đóng", (await analyst.FollowAsync("/rounds")).Html);
 
         using var admin = await PageSession.SignedInAsync(app, "quantri", Roles.Admin, null);
-        var audit = await admin.FollowAsync("/admin");
+        var audit = await admin.FollowAsync("/admin/audit");
         Assert.Contains("round.create", audit.Html);
         Assert.Contains("round.close", audit.Html);
     }

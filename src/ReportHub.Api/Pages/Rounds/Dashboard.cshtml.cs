@@ -16,12 +16,15 @@ namespace ReportHub.Api.Pages.Rounds;
 /// <summary>One round for an analyst: completeness, provincial totals, charts, the per-unit table, and a link to editing an open round.</summary>
 [Authorize(Policy = AccessRegistration.AnalystPolicy)]
 public sealed class DashboardModel(ReferenceStore reference, RollupService rollups, RoundService rounds, AuditLog audit,
-    RoundUpgrader upgrader, TemplateStore templates) : PageModel
+    RoundUpgrader upgrader, TemplateStore templates, TimeProvider clock) : PageModel
 {
     public Round? Round { get; private set; }
     public RoundTotals? Totals { get; private set; }
     public TemplateDefinition? Template { get; private set; }
     public IReadOnlyList<UnitStatus> Units { get; private set; } = [];
+
+    /// <summary>Rows a page of the per-unit table: a province's departments and districts fit on one.</summary>
+    public const int UnitPageSize = 100;
     public string? AddUnitProblem { get; private set; }
     public string? AddUnitCode { get; private set; }
 
@@ -36,6 +39,55 @@ public sealed class DashboardModel(ReferenceStore reference, RollupService rollu
 
     public IEnumerable<UnitStatus> Late => Units.Where(u => u.Status == UnitStatuses.Late);
     public IEnumerable<UnitStatus> Missing => Units.Where(u => u.Status == UnitStatuses.Missing);
+
+    /// <summary>The completeness tiles as the page was read; the script polls for newer ones.</summary>
+    public RoundProgress.Tiles? Tiles { get; private set; }
+
+    /// <summary>When the page's numbers were read.</summary>
+    public DateTimeOffset ReadAt { get; private set; }
+
+    public bool PastDeadline => Tiles?.PastDeadline == true;
+
+    /// <summary>Words looked for in the per-unit table's codes and names (<c>?q=</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? UnitText { get; set; }
+
+    /// <summary>The per-unit table's status filter (<c>?status=</c>): onTime, late, missing (not yet reported, overdue or not) or overdue.</summary>
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? UnitStatusFilter { get; set; }
+
+    /// <summary>The status filter's choices, by the value the address carries.</summary>
+    public static readonly IReadOnlyList<(string Value, string Label)> StatusChoices =
+    [
+        (UnitStatuses.OnTime, "Nộp đúng hạn"),
+        (UnitStatuses.Late, "Nộp trễ hạn"),
+        (UnitStatuses.Missing, "Chưa gửi (kể cả quá hạn)"),
+        (Display.Overdue, "Quá hạn, chưa gửi"),
+    ];
+
+    /// <summary>The per-unit rows that match the filters, before paging.</summary>
+    public IReadOnlyList<UnitStatus> FilteredUnits { get; private set; } = [];
+
+    /// <summary>The rows of the per-unit table's current page.</summary>
+    public IReadOnlyList<UnitStatus> ShownUnits { get; private set; } = [];
+
+    public Pager? UnitPager { get; private set; }
+
+    public bool UnitsFiltered => !string.IsNullOrWhiteSpace(UnitText) || !string.IsNullOrWhiteSpace(UnitStatusFilter);
+
+    /// <summary>The status the page shows for a unit: missing past the deadline reads as overdue.</summary>
+    public string StatusOf(UnitStatus unit) => Display.PageStatus(unit.Status, PastDeadline);
+
+    /// <summary>Whether a unit matches the per-unit table's filters: its code or name holds the words, and its status is the one asked for.</summary>
+    public static bool Matches(UnitStatus unit, string? text, string? status, bool pastDeadline)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var shown = Display.PageStatus(unit.Status, pastDeadline);
+        var statusMatches = string.IsNullOrWhiteSpace(status)
+            || status == shown
+            || (status == UnitStatuses.Missing && shown == Display.Overdue);
+        return statusMatches && (TextSearch.Contains(unit.Unit, text) || TextSearch.Contains(unit.Name, text));
+    }
 
     /// <summary>The columns of figures: the template's measures, then its indicators, by key and Vietnamese label.</summary>
     public IReadOnlyList<(string Key, string Label, bool Indicator)> Figures { get; private set; } = [];
@@ -111,6 +163,12 @@ public sealed class DashboardModel(ReferenceStore reference, RollupService rollu
         NewerVersions = [.. (await templates.VersionsAsync(Round.Template, ct)).Where(v => v > current)];
         Totals = await rollups.TotalsAsync(code, ct);
         Units = await rollups.UnitsAsync(Round, ct);
+        ReadAt = clock.GetUtcNow();
+        Tiles = Totals is null ? null : RoundProgress.Of(Round, Totals, ReadAt);
+        var past = PastDeadline;
+        FilteredUnits = [.. Units.Where(u => Matches(u, UnitText, UnitStatusFilter, past))];
+        UnitPager = Pager.For(Request, "page", "size", FilteredUnits.Count, UnitPageSize, fragment: "units-heading");
+        ShownUnits = UnitPager.Slice(FilteredUnits);
         Figures = Template is null
             ? (Totals?.Figures.Keys ?? []).Select(k => (k, k, false)).ToList()
             : [.. Template.Measures.Select(m => (m.Key, m.Label, false)), .. Template.Indicators.Select(i => (i.Key, i.Label, true))];
