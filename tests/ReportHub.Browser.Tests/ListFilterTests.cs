@@ -70,7 +70,7 @@ public sealed partial class ListFilterTests(DemoSite site)
         var actions = await page.Locator("#audit tbody tr").EvaluateAllAsync<string[]>("rs => rs.map(r => r.getAttribute('data-action'))");
         Assert.NotEmpty(actions);
         Assert.All(actions, a => Assert.Equal("session.sign-in", a));
-        Assert.All(await page.Locator("#audit tbody td[data-label='Người, khóa']").AllInnerTextsAsync(), a => Assert.Contains("quantri", a, StringComparison.Ordinal));
+        Assert.All(await page.Locator("#audit tbody td[data-label='Người thực hiện']").AllInnerTextsAsync(), a => Assert.Contains("quantri", a, StringComparison.Ordinal));
         await Screenshots.SaveAsync(page, "audit-filtered");
 
         await page.GotoAsync("/admin/audit?size=2");

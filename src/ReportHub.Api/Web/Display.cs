@@ -145,7 +145,7 @@ public static partial class Display
         "round" => "Thao tác khác với đợt báo cáo",
         "template" => "Thao tác khác với biểu mẫu",
         "user" => "Thao tác khác với tài khoản",
-        "key" => "Thao tác khác với khóa API",
+        "key" => "Thao tác khác với mã truy cập API",
         "session" => "Thao tác khác với phiên đăng nhập",
         _ => "Thao tác khác",
     };

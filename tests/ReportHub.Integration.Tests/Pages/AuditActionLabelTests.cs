@@ -42,7 +42,7 @@ public sealed class AuditActionLabelTests
     [InlineData("round.archive", "Thao tác khác với đợt báo cáo")]
     [InlineData("submission.purge", "Thao tác khác với báo cáo")]
     [InlineData("user.rename", "Thao tác khác với tài khoản")]
-    [InlineData("key.rotate", "Thao tác khác với khóa API")]
+    [InlineData("key.rotate", "Thao tác khác với mã truy cập API")]
     [InlineData("template.retire", "Thao tác khác với biểu mẫu")]
     [InlineData("session.expire", "Thao tác khác với phiên đăng nhập")]
     [InlineData("backup", "Thao tác khác")]
@@ -59,7 +59,7 @@ public sealed class AuditActionLabelTests
     }
 
     [Fact]
-    public async Task AdminPageShowsKnownAndUnknownActionsInVietnamese()
+    public async Task AuditPageShowsKnownAndUnknownActionsInVietnamese()
     {
         using var app = ReportHubApp.ReferenceOnly(quiet: true);
         var audit = app.Services.GetRequiredService<AuditLog>();
@@ -67,7 +67,7 @@ public sealed class AuditActionLabelTests
         await audit.WriteAsync("user:quantri", "round.archive", "2021-10", null, CancellationToken.None);
         using var admin = await PageSession.SignedInAsync(app, "quantri", Roles.Admin, null);
 
-        var (status, html) = await admin.GetAsync("/admin");
+        var (status, html) = await admin.GetAsync("/admin/audit");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains(">Bổ sung đơn vị vào đợt</td>", html, StringComparison.Ordinal);

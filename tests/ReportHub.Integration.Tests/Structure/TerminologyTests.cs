@@ -24,6 +24,8 @@ public sealed class TerminologyTests
         ("chưa nộp", "Chưa gửi"),
         ("chưa báo cáo", "Chưa gửi"),
         ("không nộp", "Chưa gửi"),
+        // "Khóa" is the lock on an account; a key for scripts must never share its word.
+        ("khóa API", "mã truy cập API"),
     ];
 
     /// <summary>Whole texts that name a missing report by another word.</summary>

@@ -30,7 +30,7 @@ public sealed class SecuritySchemesTransformer : IOpenApiDocumentTransformer
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             BearerFormat = "rh_…",
-            Description = "Khóa API cho script: `Authorization: Bearer rh_…`. Khóa mang một vai trò (và đơn vị, với tài khoản đơn vị); "
+            Description = "Mã truy cập API cho script: `Authorization: Bearer rh_…`. Mã mang một vai trò (và đơn vị, với tài khoản đơn vị); "
                 + "quản trị viên tạo bằng `reporthub keys create` hoặc trên trang Quản trị.",
         };
         document.Components.SecuritySchemes[CookieScheme] = new OpenApiSecurityScheme
