@@ -30,6 +30,16 @@ public sealed record UploadHeadline
         Detail = reason,
     };
 
+    /// <summary>
+    /// Errors about the file as a whole, even when they point at a cell (a closed round at the round's label, an
+    /// unexpected unit at its code): correcting a cell does not help, so the headline gives no cell advice.
+    /// </summary>
+    private static bool IsAboutTheFile(string code) =>
+        code.StartsWith("file.", StringComparison.Ordinal) || code.StartsWith("round.", StringComparison.Ordinal)
+        || code.StartsWith("unit.", StringComparison.Ordinal) || code.StartsWith("letter.", StringComparison.Ordinal)
+        || code.StartsWith("template.", StringComparison.Ordinal) || code.StartsWith("csv.", StringComparison.Ordinal)
+        || code is "sheet.no-appendix" or "docx.unread-content" or "warehouse.save-failed";
+
     /// <param name="grid">The grid with the issues placed on cells; the cell advice is given only when a cell is marked.</param>
     public static UploadHeadline Of(IngestResult result, ReportGridView? grid, bool dryRun)
     {
@@ -38,8 +48,8 @@ public sealed record UploadHeadline
         var warnings = result.Issues.Count - errors;
         if (result.Rejected)
         {
-            var marked = grid?.Issues.Count(i => i.IsError && i.PlacedAt is not null) ?? 0;
-            if (marked == 0)
+            var marked = grid?.Issues.Count(i => i.IsError && i.PlacedAt is not null && !IsAboutTheFile(i.Issue.Code)) ?? 0;
+            if (marked == 0 || result.Issues.Where(i => i.Severity == "error").All(i => IsAboutTheFile(i.Code)))
             {
                 // Nothing to mark: the file as a whole was refused (not a spreadsheet, a closed round, a unit not
                 // expected…). Its first error says why, in words the clerk can act on.

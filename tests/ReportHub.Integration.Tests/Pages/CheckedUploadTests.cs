@@ -144,6 +144,21 @@ public sealed partial class CheckedUploadTests
     }
 
     [Fact]
+    public async Task AClosedRoundIsRefusedAsAFileWithoutTheCellAdvice()
+    {
+        using var app = ReportHubApp.ReferenceOnly();
+        Assert.NotNull(await app.Services.GetRequiredService<ReportHub.Pipeline.Rounds.RoundService>().SetClosedAsync("2021-10", true, CancellationToken.None));
+        using var session = await PageSession.SignedInAsync(app, "vanthu", Roles.Department, "51.SCT");
+
+        var response = await session.UploadAsync(Good, "bao-cao.xlsx");
+
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("data-code=\"round.closed\"", html);
+        Assert.Contains("data-kind=\"refused\"", html);
+        Assert.DoesNotContain("Hãy sửa các ô", html);
+    }
+
+    [Fact]
     public async Task TheResultAndTheReportPageShowTheFiguresRead()
     {
         using var app = ReportHubApp.ReferenceOnly();
