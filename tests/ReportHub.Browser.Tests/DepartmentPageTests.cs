@@ -86,7 +86,8 @@ public sealed class DepartmentPageTests(DemoSite site)
     {
         await page.GotoAsync("/unit");
         await page.SetInputFilesAsync("#upload-file", path);
-        Assert.False(await page.IsCheckedAsync("#upload-dryrun"));
+        // A check is its own button; "Gửi báo cáo" always sends.
+        Assert.Equal("check", await page.GetAttributeAsync("#upload-check", "value"));
         await page.ClickAsync("#upload-submit");
         await page.Locator("#result-status").WaitForAsync();
     }

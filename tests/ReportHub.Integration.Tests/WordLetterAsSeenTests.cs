@@ -47,9 +47,9 @@ public sealed class WordLetterAsSeenTests
         var issues = Issues(stored);
         var hidden = Assert.Single(issues, i => i.GetProperty("code").GetString() == "docx.hidden-skipped");
         Assert.Equal("warning", hidden.GetProperty("severity").GetString());
-        Assert.Contains("1 đoạn chữ ẩn và 1 dòng ẩn ở Bảng 4", hidden.GetProperty("message").GetString());
+        Assert.Contains("1 đoạn chữ ẩn và 1 dòng ẩn ở Bảng 2", hidden.GetProperty("message").GetString());
         var tracked = Assert.Single(issues, i => i.GetProperty("code").GetString() == "docx.tracked-changes");
-        Assert.Contains("bỏ 1 dòng bị xóa ở Bảng 4", tracked.GetProperty("message").GetString());
+        Assert.Contains("bỏ 1 dòng bị xóa ở Bảng 2", tracked.GetProperty("message").GetString());
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class WordLetterAsSeenTests
         var error = Assert.Single(Issues(body), i => i.GetProperty("code").GetString() == "letter.several");
         Assert.Contains("công văn thứ hai", error.GetProperty("message").GetString());
         // The second letter's header table follows the first letter's four tables.
-        Assert.Equal("Bảng 5, dòng 1, cột 2", error.GetProperty("location").GetString());
+        Assert.Equal("Bảng tiêu đề công văn thứ 2, dòng 1, cột 2", error.GetProperty("location").GetString());
     }
 
     [Fact]

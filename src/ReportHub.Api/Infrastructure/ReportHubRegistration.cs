@@ -26,6 +26,7 @@ public static class ReportHubRegistration
         builder.Services.AddSingleton<WarehouseChanges>();
         builder.Services.AddSingleton<Endpoints.RollupAnswers>();
         builder.Services.AddSingleton<UploadHandler>();
+        builder.Services.AddSingleton<CheckedUploads>();
         builder.Services.AddHostedService<WarehouseStartup>();
         if (builder.Configuration.GetValue($"{IngestOptions.Section}:{nameof(IngestOptions.RunWorker)}", true))
         {

@@ -32,11 +32,16 @@ public sealed class UploadHandler(UploadSource uploads, IngestService ingest, Au
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
-        IngestRequest request;
-        await using (var stream = file.OpenReadStream())
-        {
-            request = await uploads.ReadAsync(stream, file.FileName, file.Length, hints, cancellationToken);
-        }
+        await using var stream = file.OpenReadStream();
+        return await HandleAsync(user, stream, file.FileName, file.Length, hints, requiredUnit, cancellationToken);
+    }
+
+    /// <summary>The same path for bytes that arrive otherwise: a file kept after a check and sent with one click.</summary>
+    public async Task<UploadOutcome> HandleAsync(ClaimsPrincipal user, Stream content, string fileName, long? length, SenderHints hints,
+        string? requiredUnit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var request = await uploads.ReadAsync(content, fileName, length, hints, cancellationToken);
         request = request with { RequiredUnit = requiredUnit };
         IngestResult result;
         try

@@ -29,6 +29,10 @@ public static partial class HeaderLines
 
     public static bool IsDistribution(string folded) => folded.StartsWith("noi nhan", StringComparison.Ordinal);
 
+    /// <summary>"PHỤ LỤC", "PHỤ LỤC II", "Phụ lục kèm theo…": the heading of the appendix, never a person's name.</summary>
+    public static bool IsAppendixHeading(string folded) =>
+        folded == "phu luc" || folded.StartsWith("phu luc ", StringComparison.Ordinal);
+
     public static bool IsMotto(string folded) =>
         folded.StartsWith("cong hoa xa hoi chu nghia", StringComparison.Ordinal)
         || folded.StartsWith("doc lap", StringComparison.Ordinal);

@@ -114,6 +114,12 @@ public static class HeaderReader
                         request = cited[0];
                         cells.TryAdd("request", cell.Address);
                     }
+                    else if (mode == Mode.Signer && (IsTitle(text, template) || HeaderLines.IsAppendixHeading(folded)))
+                    {
+                        // A blank letter's signature block has no name under the title: the appendix heading that
+                        // follows it (“PHỤ LỤC”, upper case like a name) ends the block instead of signing it.
+                        mode = Mode.None;
+                    }
                     else if (mode == Mode.Recipients && (text.StartsWith('-') || text.StartsWith('–')))
                     {
                         recipients.AddRange(HeaderLines.SplitList(text));

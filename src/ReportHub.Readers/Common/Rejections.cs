@@ -97,10 +97,10 @@ internal static class Rejections
         + "Hãy xóa các dòng bảng và đoạn văn trống thừa, hoặc chỉ gửi công văn kèm phụ lục báo cáo, rồi gửi lại.");
 
     /// <summary>A table in a text box (drawn over the page, outside the flow of the letter).</summary>
-    public static FileRejectedException TableInTextBox(string fileName, int textBox, int tablesBefore) => new(
+    public static FileRejectedException TableInTextBox(string fileName, int textBox, string? after) => new(
         IssueCodes.DocxUnreadContent,
         $"Tệp “{fileName}” có hộp văn bản chứa một bảng (hộp văn bản thứ {textBox.ToString(CultureInfo.InvariantCulture)}, "
-        + (tablesBefore == 0 ? "trước bảng đầu tiên" : $"sau Bảng {tablesBefore.ToString(CultureInfo.InvariantCulture)}")
+        + (after is null ? "trước bảng đầu tiên" : "sau " + after)
         + "). Hệ thống không đọc bảng trong hộp văn bản vì không biết nó thuộc chỗ nào của công văn. "
         + "Hãy cắt bảng ra khỏi hộp văn bản, dán vào thân văn bản đúng chỗ của nó, lưu lại rồi gửi lại.");
 
@@ -111,9 +111,9 @@ internal static class Rejections
         + "mà Word chỉ dàn trang khi mở tệp; hệ thống không đọc được các bảng, số liệu trong phần đó. "
         + "Hãy mở tệp bằng Word, lưu lại thành .docx (Word sẽ chuyển phần nhúng thành nội dung thường) rồi gửi lại.");
 
-    public static FileRejectedException TableTooWide(string fileName, int table, int maxColumns) => new(
+    public static FileRejectedException TableTooWide(string fileName, string table, int maxColumns) => new(
         IssueCodes.FileCorrupt,
-        $"Bảng {table.ToString(CultureInfo.InvariantCulture)} của tệp “{fileName}” có quá {maxColumns.ToString("N0", Vietnamese)} cột. "
+        $"{table} của tệp “{fileName}” có quá {maxColumns.ToString("N0", Vietnamese)} cột. "
         + "Hãy mở tệp bằng Word, kiểm tra các ô gộp của bảng, lưu lại thành .docx rồi gửi lại.");
 
     public static FileRejectedException TooManyColumns(string fileName, string sheetName, int maxColumns) => new(

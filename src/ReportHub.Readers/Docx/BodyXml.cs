@@ -16,7 +16,7 @@ namespace ReportHub.Readers.Docx;
 /// Tables nested in a cell are flattened into that cell: each nested row becomes one line of the cell's text, its
 /// cells separated by a space, so the outer table keeps its shape.
 /// </summary>
-internal sealed partial class BodyXml(XmlReader reader, WordStyles styles, string fileName, Omissions omissions)
+internal sealed partial class BodyXml(XmlReader reader, WordStyles styles, string fileName, Omissions omissions, TableNames names)
 {
     private int _tables;
 
@@ -113,7 +113,7 @@ internal sealed partial class BodyXml(XmlReader reader, WordStyles styles, strin
         var textBox = false;
         if (HoldsTextBoxTable(inTextBox: false, ref textBox))
         {
-            throw Rejections.TableInTextBox(fileName, _textBoxes + 1, _tables);
+            throw Rejections.TableInTextBox(fileName, _textBoxes + 1, _tables == 0 ? null : names.InSentence(_tables));
         }
         if (textBox)
         {

@@ -7,7 +7,7 @@ namespace ReportHub.Readers.Docx;
 /// <summary>Where a grid row came from: a body paragraph (its number) or a row of a table (table, row, cell columns).</summary>
 internal sealed record RowPlace(int Paragraph, int Table, int TableRow, int[] CellStarts)
 {
-    public string Describe(int column)
+    public string Describe(int column, TableNames names)
     {
         if (Table == 0)
         {
@@ -22,7 +22,7 @@ internal sealed record RowPlace(int Paragraph, int Table, int TableRow, int[] Ce
                 cell = i + 1;
             }
         }
-        return string.Create(CultureInfo.InvariantCulture, $"Bảng {Table}, dòng {TableRow}, cột {cell}");
+        return string.Create(CultureInfo.InvariantCulture, $"{names.Name(Table)}, dòng {TableRow}, cột {cell}");
     }
 }
 
@@ -32,7 +32,7 @@ internal sealed record RowPlace(int Paragraph, int Table, int TableRow, int[] Ce
 /// stays one rectangle. gridSpan and w:vMerge become merged ranges; a vMerge continuation contributes no value, so the
 /// merge's top cell is what the parser sees in every row it covers.
 /// </summary>
-internal sealed class DocxGrid(string fileName, ReaderLimits limits)
+internal sealed class DocxGrid(string fileName, ReaderLimits limits, TableNames names)
 {
     private readonly List<RowPlace> _places = [];
     private readonly List<MergedRange> _merges = [];
@@ -45,6 +45,8 @@ internal sealed class DocxGrid(string fileName, ReaderLimits limits)
     public IReadOnlyList<RowPlace> Places => _places;
 
     public IReadOnlyList<MergedRange> Merges => _merges;
+
+    public TableNames Names => names;
 
     /// <summary>The grid row for the block, or null when it holds nothing to show (it may still take a row number).</summary>
     public SheetRow? Add(Block block) => block switch
@@ -71,6 +73,7 @@ internal sealed class DocxGrid(string fileName, ReaderLimits limits)
             CloseAll();
             _openTable = block.Table;
         }
+        names.Row(block.Table, block.Cells.Select(c => c.Text));
         var cells = WithLegacyMergesFolded(block.Cells);
         var starts = new int[cells.Count];
         var row = NextRow(new RowPlace(0, block.Table, block.Row, starts));
@@ -83,7 +86,7 @@ internal sealed class DocxGrid(string fileName, ReaderLimits limits)
             var span = Math.Max(1, cell.Span);
             if ((long)column + span - 1 > limits.MaxColumns)
             {
-                throw Rejections.TableTooWide(fileName, block.Table, limits.MaxColumns);
+                throw Rejections.TableTooWide(fileName, names.Name(block.Table), limits.MaxColumns);
             }
             starts[i] = column;
             var last = column + span - 1;

@@ -58,13 +58,13 @@ internal sealed class DocxWorkbookReader : IWorkbookReader
         return Completed().Merges;
     }
 
-    /// <summary>"Bảng 2, dòng 3, cột 4" for a table cell, "Đoạn văn thứ 5" for a body paragraph.</summary>
+    /// <summary>"Bảng 2, dòng 3, cột 4" for a cell of the report's second table (see <see cref="TableNames"/>), "Đoạn văn thứ 5" for a body paragraph.</summary>
     public string? DescribeCell(int sheetIndex, int row, int column)
     {
         CheckSheet(sheetIndex);
         var places = Completed().Places;
         // Never null: a null answer would make the locator take this reader for a sheet with A1 addresses.
-        return row >= 1 && row <= places.Count ? places[row - 1].Describe(column) : IssueLocator.WholeFile;
+        return row >= 1 && row <= places.Count ? places[row - 1].Describe(column, Completed().Names) : IssueLocator.WholeFile;
     }
 
     /// <summary>Hidden text and rows left out, tracked changes read as accepted: see <see cref="Omissions"/>.</summary>
@@ -85,10 +85,11 @@ internal sealed class DocxWorkbookReader : IWorkbookReader
 
     private IEnumerable<SheetRow> StreamRows(CancellationToken cancellationToken)
     {
-        var grid = new DocxGrid(_fileName, _limits);
+        var names = new TableNames();
+        var grid = new DocxGrid(_fileName, _limits, names);
         var omissions = new Omissions();
         using var reader = OpenDocument();
-        foreach (var block in new BodyXml(reader, _styles, _fileName, omissions).Read(cancellationToken))
+        foreach (var block in new BodyXml(reader, _styles, _fileName, omissions, names).Read(cancellationToken))
         {
             if (grid.Add(block) is { } row)
             {
@@ -96,7 +97,7 @@ internal sealed class DocxWorkbookReader : IWorkbookReader
             }
         }
         grid.Complete();
-        _notes = omissions.Notes();
+        _notes = omissions.Notes(names);
         _complete = grid;
     }
 

@@ -26,18 +26,18 @@ internal sealed class Omissions
 
     public void InsertedRun(int table) => Count(table, c => c.InsertedRuns++);
 
-    public IReadOnlyList<ReaderNote> Notes()
+    public IReadOnlyList<ReaderNote> Notes(TableNames names)
     {
         var notes = new List<ReaderNote>();
-        var hidden = Parts(c => [(c.HiddenRuns, "đoạn chữ ẩn"), (c.HiddenRows, "dòng ẩn")]);
+        var hidden = Parts(names, c => [(c.HiddenRuns, "đoạn chữ ẩn"), (c.HiddenRows, "dòng ẩn")]);
         if (hidden.Length > 0)
         {
             notes.Add(new ReaderNote(IssueCodes.DocxHiddenSkipped,
                 $"Văn bản có nội dung bị ẩn (định dạng Hidden) mà Word không hiển thị; hệ thống đã bỏ qua: {hidden}. "
                 + "Nếu đó là số liệu cần báo cáo, hãy bỏ định dạng ẩn (Phông chữ › bỏ chọn Ẩn) rồi gửi lại."));
         }
-        var deleted = Parts(c => [(c.DeletedRows, "dòng bị xóa"), (c.DeletedRuns, "đoạn chữ bị xóa")]);
-        var inserted = Parts(c => [(c.InsertedRuns, "đoạn chữ được chèn")]);
+        var deleted = Parts(names, c => [(c.DeletedRows, "dòng bị xóa"), (c.DeletedRuns, "đoạn chữ bị xóa")]);
+        var inserted = Parts(names, c => [(c.InsertedRuns, "đoạn chữ được chèn")]);
         if (deleted.Length > 0 || inserted.Length > 0)
         {
             var read = string.Join("; ", new[] { deleted.Length > 0 ? "bỏ " + deleted : "", inserted.Length > 0 ? "lấy " + inserted : "" }.Where(s => s.Length > 0));
@@ -48,7 +48,7 @@ internal sealed class Omissions
         return notes;
     }
 
-    private string Parts(Func<Counts, (int Count, string What)[]> kinds)
+    private string Parts(TableNames names, Func<Counts, (int Count, string What)[]> kinds)
     {
         var parts = new List<string>();
         foreach (var (table, counts) in _byTable)
@@ -56,7 +56,7 @@ internal sealed class Omissions
             var items = kinds(counts).Where(k => k.Count > 0).Select(k => $"{k.Count.ToString(CultureInfo.InvariantCulture)} {k.What}").ToList();
             if (items.Count > 0)
             {
-                var place = table == 0 ? "ngoài bảng" : $"ở Bảng {table.ToString(CultureInfo.InvariantCulture)}";
+                var place = table == 0 ? "ngoài bảng" : "ở " + names.InSentence(table);
                 parts.Add($"{string.Join(" và ", items)} {place}");
             }
         }

@@ -216,6 +216,9 @@ public sealed class BlankTemplateDocumentTests
         Assert.Equal("1406", report.Header.RequestCited?.Number);
         Assert.Equal(["Sở Thông tin và Truyền thông tỉnh Quảng Ngãi"], report.Header.Recipients);
         Assert.Contains("SỞ CÔNG THƯƠNG", report.Header.IssuingBody);
+        // The blank's signature block is a title and a note, no name: the appendix heading after it is not the signer.
+        Assert.Equal(["GIÁM ĐỐC"], report.Header.Signer);
+        Assert.Null(report.Header.SignerName);
         Assert.DoesNotContain(result.Issues, i => i.Code == ReportHub.Core.Issues.IssueCodes.SectionMissing);
         // A blank form holds no rows yet; that, and only that, is what the parser should object to.
         Assert.Empty(report.Directives);

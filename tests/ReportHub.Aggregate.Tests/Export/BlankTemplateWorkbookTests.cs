@@ -16,6 +16,18 @@ public sealed class BlankTemplateWorkbookTests
     private static readonly byte[] SctTemplate = Write(SampleRound.Sct, SampleRound.Province);
 
     [Fact]
+    public void ReadBackTheBlanksSignatureBlockNamesNoSigner()
+    {
+        using var reader = ReportHub.Readers.WorkbookReaders.Open(new MemoryStream(SctTemplate), "bieu-mau.xlsx");
+
+        var report = new ReportHub.Core.TemplateParser(Template).Parse(reader, new ReportHub.Core.Parsing.ParseOptions()).Report;
+
+        Assert.NotNull(report);
+        Assert.NotEmpty(report.Header.Signer);
+        Assert.Null(report.Header.SignerName);
+    }
+
+    [Fact]
     public void LabelledCellsHoldUnitAndRoundCodesAsTextRightOfTheirLabels()
     {
         var grid = Workbooks.Grids(SctTemplate)["Báo cáo"];

@@ -157,6 +157,42 @@ public sealed class TemplateParserTests
     }
 
     [Fact]
+    public void BlankSignatureBlockFollowedByTheAppendixHasNoSignerName()
+    {
+        // A blank letter: the title and the signature note, no name yet, then the appendix heading in capitals.
+        var sheet = new SheetBuilder()
+            .Line("SỞ CÔNG THƯƠNG", null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+            .Line(null, null, null, "Độc lập – Tự do – Hạnh phúc")
+            .Line("Kính gửi: Sở Thông tin và Truyền thông tỉnh Quảng Ngãi")
+            .Line("Nơi nhận:", null, null, "GIÁM ĐỐC")
+            .Line("- Lưu: VT.", null, null, "(Ký, ghi rõ họ tên, đóng dấu)")
+            .Blank();
+        SeedReport.Narratives(SeedReport.Section2(SeedReport.Section1(sheet)));
+
+        var header = Parse(sheet).Report!.Header;
+
+        Assert.Equal(["GIÁM ĐỐC"], header.Signer);
+        Assert.Null(header.SignerName);
+    }
+
+    [Theory]
+    [InlineData("PHỤ LỤC II")]
+    [InlineData("Phụ lục kèm theo Công văn")]
+    public void AppendixHeadingIsNeverTakenForTheSignersName(string heading)
+    {
+        var sheet = new SheetBuilder()
+            .Line("SỞ CÔNG THƯƠNG", null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+            .Line(null, null, null, "GIÁM ĐỐC")
+            .Line(heading)
+            .Blank();
+        SeedReport.Narratives(SeedReport.Section2(SeedReport.Section1(sheet)));
+
+        var header = Parse(sheet).Report!.Header;
+
+        Assert.Null(header.SignerName);
+    }
+
+    [Fact]
     public void SheetWithoutAppendixIsRejected()
     {
         var result = Parse(new SheetBuilder().Line("Bảng lương tháng 10").Line("Họ tên", "Lương"));

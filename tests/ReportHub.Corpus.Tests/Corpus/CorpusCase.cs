@@ -12,7 +12,7 @@ public sealed record ExpectedIssue(string Code, string? Cell, string Severity = 
     /// <summary>When false only the code and severity are checked.</summary>
     public bool CheckCell { get; init; } = true;
 
-    /// <summary>When set, the issue's place in words must read exactly so (a Word letter's "Bảng 4, dòng 2, cột 3").</summary>
+    /// <summary>When set, the issue's place in words must read exactly so (a Word letter's "Bảng 2, dòng 2, cột 3").</summary>
     public string? Location { get; init; }
 
     /// <summary>Text the message must contain, such as the formats it tells the sender to save as.</summary>

@@ -19,7 +19,7 @@ public static class RealShapedCases
     private static readonly string[] SaveAs = [".docx", ".xlsx"];
 
     /// <summary>Where a Word letter's issuing body stands: the top-left cell of its header table.</summary>
-    private const string LetterheadCell = "Bảng 1, dòng 1, cột 1";
+    private const string LetterheadCell = "Bảng tiêu đề công văn, dòng 1, cột 1";
 
     public static IEnumerable<CorpusCase> Build() => [.. WordLetters(), .. SheetHeaders(), .. LocaleCsvs(), .. RefusedFormats()];
 
@@ -51,7 +51,8 @@ public static class RealShapedCases
 
         // A Word letter has no A1 cells: the sender is told the table, row and column instead.
         var badCount = SeedLetters.Directives(SeedLetters.Letter().Appendix("BIỂU MẪU BÁO CÁO TÌNH HÌNH TRIỂN KHAI TUYÊN TRUYỀN VÀ ỨNG DỤNG CÔNG NGHỆ TRONG PHÒNG, CHỐNG DỊCH COVID-19"));
-        var qrTable = badCount.TableCount + 1;
+        // The sender is told the report's own table number: the letterhead and signature tables are not counted.
+        var qrTable = badCount.TableCount + 1 - 2;
         SeedLetters.Narratives(SeedLetters.QrCodes(badCount, codes: "mười hai"));
         yield return new CorpusCase("word-count-not-a-number", "2162-SCT-VP.docx", badCount.ToBytes, Status.Rejected,
             Error(IssueCodes.NumberInvalid, null) with { Location = $"Bảng {qrTable}, dòng 2, cột 3" });

@@ -32,6 +32,18 @@ public sealed partial class DashboardPageTests
     }
 
     [Fact]
+    public async Task DepartmentPageReadsItsMissingReportPastTheDeadlineAsOverdue()
+    {
+        using var app = ReportHubApp.ReferenceOnly();
+        using var clerk = await PageSession.SignedInAsync(app, "sct", Roles.Department, "51.SCT");
+
+        var (status, html) = await clerk.GetAsync("/unit");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("data-status=\"overdue\">Quá hạn, chưa gửi</span>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MissingUnitsBeforeTheDeadlineStayNotYetSent()
     {
         using var app = ReportHubApp.ReferenceOnly();

@@ -108,11 +108,20 @@ public sealed partial class PageSession(HttpClient client) : IDisposable
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent(token), "__RequestVerificationToken");
         form.Add(new ByteArrayContent(content), "upload", fileName);
-        if (dryRun)
-        {
-            form.Add(new StringContent("true"), "dryRun");
-        }
+        // The “Kiểm tra thử” button, or the “Gửi báo cáo” one.
+        form.Add(new StringContent(dryRun ? "check" : "send"), "action");
         return await Client.PostAsync("/unit", form);
+    }
+
+    /// <summary>Presses “Gửi báo cáo này” with the token a clean check left on the page.</summary>
+    public async Task<HttpResponseMessage> SendCheckedAsync(string checkToken, string? unit = null)
+    {
+        var fields = new Dictionary<string, string> { ["action"] = "send-checked", ["checkToken"] = checkToken };
+        if (unit is not null)
+        {
+            fields["unit"] = unit;
+        }
+        return await PostFormAsync(unit is null ? "/unit" : "/unit?unit=" + Uri.EscapeDataString(unit), fields);
     }
 
     public void Dispose() => Client.Dispose();

@@ -100,7 +100,8 @@ public sealed partial class PagesTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("data-status=\"accepted\"", html);
-        Assert.Contains("chưa lưu vì đang kiểm tra thử", html);
+        Assert.Contains("Báo cáo chưa được gửi", html);
+        Assert.Contains("id=\"send-checked\"", html);
         Assert.Contains("id=\"history-empty\"", html);
         Assert.Contains("id=\"report-grid\"", html);
     }

@@ -34,7 +34,7 @@ public sealed class DocxHiddenAndRevisedTests
         Assert.Equal(541, result.Report!.QrScans);
         var warning = Assert.Single(result.Issues, i => i.Code == IssueCodes.DocxHiddenSkipped);
         Assert.Equal(Severity.Warning, warning.Severity);
-        Assert.Contains("đã bỏ qua: 1 đoạn chữ ẩn ở Bảng 4", warning.Message);
+        Assert.Contains("đã bỏ qua: 1 đoạn chữ ẩn ở Bảng 2", warning.Message);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class DocxHiddenAndRevisedTests
             .Row("2", SeedLetters.IssuingUnit, "01", "5a41", "")));
 
         var issue = Assert.Single(result.Issues, i => i.Code == IssueCodes.NumberInvalid);
-        Assert.Equal("Bảng 4, dòng 2, cột 4", issue.Location);
+        Assert.Equal("Bảng 2, dòng 2, cột 4", issue.Location);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class DocxHiddenAndRevisedTests
         Assert.Equal(541, result.Report!.QrScans);
         Assert.Equal(1, result.Report.QrCodes);
         var warning = Assert.Single(result.Issues, i => i.Code == IssueCodes.DocxHiddenSkipped);
-        Assert.Contains("1 dòng ẩn ở Bảng 4", warning.Message);
+        Assert.Contains("1 dòng ẩn ở Bảng 2", warning.Message);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class DocxHiddenAndRevisedTests
         Assert.False(result.HasErrors, Errors(result));
         Assert.Equal(541, result.Report!.QrScans);
         var warning = Assert.Single(result.Issues, i => i.Code == IssueCodes.DocxTrackedChanges);
-        Assert.Contains("bỏ 1 dòng bị xóa ở Bảng 4", warning.Message);
+        Assert.Contains("bỏ 1 dòng bị xóa ở Bảng 2", warning.Message);
         Assert.DoesNotContain(result.Issues, i => i.Code == IssueCodes.DocxHiddenSkipped);
     }
 
@@ -134,8 +134,8 @@ public sealed class DocxHiddenAndRevisedTests
         Assert.False(result.HasErrors, Errors(result));
         Assert.Equal(550, result.Report!.QrScans);
         var warning = Assert.Single(result.Issues, i => i.Code == IssueCodes.DocxTrackedChanges);
-        Assert.Contains("bỏ 1 đoạn chữ bị xóa ở Bảng 4", warning.Message);
-        Assert.Contains("lấy 1 đoạn chữ được chèn ở Bảng 4", warning.Message);
+        Assert.Contains("bỏ 1 đoạn chữ bị xóa ở Bảng 2", warning.Message);
+        Assert.Contains("lấy 1 đoạn chữ được chèn ở Bảng 2", warning.Message);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class DocxHiddenAndRevisedTests
         var error = Assert.Throws<FileRejectedException>(() => Parse(bytes));
 
         Assert.Equal(IssueCodes.DocxUnreadContent, error.Code);
-        Assert.Contains("hộp văn bản chứa một bảng (hộp văn bản thứ 1, sau Bảng 4)", error.Message);
+        Assert.Contains("hộp văn bản chứa một bảng (hộp văn bản thứ 1, sau Bảng 2)", error.Message);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class DocxHiddenAndRevisedTests
         Assert.Equal(Severity.Error, error.Severity);
         Assert.Contains("công văn thứ hai", error.Message);
         // Tables: header, signer, directives, QR codes, then the second letter's header with the motto in column 2.
-        Assert.Equal("Bảng 5, dòng 1, cột 2", error.Location);
+        Assert.Equal("Bảng tiêu đề công văn thứ 2, dòng 1, cột 2", error.Location);
     }
 
     [Fact]

@@ -65,12 +65,31 @@ public sealed class DocxLetterParsingTests
     [Fact]
     public void BadCountInAWordTableIsLocatedByTableRowAndColumn()
     {
-        // Tables in order: header, signer block, directives, QR codes; the count sits in the QR table's second row.
+        // Word's tables in order: header, signer block, directives, QR codes. The clerk sees two tables in the report,
+        // so the QR table is "Bảng 2"; the count sits in its second row.
         var result = Parse(SeedLetters.Report2162(scans: "5a41").ToBytes());
 
         var issue = Assert.Single(result.Issues, i => i.Code == IssueCodes.NumberInvalid);
-        Assert.Equal("Bảng 4, dòng 2, cột 4", issue.Location);
+        Assert.Equal("Bảng 2, dòng 2, cột 4", issue.Location);
         Assert.Null(issue.Cell);
+    }
+
+    [Fact]
+    public void LetterheadAndSignatureTablesAreNamedNotNumbered()
+    {
+        using var reader = Letters.Open(SeedLetters.Report2162().ToBytes());
+        var rows = reader.ReadRows(0).ToList();
+
+        string Where(string text)
+        {
+            var cell = rows.SelectMany(r => r.Cells).First(c => c.Text.Contains(text, StringComparison.Ordinal));
+            return reader.DescribeCell(0, cell.Row, cell.Column)!;
+        }
+
+        Assert.StartsWith("Bảng tiêu đề công văn, dòng 1,", Where("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+        Assert.StartsWith("Bảng chữ ký, dòng 1,", Where("Nơi nhận"));
+        Assert.StartsWith("Bảng 1, dòng 1,", Where(SeedLetters.DirectiveHeader[1]));
+        Assert.StartsWith("Bảng 2, dòng 1,", Where(SeedLetters.QrHeader[1]));
     }
 
     [Fact]

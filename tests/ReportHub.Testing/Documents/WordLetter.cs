@@ -8,8 +8,8 @@ namespace ReportHub.Testing.Documents;
 /// A <see cref="Report"/> typed in Word as a công văn under Decree 30: the header table (issuing body | motto,
 /// number | place and date, subject), "Kính gửi", the request paragraph, the signer table, then the PHỤ LỤC with one
 /// Word table per section. Text and fonts follow <see cref="Report.Charset"/>: a TCVN3 letter is typed in .VnTime
-/// with its capitals in .VnTimeH, a VNI letter in VNI-Times. Tables are counted as Word counts them, so a test can
-/// name a cell the way ReportHub describes it to the sender ("Bảng 4, dòng 2, cột 3").
+/// with its capitals in .VnTimeH, a VNI letter in VNI-Times. A test can
+/// name a cell the way ReportHub describes it to the sender ("Bảng 2, dòng 2, cột 3": the report's own tables are numbered, not the letterhead or signature block).
 /// </summary>
 public sealed class WordLetter(Report report)
 {
@@ -32,12 +32,15 @@ public sealed class WordLetter(Report report)
 
     public int QrTable => 4;
 
+    /// <summary>The QR table as the sender is told of it: the report's second table (the letter's own two are not counted).</summary>
+    public int QrTableNamed => 2;
+
     /// <summary>The first data row of a section table: below the header row, and below the title row when there is one.</summary>
     public int FirstDataRow => TitleRowsInTables ? 3 : 2;
 
     /// <summary>How ReportHub names a cell of a QR data row (0-based index, 1-based column) to the sender.</summary>
     public string QrCell(int index, int column) =>
-        string.Create(CultureInfo.InvariantCulture, $"Bảng {QrTable}, dòng {FirstDataRow + index}, cột {column}");
+        string.Create(CultureInfo.InvariantCulture, $"Bảng {QrTableNamed}, dòng {FirstDataRow + index}, cột {column}");
 
     public byte[] ToDocx()
     {

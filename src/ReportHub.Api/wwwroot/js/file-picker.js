@@ -7,7 +7,8 @@
             return;
         }
         input.addEventListener("change", function () {
-            name.textContent = input.files && input.files.length > 0 ? input.files[0].name : "Chưa chọn tệp nào.";
+            var file = input.files && input.files.length > 0 ? input.files[0] : null;
+            name.textContent = !file ? "Chưa chọn tệp nào." : file.size === 0 ? file.name + " — tệp rỗng (0 byte), hãy chọn tệp khác." : file.name;
         });
     });
 })();
