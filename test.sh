@@ -156,11 +156,11 @@ echo "$pg_line"
 echo "$sql_line"
 
 status=0
-dotnet test ReportHub.sln --nologo -v q 2>&1 | tee "$log" || status=$?
+dotnet test ReportHub.sln --nologo -v q --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
 
 # The API and CLI suite once more, on PostgreSQL: every test gets its own database on the cluster above.
 echo "Integration tests on PostgreSQL:"
-REPORTHUB_TEST_WAREHOUSE=Postgres dotnet test tests/ReportHub.Integration.Tests --no-build --nologo -v q 2>&1 | tee -a "$log" || status=$?
+REPORTHUB_TEST_WAREHOUSE=Postgres dotnet test tests/ReportHub.Integration.Tests --no-build --nologo -v q --logger "console;verbosity=minimal" 2>&1 | tee -a "$log" || status=$?
 
 echo "$pg_line"
 echo "$sql_line"
