@@ -72,7 +72,9 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Samples__Path"] = demo ? RepoPaths.Samples : RepoPaths.CopyReference(folder);
         if (demo)
         {
+            // Every browser test signs the same demo accounts in from one address, dozens of times a minute.
             start.Environment["Access__SignInsPerMinute"] = "1000";
+            start.Environment["Access__SignInsPerAccountPerMinute"] = "1000";
         }
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings)
