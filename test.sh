@@ -134,6 +134,9 @@ if ! ensure_chromium; then
   echo "Chromium: could not be installed; the browser tests cannot run" >&2
   exit 1
 fi
+# The suite starts hundreds of hosts; none edits appsettings.json while it runs, and each watcher would hold one of
+# the user's 128 inotify instances.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 # Screenshots of the browser tests, kept as artifacts beside the test results.
 export REPORTHUB_SCREENSHOTS="${REPORTHUB_SCREENSHOTS:-$PWD/artifacts/TestResults/screenshots}"
 

@@ -15,10 +15,15 @@ internal static class CliHost
 {
     public static IHost Build(string[] configArgs, bool worker = false, LogLevel level = LogLevel.Warning)
     {
+        // A command reads its settings once: watching appsettings.json would spend one of the user's inotify
+        // instances per run, and scripts that start many runs at once exhaust them.
+        var initial = new ConfigurationManager();
+        initial.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = configArgs,
             ContentRootPath = Directory.GetCurrentDirectory(),
+            Configuration = initial,
         });
         builder.Logging.ClearProviders();
         // Logs go to stderr so that stdout stays clean for --json.
