@@ -122,7 +122,7 @@ public sealed class UnitModel(ReferenceStore reference, RollupService rollups, S
         }
         if (Result.Rejected)
         {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = Endpoints.SubmissionsApi.IsLockedByApproval(Result) ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         }
         return Page();
     }
