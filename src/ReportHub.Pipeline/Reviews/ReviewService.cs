@@ -44,6 +44,11 @@ public sealed class ReviewService(SubmissionStore submissions, ReviewStore revie
             return Fail(ReviewFailure.Invalid,
                 $"Trạng thái xét duyệt “{VietnameseText.Safe(state)}” không hợp lệ. Hãy dùng approved (duyệt), returned (trả lại, kèm nhận xét) hoặc pending (chờ duyệt).");
         }
+        // A comment of only spaces or invisible characters says nothing to the unit.
+        if (!cleaned.Any(char.IsLetterOrDigit))
+        {
+            cleaned = "";
+        }
         if (state == ReviewStates.Returned && cleaned.Length == 0)
         {
             return Fail(ReviewFailure.Invalid, "Khi trả lại báo cáo, hãy ghi nhận xét để đơn vị biết cần sửa gì.");
