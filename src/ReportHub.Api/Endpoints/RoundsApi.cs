@@ -125,7 +125,7 @@ public static class RoundsApi
             .WithName("GetRoundTotals")
             .WithSummary("Số liệu tổng hợp toàn tỉnh của đợt (chuyên viên, quản trị viên)")
             .WithDescription("Số đơn vị phải báo cáo, đã báo cáo, đúng hạn, trễ hạn và chưa gửi; tổng các chỉ tiêu của mẫu và các tỷ lệ tính từ tổng. "
-                + "`approved=true`: chỉ tính các đơn vị có báo cáo hiện hành đã được duyệt (đơn vị khác coi như chưa báo cáo). Kèm ETag; 304 khi If-None-Match khớp.")
+                + "`approved=true`: chỉ tính các đơn vị có báo cáo hiện hành đã được duyệt (đơn vị khác coi như chưa gửi). Kèm ETag; 304 khi If-None-Match khớp.")
             .Produces(StatusCodes.Status304NotModified);
 
         analysts.MapGet("/{code}/units", async Task<Results<SerializedJson<IReadOnlyList<UnitStatus>>, StatusCodeHttpResult, ProblemHttpResult>> (string code, bool? approved, HttpContext http, RollupAnswers answers, CancellationToken ct) =>
@@ -135,7 +135,7 @@ public static class RoundsApi
             .WithName("ListRoundUnits")
             .WithSummary("Bảng từng đơn vị của đợt (chuyên viên, quản trị viên)")
             .WithDescription("Mỗi đơn vị phải báo cáo với trạng thái, thời điểm nhận, mã báo cáo, kết quả xét duyệt (`review`) và số liệu. "
-                + "`approved=true`: đơn vị có báo cáo chưa được duyệt hiện là chưa báo cáo, không có số liệu. Kèm ETag; 304 khi If-None-Match khớp.")
+                + "`approved=true`: đơn vị có báo cáo chưa được duyệt hiện là chưa gửi, không có số liệu. Kèm ETag; 304 khi If-None-Match khớp.")
             .Produces(StatusCodes.Status304NotModified);
 
         // Written to a temporary file the response then streams and deletes: a 64,000-row workbook is held neither as
