@@ -28,6 +28,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IngestService>();
         services.AddSingleton<Reinstatement>();
+        services.AddSingleton<Reviews.ReviewService>();
+        services.AddSingleton<Reviews.NoticeService>();
         services.AddSingleton<ReferenceLoader>();
         services.AddSingleton<RoundService>();
         services.AddSingleton<RoundUpgrader>();

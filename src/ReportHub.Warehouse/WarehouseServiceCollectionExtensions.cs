@@ -21,6 +21,7 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<Migrator>();
         services.AddSingleton<ReferenceStore>();
         services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<Reviews.ReviewStore>();
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<ApiKeyStore>();

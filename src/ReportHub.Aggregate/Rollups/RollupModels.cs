@@ -41,6 +41,13 @@ public sealed record RoundTotals
     /// <summary>The measures the template shows as top-level fields (its <c>field</c> measures), as whole numbers.</summary>
     [JsonExtensionData]
     public FieldValues? Fields { get; init; }
+
+    /// <summary>
+    /// True when only approved reports were counted (<c>?approved=true</c>): a unit whose current report is not
+    /// approved counts as not reported. Absent otherwise.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ApprovedOnly { get; init; }
 }
 
 /// <summary><c>GET /api/rounds/{code}/units</c>: one expected unit.</summary>
@@ -58,6 +65,12 @@ public sealed record UnitStatus
     public DateTimeOffset? RevisedAt { get; init; }
 
     public long? SubmissionId { get; init; }
+
+    /// <summary>
+    /// The current submission's review (<c>{state, comment, by, at}</c>, state pending while never reviewed); null when
+    /// the unit has no current submission.
+    /// </summary>
+    public Warehouse.Reviews.SubmissionReview? Review { get; init; }
 
     /// <summary>The current submission's measures and indicators by key; a measure it has no value for is absent.</summary>
     public IReadOnlyDictionary<string, decimal> Figures { get; init; } = MeasureFigures.Empty;

@@ -19,6 +19,9 @@ public sealed record UnitFiguresRow
     public string? CurrentReceived { get; init; }
 
     public MeasureFigures Figures { get; init; } = MeasureFigures.Empty;
+
+    /// <summary>The current submission's review; null when the unit has no current submission.</summary>
+    public Warehouse.Reviews.SubmissionReview? Review { get; init; }
 }
 
 /// <summary>One row of the rollup's unit query: a unit, its current submission, and one of that submission's figures.</summary>
@@ -32,6 +35,10 @@ internal sealed record UnitFigureRow
     public long? TemplateVersion { get; init; }
     public string? FirstReceived { get; init; }
     public string? CurrentReceived { get; init; }
+    public string? ReviewState { get; init; }
+    public string? ReviewComment { get; init; }
+    public string? ReviewBy { get; init; }
+    public string? ReviewAt { get; init; }
     public string? MeasureKey { get; init; }
 
     /// <summary>As the engine hands it back (see <see cref="StoredFigure"/>).</summary>
@@ -48,6 +55,7 @@ internal sealed record UnitFigureRow
         FirstReceived = FirstReceived,
         CurrentReceived = CurrentReceived,
         Figures = SubmissionId is null || figures.Count == 0 ? MeasureFigures.Empty : new MeasureFigures(figures),
+        Review = SubmissionId is null ? null : Warehouse.Reviews.SubmissionReview.Of(ReviewState, ReviewComment, ReviewBy, ReviewAt),
     };
 }
 

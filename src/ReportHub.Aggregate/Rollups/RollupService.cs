@@ -31,28 +31,40 @@ public sealed class RollupService(Db db, ReferenceStore reference, TemplateStore
     /// The round's totals and unit rows, computed once per state of the warehouse: repeated requests between two
     /// submissions cost one fingerprint query instead of the whole rollup.
     /// </summary>
-    public async Task<(RoundTotals Totals, IReadOnlyList<UnitStatus> Units, string Stamp)?> RollupAsync(string roundCode, CancellationToken cancellationToken)
+    public Task<(RoundTotals Totals, IReadOnlyList<UnitStatus> Units, string Stamp)?> RollupAsync(string roundCode, CancellationToken cancellationToken) =>
+        RollupAsync(roundCode, approvedOnly: false, cancellationToken);
+
+    /// <param name="approvedOnly">Count only units whose current report an analyst approved (see <see cref="ApprovedOnly"/>).</param>
+    public async Task<(RoundTotals Totals, IReadOnlyList<UnitStatus> Units, string Stamp)?> RollupAsync(string roundCode, bool approvedOnly,
+        CancellationToken cancellationToken)
     {
         if (await _store.StampAsync(roundCode, cancellationToken) is not { } stamp)
         {
             return null;
         }
-        if (_cache.TryGetValue(roundCode, out var cached) && cached.Stamp == stamp)
+        var key = approvedOnly ? roundCode + ApprovedKey : roundCode;
+        if (_cache.TryGetValue(key, out var cached) && cached.Stamp == stamp)
         {
             return (cached.Totals, cached.Units, stamp);
         }
-        if (await ComputeAsync(roundCode, cancellationToken) is not { } computed)
+        if (await ComputeAsync(roundCode, approvedOnly, cancellationToken) is not { } computed)
         {
             return null;
         }
         // Stamped with what was read before the computation: a submission landing in between changes the next
         // stamp, so the entry is recomputed rather than served stale.
-        _cache[roundCode] = (stamp, computed.Totals, computed.Units);
+        _cache[key] = (stamp, computed.Totals, computed.Units);
         return (computed.Totals, computed.Units, stamp);
     }
 
+    // A round code never holds a control character, so the approved-only entry cannot collide with a round's own.
+    private const string ApprovedKey = "\u001fapproved";
+
     /// <summary>The round's totals and unit rows computed from the warehouse now, bypassing the cache; null for an unknown round.</summary>
-    public async Task<(RoundTotals Totals, IReadOnlyList<UnitStatus> Units)?> ComputeAsync(string roundCode, CancellationToken cancellationToken)
+    public Task<(RoundTotals Totals, IReadOnlyList<UnitStatus> Units)?> ComputeAsync(string roundCode, CancellationToken cancellationToken) =>
+        ComputeAsync(roundCode, approvedOnly: false, cancellationToken);
+
+    public async Task<(RoundTotals Totals, IReadOnlyList<UnitStatus> Units)?> ComputeAsync(string roundCode, bool approvedOnly, CancellationToken cancellationToken)
     {
         var round = await reference.RoundAsync(roundCode, cancellationToken);
         if (round is null)
@@ -61,7 +73,31 @@ public sealed class RollupService(Db db, ReferenceStore reference, TemplateStore
         }
         var definition = await DefinitionAsync(round, cancellationToken);
         var units = await LoadAsync(round, definition, cancellationToken);
-        return (Totals(round, units, definition), units);
+        if (approvedOnly)
+        {
+            units = ApprovedOnly(units);
+        }
+        return (Totals(round, units, definition) with { ApprovedOnly = approvedOnly }, units);
+    }
+
+    /// <summary>
+    /// The unit rows as if only approved reports had arrived: a unit whose current report is pending or returned reads
+    /// as not reported (status missing, no submission, receipt or figures), its review kept so the reader sees why.
+    /// </summary>
+    public static IReadOnlyList<UnitStatus> ApprovedOnly(IReadOnlyList<UnitStatus> units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        return [.. units.Select(u => u.Review?.State == Warehouse.Reviews.ReviewStates.Approved || u.SubmissionId is null
+            ? u
+            : u with
+            {
+                Status = UnitStatuses.Missing,
+                ReceivedAt = null,
+                RevisedAt = null,
+                SubmissionId = null,
+                Figures = MeasureFigures.Empty,
+                Fields = null,
+            })];
     }
 
     public static DateTimeOffset Cutoff(Round round) =>
@@ -119,7 +155,11 @@ public sealed class RollupService(Db db, ReferenceStore reference, TemplateStore
         return await templates.DefinitionAsync(round.Template, round.TemplateVersion, cancellationToken);
     }
 
-    public async Task<ConsolidatedData?> ConsolidatedAsync(string roundCode, CancellationToken cancellationToken)
+    public Task<ConsolidatedData?> ConsolidatedAsync(string roundCode, CancellationToken cancellationToken) =>
+        ConsolidatedAsync(roundCode, approvedOnly: false, cancellationToken);
+
+    /// <param name="approvedOnly">Only the units whose current report is approved: their rows, narratives and figures.</param>
+    public async Task<ConsolidatedData?> ConsolidatedAsync(string roundCode, bool approvedOnly, CancellationToken cancellationToken)
     {
         var round = await reference.RoundAsync(roundCode, cancellationToken);
         if (round is null)
@@ -129,14 +169,21 @@ public sealed class RollupService(Db db, ReferenceStore reference, TemplateStore
         var definition = await DefinitionAsync(round, cancellationToken)
             ?? throw new InvalidOperationException($"Round {round.Code} names template {round.Template}, which is not in the warehouse.");
         var units = await LoadAsync(round, definition, cancellationToken);
-        var narratives = await _store.NarrativesAsync(round.Code, cancellationToken);
-        var rows = await _store.TableRowsAsync(round.Code, cancellationToken);
+        IReadOnlyList<CurrentNarrativeRow> narratives = await _store.NarrativesAsync(round.Code, cancellationToken);
+        IReadOnlyList<CurrentTableRow> rows = await _store.TableRowsAsync(round.Code, cancellationToken);
+        if (approvedOnly)
+        {
+            units = ApprovedOnly(units);
+            var counted = units.Where(u => u.SubmissionId is not null).Select(u => u.Unit).ToHashSet(StringComparer.Ordinal);
+            narratives = [.. narratives.Where(n => counted.Contains(n.Unit))];
+            rows = [.. rows.Where(r => counted.Contains(r.Unit))];
+        }
         var requester = RequestingBody.Of(round);
         return new ConsolidatedData
         {
             Round = round,
             Template = definition,
-            Totals = Totals(round, units, definition),
+            Totals = Totals(round, units, definition) with { ApprovedOnly = approvedOnly },
             Units = units,
             Narratives = narratives.Select(n => new UnitNarrative
             {
@@ -173,6 +220,7 @@ public sealed class RollupService(Db db, ReferenceStore reference, TemplateStore
                 ReceivedAt = reported ? first : null,
                 RevisedAt = reported && current > first ? current : null,
                 SubmissionId = r.SubmissionId,
+                Review = r.Review,
                 Figures = view.Figures,
                 Fields = view.Fields,
             };

@@ -21,17 +21,19 @@ public sealed class RollupStore(Db db)
     // index lookup driven by the round's units: the current submission through ux_submissions_current (unit_code,
     // round_code), the first accepted receipt through ix_submissions_unit_round and the figures through their primary
     // key, so the cost follows the round's units and not the warehouse's submissions. status = 'current' is only
-    // ever set on accepted submissions.
+    // ever set on accepted submissions. The review is the current submission's latest, through ix_reviews_submission.
     private const string UnitFigures = """
         SELECT u.code AS Code, u.name AS Name, u.type AS Type,
                s.id AS SubmissionId, s.template_id AS TemplateId, s.template_version AS TemplateVersion,
                s.received_at AS CurrentReceived,
                (SELECT MIN(a.received_at) FROM submissions a
                  WHERE a.unit_code = u.code AND a.round_code = @Round AND a.outcome = 'accepted') AS FirstReceived,
+               rv.state AS ReviewState, rv.comment AS ReviewComment, rv.actor AS ReviewBy, rv.at AS ReviewAt,
                f.measure_key AS MeasureKey, f.value AS Value
         FROM round_units ru
         JOIN units u ON u.code = ru.unit_code
         LEFT JOIN submissions s ON s.unit_code = u.code AND s.round_code = @Round AND s.status = 'current'
+        LEFT JOIN reviews rv ON rv.id = (SELECT MAX(x.id) FROM reviews x WHERE x.submission_id = s.id)
         LEFT JOIN figures f ON f.submission_id = s.id
         WHERE ru.round_code = @Round
         ORDER BY u.code
@@ -59,7 +61,7 @@ public sealed class RollupStore(Db db)
         """;
 
     // Everything a round's rollups are computed from, in a few cheap aggregates: a new submission (accepted, rejected or
-    // replayed) raises the highest id, an older version reinstated changes which ids are current, a round edited, closed or re-planned changes its own row or its units, and a
+    // replayed) raises the highest id, a review raises the highest review id, an older version reinstated changes which ids are current, a round edited, closed or re-planned changes its own row or its units, and a
     // unit renamed or retyped by a reference load changes the registry's text. The registry is a few dozen rows
     // (a province's departments and districts), read whole as one value; the rest are primary-key lookups.
     private const string StampHead = """
@@ -69,6 +71,7 @@ public sealed class RollupStore(Db db)
                (SELECT MAX(s.id) FROM submissions s) AS LastSubmission,
                (SELECT SUM(c.id) FROM submissions c WHERE c.round_code = r.code AND c.status = 'current') AS CurrentVersions,
                (SELECT COUNT(*) FROM templates) AS Templates,
+               (SELECT MAX(v.id) FROM reviews v) AS LastReview,
 
         """;
 

@@ -21,14 +21,19 @@ public sealed class RollupAnswers(RollupService rollups, WarehouseChanges change
     private readonly ConcurrentDictionary<string, RollupAnswer> _totals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RollupAnswer> _units = new(StringComparer.Ordinal);
 
-    public Task<RollupAnswer?> TotalsAsync(HttpContext context, string code, CancellationToken cancellationToken) =>
-        AnswerAsync(context, _totals, "totals", code, r => r.Totals, cancellationToken);
+    private readonly ConcurrentDictionary<string, RollupAnswer> _approvedTotals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RollupAnswer> _approvedUnits = new(StringComparer.Ordinal);
 
-    public Task<RollupAnswer?> UnitsAsync(HttpContext context, string code, CancellationToken cancellationToken) =>
-        AnswerAsync(context, _units, "units", code, r => r.Units, cancellationToken);
+    /// <param name="approvedOnly">Only units whose current report is approved count (<c>?approved=true</c>).</param>
+    public Task<RollupAnswer?> TotalsAsync(HttpContext context, string code, CancellationToken cancellationToken, bool approvedOnly = false) =>
+        AnswerAsync(context, approvedOnly ? _approvedTotals : _totals, approvedOnly ? "totals-approved" : "totals", code, approvedOnly, r => r.Totals, cancellationToken);
+
+    /// <param name="approvedOnly">Only units whose current report is approved count (<c>?approved=true</c>).</param>
+    public Task<RollupAnswer?> UnitsAsync(HttpContext context, string code, CancellationToken cancellationToken, bool approvedOnly = false) =>
+        AnswerAsync(context, approvedOnly ? _approvedUnits : _units, approvedOnly ? "units-approved" : "units", code, approvedOnly, r => r.Units, cancellationToken);
 
     private async Task<RollupAnswer?> AnswerAsync<T>(HttpContext context, ConcurrentDictionary<string, RollupAnswer> cache, string kind, string code,
-        Func<(RoundTotals Totals, IReadOnlyList<UnitStatus> Units, string Stamp), T> pick, CancellationToken cancellationToken)
+        bool approvedOnly, Func<(RoundTotals Totals, IReadOnlyList<UnitStatus> Units, string Stamp), T> pick, CancellationToken cancellationToken)
     {
         // Read before the rollup (at the latest when the key was checked): a commit landing in between makes the entry
         // stale at once, never the other way round.
@@ -38,7 +43,7 @@ public sealed class RollupAnswers(RollupService rollups, WarehouseChanges change
         {
             return cached;
         }
-        if (await rollups.RollupAsync(code, cancellationToken) is not { } rollup)
+        if (await rollups.RollupAsync(code, approvedOnly, cancellationToken) is not { } rollup)
         {
             cache.TryRemove(code, out _);
             return null;

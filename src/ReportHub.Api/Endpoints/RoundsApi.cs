@@ -118,29 +118,31 @@ public static class RoundsApi
 
         // Rollups change only when a submission lands or the round changes: answered from the last computation, with
         // an ETag of that state, and 304 when the caller already holds it.
-        analysts.MapGet("/{code}/totals", async Task<Results<SerializedJson<RoundTotals>, StatusCodeHttpResult, ProblemHttpResult>> (string code, HttpContext http, RollupAnswers answers, CancellationToken ct) =>
-            await answers.TotalsAsync(http, code, ct) is { } answer
+        analysts.MapGet("/{code}/totals", async Task<Results<SerializedJson<RoundTotals>, StatusCodeHttpResult, ProblemHttpResult>> (string code, bool? approved, HttpContext http, RollupAnswers answers, CancellationToken ct) =>
+            await answers.TotalsAsync(http, code, ct, approved ?? false) is { } answer
                 ? RollupETag.Answer<RoundTotals>(http, answer)
                 : Problems.RoundNotFound(code))
             .WithName("GetRoundTotals")
             .WithSummary("Số liệu tổng hợp toàn tỉnh của đợt (chuyên viên, quản trị viên)")
-            .WithDescription("Số đơn vị phải báo cáo, đã báo cáo, đúng hạn, trễ hạn và chưa gửi; tổng các chỉ tiêu của mẫu và các tỷ lệ tính từ tổng. Kèm ETag; 304 khi If-None-Match khớp.")
+            .WithDescription("Số đơn vị phải báo cáo, đã báo cáo, đúng hạn, trễ hạn và chưa gửi; tổng các chỉ tiêu của mẫu và các tỷ lệ tính từ tổng. "
+                + "`approved=true`: chỉ tính các đơn vị có báo cáo hiện hành đã được duyệt (đơn vị khác coi như chưa gửi). Kèm ETag; 304 khi If-None-Match khớp.")
             .Produces(StatusCodes.Status304NotModified);
 
-        analysts.MapGet("/{code}/units", async Task<Results<SerializedJson<IReadOnlyList<UnitStatus>>, StatusCodeHttpResult, ProblemHttpResult>> (string code, HttpContext http, RollupAnswers answers, CancellationToken ct) =>
-            await answers.UnitsAsync(http, code, ct) is { } answer
+        analysts.MapGet("/{code}/units", async Task<Results<SerializedJson<IReadOnlyList<UnitStatus>>, StatusCodeHttpResult, ProblemHttpResult>> (string code, bool? approved, HttpContext http, RollupAnswers answers, CancellationToken ct) =>
+            await answers.UnitsAsync(http, code, ct, approved ?? false) is { } answer
                 ? RollupETag.Answer<IReadOnlyList<UnitStatus>>(http, answer)
                 : Problems.RoundNotFound(code))
             .WithName("ListRoundUnits")
             .WithSummary("Bảng từng đơn vị của đợt (chuyên viên, quản trị viên)")
-            .WithDescription("Mỗi đơn vị phải báo cáo với trạng thái, thời điểm nhận, mã báo cáo và số liệu. Kèm ETag; 304 khi If-None-Match khớp.")
+            .WithDescription("Mỗi đơn vị phải báo cáo với trạng thái, thời điểm nhận, mã báo cáo, kết quả xét duyệt (`review`) và số liệu. "
+                + "`approved=true`: đơn vị có báo cáo chưa được duyệt hiện là chưa gửi, không có số liệu. Kèm ETag; 304 khi If-None-Match khớp.")
             .Produces(StatusCodes.Status304NotModified);
 
         // Written to a temporary file the response then streams and deletes: a 64,000-row workbook is held neither as
         // a buffer nor as a second copy of it.
-        analysts.MapGet("/{code}/consolidated.xlsx", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (string code, RollupService rollups, CancellationToken ct) =>
+        analysts.MapGet("/{code}/consolidated.xlsx", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (string code, bool? approved, RollupService rollups, CancellationToken ct) =>
         {
-            if (await rollups.ConsolidatedAsync(code, ct) is not { } data)
+            if (await rollups.ConsolidatedAsync(code, approved ?? false, ct) is not { } data)
             {
                 return Problems.RoundNotFound(code);
             }
@@ -160,19 +162,20 @@ public static class RoundsApi
         })
             .WithName("GetConsolidatedXlsx")
             .WithSummary("Tải bảng tổng hợp .xlsx của đợt (chuyên viên, quản trị viên)")
-            .WithDescription("Sổ tính tổng hợp: tổng toàn tỉnh, bảng từng đơn vị, chỉ đạo, mã QR và phần thuyết minh. Chữ của đơn vị luôn là ô văn bản.")
+            .WithDescription("Sổ tính tổng hợp: tổng toàn tỉnh, bảng từng đơn vị, chỉ đạo, mã QR và phần thuyết minh. Chữ của đơn vị luôn là ô văn bản. "
+                + "`approved=true`: chỉ số liệu của các đơn vị có báo cáo đã được duyệt.")
             .ProducesFile(Xlsx);
 
         // Vietnamese headings and values by default, as an official opening the file expects; ?header=keys for scripts.
         // Comma-separated by default, as scripts have always read it; ?format=excel is the form the pages link, which
         // Excel with Vietnamese regional settings opens in columns.
-        analysts.MapGet("/{code}/consolidated.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, string? header, string? format, RollupService rollups, CancellationToken ct) =>
+        analysts.MapGet("/{code}/consolidated.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, string? header, string? format, bool? approved, RollupService rollups, CancellationToken ct) =>
         {
             if (CsvFormOf(format) is not { } form)
             {
                 return Problems.BadRequest($"Không có dạng CSV “{format}”. Hãy dùng format=csv (phân cách bằng dấu phẩy, cho chương trình) hoặc format=excel (phân cách bằng dấu chấm phẩy, mở bằng Excel).");
             }
-            if (await rollups.ConsolidatedAsync(code, ct) is not { } data)
+            if (await rollups.ConsolidatedAsync(code, approved ?? false, ct) is not { } data)
             {
                 return Problems.RoundNotFound(code);
             }
@@ -184,7 +187,8 @@ public static class RoundsApi
             .WithSummary("Tải bảng từng đơn vị dạng .csv (chuyên viên, quản trị viên)")
             .WithDescription("UTF-8 có BOM; dòng tiêu đề và giá trị tiếng Việt (Mã đơn vị, Tên đơn vị, …; Sở, ban, ngành; Chưa gửi) để mở bằng Excel, hoặc tên trường và mã JSON với `header=keys`. "
                 + "`format=csv` (mặc định): phân cách bằng dấu phẩy, số thập phân dùng dấu chấm; `format=excel`: phân cách bằng dấu chấm phẩy, số thập phân dùng dấu phẩy, thời điểm dạng dd/MM/yyyy HH:mm giờ Việt Nam. "
-                + "Ô chữ bắt đầu bằng =, +, -, @ (cả dạng toàn độ rộng), tab hay xuống dòng được thêm dấu ' phía trước; số âm vẫn là số.")
+                + "Ô chữ bắt đầu bằng =, +, -, @ (cả dạng toàn độ rộng), tab hay xuống dòng được thêm dấu ' phía trước; số âm vẫn là số. "
+                + "`approved=true`: chỉ số liệu của các đơn vị có báo cáo đã được duyệt.")
             .ProducesFile("text/csv");
 
         return group;

@@ -12,6 +12,8 @@ using ReportHub.Pipeline.Access;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Sources;
 using ReportHub.Core.Measures;
+using ReportHub.Pipeline.Reviews;
+using ReportHub.Warehouse.Reviews;
 using ReportHub.Warehouse.Submissions;
 using ReportHub.Warehouse.Templates;
 
@@ -52,6 +54,12 @@ public static class SubmissionsApi
         /// <summary>False when the file was too large to keep: GET …/file then answers 404.</summary>
         public bool FileStored { get; init; } = true;
 
+        /// <summary>
+        /// The analyst's review of this version: <c>{state, comment, by, at}</c>, state <c>pending</c> while never
+        /// reviewed. Null for a rejected file or a duplicate record, which are never reviewed.
+        /// </summary>
+        public SubmissionReview? Review { get; init; }
+
         public required IReadOnlyList<IssueDto> Issues { get; init; }
     }
 
@@ -64,7 +72,7 @@ public static class SubmissionsApi
             .WithSummary("Gửi tệp báo cáo (tài khoản đơn vị, quản trị viên)")
             .WithDescription("multipart/form-data, trường `file` (.xlsx, .xls, .csv, .docx); nội dung được nhận dạng, không tin phần mở rộng hay kiểu khai báo. "
                 + "201 khi được nhận, 200 khi trùng tệp đã nhận hoặc `dryRun=true` (không lưu gì). 413 khi tệp quá dung lượng (từ chối trước khi đọc), "
-                + "422 kèm `issues` chỉ rõ ô sai và cách sửa khi báo cáo bị từ chối. Tài khoản đơn vị chỉ gửi được cho đơn vị của mình (403, kể cả khi tệp ghi đơn vị khác).")
+                + "422 kèm `issues` chỉ rõ ô sai và cách sửa khi báo cáo bị từ chối; 409 (mã `submission.approved`, cùng dạng) khi báo cáo của đơn vị cho đợt đã được duyệt. Tài khoản đơn vị chỉ gửi được cho đơn vị của mình (403, kể cả khi tệp ghi đơn vị khác).")
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 operation.RequestBody = UploadBody();
@@ -74,20 +82,24 @@ public static class SubmissionsApi
             .Produces<IngestResult>(StatusCodes.Status200OK)
             .Changes()
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        group.MapGet("/{id:long}", async Task<Results<Ok<SubmissionDetail>, ProblemHttpResult>> (long id, ClaimsPrincipal user, SubmissionStore store, TemplateStore templates, CancellationToken ct) =>
+        group.MapGet("/{id:long}", async Task<Results<Ok<SubmissionDetail>, ProblemHttpResult>> (long id, ClaimsPrincipal user, SubmissionStore store, TemplateStore templates,
+            ReviewStore reviews, CancellationToken ct) =>
         {
             if (await store.GetAsync(id, ct) is not { } s)
             {
                 return Problems.SubmissionNotFound(id);
             }
-            return user.MaySee(s.UnitCode) ? TypedResults.Ok(ToDetail(s, await FiguresAsync(s, templates, ct))) : Problems.OtherUnit(user.BoundUnit());
+            return user.MaySee(s.UnitCode)
+                ? TypedResults.Ok(ToDetail(s, await FiguresAsync(s, templates, ct)) with { Review = await ReviewOfAsync(s, reviews, ct) })
+                : Problems.OtherUnit(user.BoundUnit());
         })
             .WithName("GetSubmission")
             .WithSummary("Kết quả một lần gửi báo cáo")
-            .WithDescription("Trạng thái, số liệu, văn bản, người ký và danh sách lỗi/cảnh báo kèm vị trí. Tài khoản đơn vị chỉ xem được báo cáo của mình.")
+            .WithDescription("Trạng thái, số liệu, văn bản, người ký, danh sách lỗi/cảnh báo kèm vị trí và kết quả xét duyệt (`review`). Tài khoản đơn vị chỉ xem được báo cáo của mình.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -125,8 +137,63 @@ public static class SubmissionsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        group.MapPost("/{id:long}/review", ReviewAsync).RequireAuthorization(AccessRegistration.AnalystPolicy)
+            .WithName("ReviewSubmission")
+            .WithSummary("Xét duyệt báo cáo: duyệt, trả lại kèm nhận xét, hoặc chuyển về chờ duyệt (chuyên viên, quản trị viên)")
+            .WithDescription("Thân yêu cầu là JSON {\"state\": \"approved\" | \"returned\" | \"pending\", \"comment\": \"…\"}; nhận xét bắt buộc khi trả lại (tối đa 2.000 ký tự). "
+                + "Chỉ xét duyệt được bản đang được tính của đơn vị (409 với bản đã bị thay thế, bị từ chối hoặc bản gửi trùng). Khi báo cáo đã được duyệt, "
+                + "tệp mới của đơn vị cho đợt đó bị từ chối (409, mã `submission.approved`) cho đến khi báo cáo được chuyển về chờ duyệt. "
+                + "200 với báo cáo kèm `review`; 404 khi không có báo cáo; 422 khi trạng thái hoặc nhận xét không hợp lệ; 403 với tài khoản đơn vị.")
+            .JsonBody(typeof(ReviewBody))
+            .Changes()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         return group;
     }
+
+    /// <summary>The body of <c>POST /api/submissions/{id}/review</c>.</summary>
+    public sealed record ReviewBody
+    {
+        /// <summary><c>approved</c>, <c>returned</c> or <c>pending</c>.</summary>
+        public string? State { get; init; }
+
+        /// <summary>What the unit is to correct; required for <c>returned</c>.</summary>
+        public string? Comment { get; init; }
+    }
+
+    private static async Task<Results<Ok<SubmissionDetail>, ProblemHttpResult>> ReviewAsync(long id, HttpRequest request, ClaimsPrincipal user,
+        ReviewService reviews, TemplateStore templates, CancellationToken ct)
+    {
+        const string Shape = "{\"state\": \"approved\" | \"returned\" | \"pending\", \"comment\": \"…\"}";
+        var (body, error) = await RoundDraftBody.ReadAsync<ReviewBody>(request,
+            $"Nội dung gửi lên quá dài cho một lần xét duyệt. Hãy gửi một đối tượng JSON {Shape}.",
+            ex => $"Nội dung gửi lên không phải JSON hợp lệ ({ex.Path}, dòng {ex.LineNumber + 1}). Hãy gửi một đối tượng JSON {Shape}.",
+            $"Chưa gửi nội dung xét duyệt. Hãy gửi một đối tượng JSON {Shape}.", ct);
+        if (body is null)
+        {
+            return Problems.BadRequest(error!);
+        }
+        var outcome = await reviews.SetAsync(id, body.State, body.Comment, user.Actor(), ct);
+        switch (outcome.Failure)
+        {
+            case ReviewFailure.NotFound:
+                return Problems.SubmissionNotFound(id);
+            case ReviewFailure.Invalid:
+                return TypedResults.Problem(title: "Nội dung xét duyệt không hợp lệ", detail: outcome.Problem, statusCode: StatusCodes.Status422UnprocessableEntity);
+            case ReviewFailure.NotCurrent:
+                return TypedResults.Problem(title: "Không phải bản đang được tính", detail: outcome.Problem, statusCode: StatusCodes.Status409Conflict);
+        }
+        var submission = outcome.Submission!;
+        return TypedResults.Ok(ToDetail(submission, await FiguresAsync(submission, templates, ct)) with { Review = outcome.Review });
+    }
+
+    /// <summary>An accepted version's review (pending when never reviewed); null for a rejection or a duplicate record.</summary>
+    internal static async Task<SubmissionReview?> ReviewOfAsync(SubmissionRecord s, ReviewStore reviews, CancellationToken ct) =>
+        s.Outcome == Outcomes.Accepted ? await reviews.OfAsync(s.Id, ct) : null;
 
     /// <summary>The answer of <c>POST /api/submissions/{id}/reinstate</c>: the submission as it is now and what changed.</summary>
     public sealed record Reinstated
@@ -156,6 +223,9 @@ public static class SubmissionsApi
                 return TypedResults.Problem(title: "Đợt báo cáo đã đóng", detail: outcome.Problem, statusCode: StatusCodes.Status409Conflict);
             case ReinstateFailure.Concurrent:
                 return TypedResults.Problem(title: "Bản được tính vừa thay đổi", detail: outcome.Problem, statusCode: StatusCodes.Status409Conflict);
+            case ReinstateFailure.Approved:
+                return TypedResults.Problem(title: "Báo cáo đã được duyệt", detail: outcome.Problem, statusCode: StatusCodes.Status409Conflict,
+                    extensions: new Dictionary<string, object?> { ["code"] = Core.Issues.IssueCodes.SubmissionApproved });
         }
         var version = outcome.Version!;
         if (outcome.Changed)
@@ -217,10 +287,11 @@ public static class SubmissionsApi
         var result = outcome.Result!;
         if (result.Rejected)
         {
+            var locked = IsLockedByApproval(result);
             return TypedResults.Problem(
-                title: "Báo cáo không được chấp nhận",
+                title: locked ? "Báo cáo đã được duyệt" : "Báo cáo không được chấp nhận",
                 detail: result.Issues.FirstOrDefault(i => i.Severity == "error")?.Message,
-                statusCode: StatusCodes.Status422UnprocessableEntity,
+                statusCode: locked ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
                 extensions: new Dictionary<string, object?>
                 {
                     ["file"] = result.File,
@@ -236,6 +307,16 @@ public static class SubmissionsApi
             return TypedResults.Ok(result);
         }
         return TypedResults.Created($"/api/submissions/{result.SubmissionId}", result);
+    }
+
+    /// <summary>
+    /// A file refused because the unit's report for the round is approved (issue <c>submission.approved</c>): a
+    /// conflict with the round's state, answered 409 rather than 422 by every door that takes a report.
+    /// </summary>
+    public static bool IsLockedByApproval(IngestResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Rejected && result.Issues.Any(i => i.Severity == "error" && i.Code == Core.Issues.IssueCodes.SubmissionApproved);
     }
 
     /// <summary>The upload's body as the handler reads it, which the generator cannot see: one multipart field "file".</summary>

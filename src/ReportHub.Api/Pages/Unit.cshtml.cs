@@ -10,6 +10,7 @@ using ReportHub.Core.Domain;
 using ReportHub.Pipeline.Ingestion;
 using ReportHub.Pipeline.Sources;
 using ReportHub.Warehouse.Reference;
+using ReportHub.Warehouse.Reviews;
 using ReportHub.Warehouse.Submissions;
 
 namespace ReportHub.Api.Pages;
@@ -17,8 +18,11 @@ namespace ReportHub.Api.Pages;
 /// <summary>A department's page: blank forms of the open rounds, the upload with its result shown back, and its history.</summary>
 [Authorize(Policy = AccessRegistration.UploadPolicy)]
 public sealed class UnitModel(ReferenceStore reference, RollupService rollups, SubmissionStore submissions, UploadHandler uploads,
-    CheckedUploads checkedUploads, IOptions<IngestOptions> options) : PageModel
+    CheckedUploads checkedUploads, IOptions<IngestOptions> options, ReviewStore reviews) : PageModel
 {
+    /// <summary>The unit's current reports an analyst returned, with the comments to act on.</summary>
+    public IReadOnlyList<ReturnedReport> Returned { get; private set; } = [];
+
     /// <summary>The value of the “Kiểm tra thử” button: read and check, store nothing.</summary>
     public const string CheckAction = "check";
 
@@ -122,7 +126,7 @@ public sealed class UnitModel(ReferenceStore reference, RollupService rollups, S
         }
         if (Result.Rejected)
         {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = Endpoints.SubmissionsApi.IsLockedByApproval(Result) ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         }
         return Page();
     }
@@ -154,6 +158,7 @@ public sealed class UnitModel(ReferenceStore reference, RollupService rollups, S
         }
         Rounds = open;
         History = (await submissions.VersionsAsync(Unit.Code, null, ct)).OrderByDescending(v => v.ReceivedAt).ThenByDescending(v => v.Id).ToList();
+        Returned = await reviews.ReturnedAsync(Unit.Code, ct);
         return true;
     }
 

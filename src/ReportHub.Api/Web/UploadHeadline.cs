@@ -38,6 +38,7 @@ public sealed record UploadHeadline
         code.StartsWith("file.", StringComparison.Ordinal) || code.StartsWith("round.", StringComparison.Ordinal)
         || code.StartsWith("unit.", StringComparison.Ordinal) || code.StartsWith("letter.", StringComparison.Ordinal)
         || code.StartsWith("template.", StringComparison.Ordinal) || code.StartsWith("csv.", StringComparison.Ordinal)
+        || code.StartsWith("submission.", StringComparison.Ordinal)
         || code is "sheet.no-appendix" or "docx.unread-content" or "warehouse.save-failed";
 
     /// <param name="grid">The grid with the issues placed on cells; the cell advice is given only when a cell is marked.</param>

@@ -56,6 +56,9 @@ public static class IssueCodes
 
     /// <summary>A re-sent file matches an accepted version that is no longer the unit's current one.</summary>
     public const string DuplicateNotCurrent = "duplicate.not-current";
+
+    /// <summary>An analyst approved the unit's current report for the round: its data is locked until set back to pending.</summary>
+    public const string SubmissionApproved = "submission.approved";
     public const string RoundUnresolved = "round.unresolved";
     public const string RoundMismatch = "round.mismatch";
     public const string RoundClosed = "round.closed";

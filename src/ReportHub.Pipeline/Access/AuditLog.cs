@@ -19,6 +19,9 @@ public static class AuditActions
     public const string RoundUpgraded = "round.upgrade";
     public const string RoundUnitAdded = "round.add-unit";
     public const string SubmissionReinstated = "submission.reinstate";
+
+    /// <summary>An analyst approved a report, returned it with a comment, or set it back to pending.</summary>
+    public const string SubmissionReviewed = "submission.review";
     public const string TemplateAdded = "template.add";
     public const string UserCreated = "user.create";
     public const string UserDisabled = "user.disable";

@@ -34,5 +34,11 @@ internal static class IngestMessages
         + $"phiên bản {round.TemplateVersion}, nên tệp thiếu những gì phiên bản {round.TemplateVersion} yêu cầu (xem các lỗi bên dưới): "
         + $"hãy tải biểu mẫu mới của đợt {round.Code}, chép số liệu sang rồi gửi lại.");
 
+    /// <summary>The unit's report for the round was approved: a new file would change data an analyst has signed off.</summary>
+    public static Issue Approved(string unit, string round, long approvedId) => Issue.Error(IssueCodes.SubmissionApproved,
+        $"Báo cáo của đơn vị {unit} cho đợt {round} (báo cáo #{approvedId}) đã được chuyên viên Sở duyệt nên số liệu đã được chốt; "
+        + "tệp mới không được nhận. Nếu cần sửa số liệu, hãy đề nghị chuyên viên Sở chuyển báo cáo đã duyệt về trạng thái chờ duyệt rồi gửi lại.")
+        with { Location = IssueLocator.WholeFile };
+
     private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("#,##0.#", Vietnamese);
 }

@@ -12,6 +12,7 @@ using ReportHub.Readers;
 using ReportHub.Warehouse.Reference;
 using ReportHub.Warehouse.Resilience;
 using ReportHub.Core.Measures;
+using ReportHub.Warehouse.Reviews;
 using ReportHub.Warehouse.Submissions;
 
 namespace ReportHub.Pipeline.Ingestion;
@@ -24,6 +25,7 @@ namespace ReportHub.Pipeline.Ingestion;
 public sealed partial class IngestService(
     ReferenceStore reference,
     SubmissionStore submissions,
+    ReviewStore reviews,
     IOptions<IngestOptions> options,
     TemplateChooser templates,
     TimeProvider clock,
@@ -62,6 +64,7 @@ public sealed partial class IngestService(
         var sha = request.Sha256 ?? Convert.ToHexStringLower(SHA256.HashData(request.Content));
 
         (Evaluation Outcome, IReadOnlyList<Issue> Issues)? evaluated = null;
+        IReadOnlyList<Issue>? locked = null;
         long? id = null;
         // A writer racing us on the same bytes or unit makes the save fail on a unique index; look again and retry.
         for (var attempt = 1; ; attempt++)
@@ -73,13 +76,16 @@ public sealed partial class IngestService(
             evaluated ??= early is null ? await EvaluateAsync(request, receivedAt, cancellationToken) : await early;
             var (evaluation, found) = evaluated.Value;
             UnitScopeException.ThrowIfOutside(request.RequiredUnit, evaluation.Unit, evaluation.Report is not null, evaluation.UnitNamedByFile, found);
+            // Refused and recorded like any rejection, so the file is kept; dry runs say so too. Asked again on every
+            // attempt: an analyst may approve, or set back to pending, while a writer races us.
+            locked = await ApprovedAsync(evaluation, sha, cancellationToken) is { } approved ? [approved, .. found] : null;
             if (request.DryRun)
             {
                 break;
             }
             try
             {
-                id = await submissions.SaveAsync(ToSubmission(request, sha, receivedAt, evaluated.Value.Outcome, evaluated.Value.Issues), cancellationToken);
+                id = await submissions.SaveAsync(ToSubmission(request, sha, receivedAt, evaluated.Value.Outcome, locked ?? evaluated.Value.Issues), cancellationToken);
                 break;
             }
             catch (ConcurrentSubmissionException) when (attempt < 3)
@@ -92,10 +98,12 @@ public sealed partial class IngestService(
                 logger.LogError("{File}: the warehouse refused the submission ({Reason}); recording it as rejected without its rows",
                     request.FileName, TransientErrors.Describe(ex));
                 (id, evaluated) = await RecordSaveFailureAsync(request, sha, receivedAt, evaluated.Value.Outcome, cancellationToken);
+                locked = null;
                 break;
             }
         }
         var (outcome, issues) = evaluated.Value;
+        issues = locked ?? issues;
         var accepted = IsAccepted(issues);
         logger.LogInformation("{File}: {Status} unit={Unit} round={Round} issues={Issues}", request.FileName,
             accepted ? "accepted" : "rejected", outcome.Unit, outcome.Round, issues.Count);
@@ -112,6 +120,21 @@ public sealed partial class IngestService(
         var templateId = outcome.Report?.TemplateId;
         var definition = report is null ? null : await templates.DefinitionAsync(report.TemplateId, report.TemplateVersion, cancellationToken);
         return ResultFigures.Apply(result, templateId, definition, report is null ? MeasureFigures.Empty : report.Figures);
+    }
+
+    /// <summary>
+    /// The refusal of a file for a unit and round whose current report an analyst approved; null when the unit's
+    /// report is not approved, or when the file is the approved report's own bytes (a replay or a round's upgrade
+    /// reading it again changes nothing the analyst signed off).
+    /// </summary>
+    private async Task<Issue?> ApprovedAsync(Evaluation evaluation, string sha, CancellationToken cancellationToken)
+    {
+        if (evaluation.Unit is not { } unit || evaluation.Round is not { } round
+            || await reviews.ApprovedCurrentAsync(unit, round, cancellationToken) is not { } approved || approved.Sha == sha)
+        {
+            return null;
+        }
+        return IngestMessages.Approved(unit, round, approved.Id);
     }
 
     private async Task<(long? Id, (Evaluation, IReadOnlyList<Issue>) Evaluated)> RecordSaveFailureAsync(

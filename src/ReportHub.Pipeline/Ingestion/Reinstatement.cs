@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ReportHub.Core.Issues;
 using ReportHub.Warehouse.Reference;
+using ReportHub.Warehouse.Reviews;
 using ReportHub.Warehouse.Submissions;
 
 namespace ReportHub.Pipeline.Ingestion;
@@ -33,13 +34,16 @@ public enum ReinstateFailure
 
     /// <summary>Another writer changed the unit's current version at the same moment.</summary>
     Concurrent,
+
+    /// <summary>An analyst approved the unit's current report: its data is locked until set back to pending.</summary>
+    Approved,
 }
 
 /// <summary>
 /// Makes an older accepted version of a unit's report for a round the one that counts again (a later revision was a
 /// mistake, and the unit sent the first file once more). Statuses change; the history of versions stays as received.
 /// </summary>
-public sealed class Reinstatement(SubmissionStore submissions, ReferenceStore reference, ILogger<Reinstatement> logger)
+public sealed class Reinstatement(SubmissionStore submissions, ReferenceStore reference, ReviewStore reviews, ILogger<Reinstatement> logger)
 {
     /// <param name="requiredUnit">A department's unit: it may reinstate only its own submissions.</param>
     public async Task<ReinstateOutcome> ReinstateAsync(long id, string? requiredUnit, CancellationToken cancellationToken)
@@ -68,6 +72,12 @@ public sealed class Reinstatement(SubmissionStore submissions, ReferenceStore re
         {
             return Fail(ReinstateFailure.RoundClosed,
                 $"Đợt báo cáo {version.RoundCode} đã đóng nên không đổi được bản báo cáo được tính. Hãy đề nghị chuyên viên Sở mở lại đợt, rồi khôi phục báo cáo #{id}.");
+        }
+        if (await reviews.ApprovedCurrentAsync(version.UnitCode, version.RoundCode, cancellationToken) is { } approved)
+        {
+            return Fail(ReinstateFailure.Approved,
+                $"Báo cáo #{approved.Id} của đơn vị {version.UnitCode} cho đợt {version.RoundCode} đã được chuyên viên Sở duyệt nên số liệu đã được chốt; "
+                + $"không khôi phục được báo cáo #{id}. Hãy chuyển báo cáo #{approved.Id} về trạng thái chờ duyệt trước.");
         }
         (bool Done, long? Replaced) result;
         try

@@ -7,7 +7,9 @@ using ReportHub.Api.Web;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;
 using ReportHub.Pipeline.Access;
+using ReportHub.Pipeline.Reviews;
 using ReportHub.Pipeline.Rounds;
+using ReportHub.Warehouse.Reviews;
 using ReportHub.Warehouse.Reference;
 using ReportHub.Warehouse.Templates;
 
@@ -16,8 +18,59 @@ namespace ReportHub.Api.Pages.Rounds;
 /// <summary>One round for an analyst: completeness, provincial totals, charts, the per-unit table, and a link to editing an open round.</summary>
 [Authorize(Policy = AccessRegistration.AnalystPolicy)]
 public sealed class DashboardModel(ReferenceStore reference, RollupService rollups, RoundService rounds, AuditLog audit,
-    RoundUpgrader upgrader, TemplateStore templates, TimeProvider clock) : PageModel
+    RoundUpgrader upgrader, TemplateStore templates, TimeProvider clock, ReviewService reviews) : PageModel
 {
+    // --- Review of each unit's current report: the column, its filter and the approve / return / pending actions.
+
+    /// <summary>The per-unit table's review filter (<c>?review=</c>): pending, approved or returned.</summary>
+    [BindProperty(SupportsGet = true, Name = "review")]
+    public string? UnitReviewFilter { get; set; }
+
+    /// <summary>Why the review just asked for was refused (shown above the per-unit table).</summary>
+    public string? ReviewProblem { get; private set; }
+
+    /// <summary>The review filter's choices, by the value the address carries.</summary>
+    public static readonly IReadOnlyList<(string Value, string Label)> ReviewChoices =
+    [
+        (ReviewStates.Pending, "Chờ duyệt"),
+        (ReviewStates.Approved, "Đã duyệt"),
+        (ReviewStates.Returned, "Trả lại"),
+    ];
+
+    public static string ReviewBadge(string? state) => state switch
+    {
+        ReviewStates.Approved => "badge-ok",
+        ReviewStates.Returned => "badge-warn",
+        _ => "badge-muted",
+    };
+
+    public async Task<IActionResult> OnPostReviewAsync(string code, long submission, string? state, string? comment, CancellationToken ct)
+    {
+        var outcome = await reviews.SetAsync(submission, state, comment, User.Actor(), ct);
+        if (outcome.Failure is null)
+        {
+            var unit = outcome.Submission!.UnitCode;
+            TempData.SetNotice(outcome.Review!.State switch
+            {
+                ReviewStates.Approved => $"Đã duyệt báo cáo #{submission} của đơn vị {unit}; số liệu của đơn vị trong đợt được chốt.",
+                ReviewStates.Returned => $"Đã trả lại báo cáo #{submission} cho đơn vị {unit} kèm nhận xét; đơn vị sẽ thấy nhận xét trên trang của mình.",
+                _ => $"Đã chuyển báo cáo #{submission} của đơn vị {unit} về chờ duyệt; đơn vị gửi được bản mới.",
+            });
+            return Redirect($"/rounds/{Uri.EscapeDataString(code)}#units-heading");
+        }
+        await LoadAsync(code, ct);
+        ReviewProblem = outcome.Problem;
+        Response.StatusCode = outcome.Failure switch
+        {
+            ReviewFailure.NotFound => StatusCodes.Status404NotFound,
+            ReviewFailure.NotCurrent => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        };
+        return Page();
+    }
+
+    // --- End of review.
+
     public Round? Round { get; private set; }
     public RoundTotals? Totals { get; private set; }
     public TemplateDefinition? Template { get; private set; }
@@ -73,7 +126,7 @@ public sealed class DashboardModel(ReferenceStore reference, RollupService rollu
 
     public Pager? UnitPager { get; private set; }
 
-    public bool UnitsFiltered => !string.IsNullOrWhiteSpace(UnitText) || !string.IsNullOrWhiteSpace(UnitStatusFilter);
+    public bool UnitsFiltered => !string.IsNullOrWhiteSpace(UnitText) || !string.IsNullOrWhiteSpace(UnitStatusFilter) || !string.IsNullOrWhiteSpace(UnitReviewFilter);
 
     /// <summary>The status the page shows for a unit: missing past the deadline reads as overdue.</summary>
     public string StatusOf(UnitStatus unit) => Display.PageStatus(unit.Status, PastDeadline);
@@ -166,7 +219,8 @@ public sealed class DashboardModel(ReferenceStore reference, RollupService rollu
         ReadAt = clock.GetUtcNow();
         Tiles = Totals is null ? null : RoundProgress.Of(Round, Totals, ReadAt);
         var past = PastDeadline;
-        FilteredUnits = [.. Units.Where(u => Matches(u, UnitText, UnitStatusFilter, past))];
+        FilteredUnits = [.. Units.Where(u => Matches(u, UnitText, UnitStatusFilter, past)
+            && (string.IsNullOrWhiteSpace(UnitReviewFilter) || u.Review?.State == UnitReviewFilter))];
         UnitPager = Pager.For(Request, "page", "size", FilteredUnits.Count, UnitPageSize, fragment: "units-heading");
         ShownUnits = UnitPager.Slice(FilteredUnits);
         Figures = Template is null
