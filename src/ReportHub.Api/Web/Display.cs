@@ -119,6 +119,7 @@ public static partial class Display
         AuditActions.Ingest => "Nhận báo cáo",
         AuditActions.Replay => "Xử lý lại báo cáo",
         AuditActions.SubmissionReinstated => "Khôi phục báo cáo đã thay",
+        AuditActions.DraftSaved => "Lưu bản nháp báo cáo",
         AuditActions.RoundCreated => "Mở đợt báo cáo",
         AuditActions.RoundEdited => "Sửa đợt báo cáo",
         AuditActions.RoundClosed => "Đóng đợt báo cáo",

@@ -19,6 +19,9 @@ public static class AuditActions
     public const string RoundUpgraded = "round.upgrade";
     public const string RoundUnitAdded = "round.add-unit";
     public const string SubmissionReinstated = "submission.reinstate";
+
+    /// <summary>A report being filled in on its page was saved as the unit's draft for the round.</summary>
+    public const string DraftSaved = "submission.draft-save";
     public const string TemplateAdded = "template.add";
     public const string UserCreated = "user.create";
     public const string UserDisabled = "user.disable";

@@ -1,0 +1,186 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using ReportHub.Aggregate.Export;
+using ReportHub.Api.Access;
+using ReportHub.Api.Entry;
+using ReportHub.Pipeline.Ingestion;
+using ReportHub.Warehouse.Submissions;
+
+namespace ReportHub.Api.Endpoints;
+
+/// <summary><c>POST /api/submissions/entry</c>: a report's values sent as JSON, answered exactly as an upload of the filled blank.</summary>
+public static class EntryApi
+{
+    /// <summary>The body as documented; the handler reads it itself so every fault is named in Vietnamese.</summary>
+    public sealed record EntryBodyDocument
+    {
+        public required string Round { get; init; }
+        public required string Unit { get; init; }
+        public Dictionary<string, List<Dictionary<string, string>>>? Tables { get; init; }
+        public Dictionary<string, string>? Narratives { get; init; }
+        public bool DryRun { get; init; }
+    }
+
+    public static RouteGroupBuilder MapEntry(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/submissions").WithTags("Submissions").SignedIn();
+        group.MapPost("/entry", EnterAsync).RequireAuthorization(AccessRegistration.UploadPolicy)
+            .WithName("EnterSubmission")
+            .WithSummary("Gửi báo cáo nhập trực tiếp (tài khoản đơn vị, quản trị viên)")
+            .WithDescription("JSON {round, unit, tables: {mục: [{cột: giá trị}]}, narratives: {mục: văn bản}, dryRun}; mọi giá trị là chuỗi, đúng như gõ vào ô. "
+                + "Biểu mẫu trống của đợt được điền các giá trị rồi xử lý như một tệp tải lên: cùng mã trả lời, cùng các bước kiểm tra; "
+                + "mỗi lỗi có thêm `entry` {field, section, row, column} chỉ ô trên biểu mẫu. 400 khi nội dung không phải JSON, "
+                + "413 khi quá 2 MB, 422 kèm `errors` khi có mục, cột không có trong mẫu hoặc giá trị không phải chuỗi.")
+            .JsonBody(typeof(EntryBodyDocument))
+            .Produces<IngestResult>(StatusCodes.Status201Created)
+            .Produces<IngestResult>(StatusCodes.Status200OK)
+            .Changes()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return group;
+    }
+
+    private static async Task<IResult> EnterAsync(HttpRequest request, ClaimsPrincipal user, EntryService entries, IOptions<JsonOptions> json,
+        CancellationToken ct)
+    {
+        var tooLarge = TypedResults.Problem(title: "Nội dung quá lớn",
+            detail: $"Nội dung nhập gửi lên vượt quá {EntryLimits.BodyLabel}. Hãy gửi báo cáo lớn bằng tệp Excel (POST /api/submissions).",
+            statusCode: StatusCodes.Status413PayloadTooLarge);
+        if (request.ContentLength > EntryLimits.MaxBodyBytes)
+        {
+            return tooLarge;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            await buffer.WriteAsync(chunk.AsMemory(0, read), ct);
+            if (buffer.Length > EntryLimits.MaxBodyBytes)
+            {
+                return tooLarge;
+            }
+        }
+        if (buffer.Length == 0)
+        {
+            return Problems.BadRequest($"Chưa gửi nội dung báo cáo. Hãy gửi một đối tượng JSON {EntryBody.Shape}.");
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException ex)
+        {
+            return Problems.BadRequest($"Nội dung gửi lên không phải JSON hợp lệ (dòng {ex.LineNumber + 1}). Hãy gửi một đối tượng JSON {EntryBody.Shape}.");
+        }
+        using (document)
+        {
+            // A department enters for its own unit only: refused before anything else is looked at.
+            var bound = user.BoundUnit();
+            if (bound is not null && EntryBody.UnitOf(document.RootElement) is { } named && named != bound)
+            {
+                return Problems.OtherUnit(bound);
+            }
+            var (entry, errors) = EntryBody.Read(document.RootElement);
+            if (entry is null)
+            {
+                return Invalid(errors);
+            }
+            var outcome = await entries.SubmitAsync(user, entry, bound ?? entry.Unit, ct);
+            switch (outcome.Failure)
+            {
+                case EntryFailure.RoundNotFound:
+                    return Problems.RoundNotFound(entry.Round);
+                case EntryFailure.UnitNotFound:
+                    return Problems.UnitNotFound(entry.Unit);
+                case EntryFailure.TemplateNotFound:
+                    return Problems.TemplateNotFound(outcome.Form?.Round?.Template ?? "");
+                case EntryFailure.Invalid:
+                    return Invalid(outcome.Errors);
+            }
+            var upload = outcome.Upload!;
+            if (upload.Refusal is { } refusal)
+            {
+                return Problems.Forbidden(refusal);
+            }
+            var result = upload.Result!;
+            var issues = Issues(outcome.Issues, json.Value.SerializerOptions);
+            if (result.Rejected)
+            {
+                return TypedResults.Problem(
+                    title: "Báo cáo không được chấp nhận",
+                    detail: result.Issues.FirstOrDefault(i => i.Severity == "error")?.Message,
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["file"] = result.File,
+                        ["outcome"] = result.Status,
+                        ["submissionId"] = result.SubmissionId,
+                        ["unit"] = result.Unit,
+                        ["round"] = result.Round,
+                        ["issues"] = issues,
+                    });
+            }
+            var answer = JsonSerializer.SerializeToNode(result, json.Value.SerializerOptions)!.AsObject();
+            answer["issues"] = issues;
+            if (entry.DryRun || result.Status == Outcomes.Duplicate)
+            {
+                return TypedResults.Json(answer, json.Value.SerializerOptions);
+            }
+            return new CreatedJson($"/api/submissions/{result.SubmissionId}",
+                TypedResults.Json(answer, json.Value.SerializerOptions, statusCode: StatusCodes.Status201Created));
+        }
+    }
+
+    /// <summary>The upload's issues with where each points on the form: <c>entry</c> {field, section, row, column}, or null.</summary>
+    private static JsonArray Issues(IReadOnlyList<LocatedIssue> issues, JsonSerializerOptions options)
+    {
+        var array = new JsonArray();
+        foreach (var located in issues)
+        {
+            var node = JsonSerializer.SerializeToNode(located.Issue, options)!.AsObject();
+            node["entry"] = located.Place is { } place ? JsonSerializer.SerializeToNode(Where(place), options) : null;
+            array.Add(node);
+        }
+        return array;
+    }
+
+    private static EntryPlace Where(FormPlace place) => new()
+    {
+        Field = place.Field,
+        Section = place.Section,
+        Row = place.Row,
+        Column = place.Column,
+    };
+
+    /// <summary>Where an issue points on the form: a label (<c>field</c>), or a section, its row (from 1) and its column.</summary>
+    public sealed record EntryPlace
+    {
+        public string? Field { get; init; }
+        public string? Section { get; init; }
+        public int? Row { get; init; }
+        public string? Column { get; init; }
+    }
+
+    private static IResult Invalid(IReadOnlyList<EntryError> errors) => TypedResults.Problem(
+        title: "Nội dung nhập không hợp lệ",
+        detail: errors.Count == 0 ? $"Hãy gửi một đối tượng JSON {EntryBody.Shape}." : errors[0].Message,
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        extensions: new Dictionary<string, object?> { ["errors"] = errors.Take(50).ToList() });
+
+    /// <summary>201 with the answer's JSON and its Location.</summary>
+    private sealed class CreatedJson(string location, IResult json) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.Location = location;
+            return json.ExecuteAsync(httpContext);
+        }
+    }
+}
