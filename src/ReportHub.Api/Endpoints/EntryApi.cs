@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using ReportHub.Aggregate.Export;
@@ -42,18 +43,138 @@ public static class EntryApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/entry/draft", GetDraftAsync).RequireAuthorization(AccessRegistration.UploadPolicy)
+            .WithName("GetEntryDraft")
+            .WithSummary("Bản nháp báo cáo nhập trực tiếp của đơn vị trong đợt")
+            .WithDescription("200 {round, unit, tables, narratives, savedAt}; 404 khi chưa có bản nháp. Tài khoản đơn vị chỉ xem được bản nháp của mình.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/entry/draft", SaveDraftAsync).RequireAuthorization(AccessRegistration.UploadPolicy)
+            .WithName("SaveEntryDraft")
+            .WithSummary("Lưu bản nháp báo cáo nhập trực tiếp")
+            .WithDescription("Cùng thân yêu cầu như POST /api/submissions/entry (bỏ qua `dryRun`); thay bản nháp trước đó của đơn vị trong đợt. "
+                + "200 {round, unit, savedAt}; 422 kèm `errors` như khi gửi.")
+            .JsonBody(typeof(EntryBodyDocument))
+            .Changes()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapDelete("/entry/draft", DeleteDraftAsync).RequireAuthorization(AccessRegistration.UploadPolicy)
+            .WithName("DeleteEntryDraft")
+            .WithSummary("Xóa bản nháp báo cáo nhập trực tiếp")
+            .WithDescription("204 khi đã xóa; 404 khi không có bản nháp.")
+            .Changes()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
-    private static async Task<IResult> EnterAsync(HttpRequest request, ClaimsPrincipal user, EntryService entries, IOptions<JsonOptions> json,
-        CancellationToken ct)
+    /// <summary>A stored draft as the API shows it.</summary>
+    public sealed record DraftAnswer
+    {
+        public required string Round { get; init; }
+        public required string Unit { get; init; }
+        public required IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> Tables { get; init; }
+        public required IReadOnlyDictionary<string, string> Narratives { get; init; }
+        public required DateTimeOffset SavedAt { get; init; }
+    }
+
+    /// <summary>The unit a draft route is for: a department's own, else the query's; or the problem that answers.</summary>
+    private static (string? Unit, IResult? Problem) DraftUnit(ClaimsPrincipal user, string? round, string? unit)
+    {
+        if (user.BoundUnit() is { } bound && unit is not null && unit != bound)
+        {
+            return (null, Problems.OtherUnit(bound));
+        }
+        var code = user.BoundUnit() ?? unit;
+        return round is null || code is null
+            ? (null, Problems.BadRequest("Hãy cho biết đợt và đơn vị: ?round=MÃ_ĐỢT&unit=MÃ_ĐƠN_VỊ."))
+            : (code, null);
+    }
+
+    private static ProblemHttpResult NoDraft(string unit, string round) =>
+        Problems.NotFound("Chưa có bản nháp", $"Đơn vị {unit} chưa lưu bản nháp nào cho đợt {round}.");
+
+    private static async Task<IResult> GetDraftAsync(string? round, string? unit, ClaimsPrincipal user, EntryService entries, CancellationToken ct)
+    {
+        var (code, problem) = DraftUnit(user, round, unit);
+        if (code is null)
+        {
+            return problem!;
+        }
+        if (await entries.DraftAsync(round!, code, ct) is not { } draft)
+        {
+            return NoDraft(code, round!);
+        }
+        return TypedResults.Ok(new DraftAnswer
+        {
+            Round = round!,
+            Unit = code,
+            Tables = draft.Values.Tables,
+            Narratives = draft.Values.Narratives,
+            SavedAt = draft.SavedAt,
+        });
+    }
+
+    private static async Task<IResult> DeleteDraftAsync(string? round, string? unit, ClaimsPrincipal user, EntryService entries, CancellationToken ct)
+    {
+        var (code, problem) = DraftUnit(user, round, unit);
+        if (code is null)
+        {
+            return problem!;
+        }
+        return await entries.DeleteDraftAsync(round!, code, ct) ? TypedResults.NoContent() : NoDraft(code, round!);
+    }
+
+    private static async Task<IResult> SaveDraftAsync(HttpRequest request, ClaimsPrincipal user, EntryService entries, CancellationToken ct)
+    {
+        var (document, problem) = await ReadAsync(request, ct);
+        if (document is null)
+        {
+            return problem!;
+        }
+        using (document)
+        {
+            var bound = user.BoundUnit();
+            if (bound is not null && EntryBody.UnitOf(document.RootElement) is { } named && named != bound)
+            {
+                return Problems.OtherUnit(bound);
+            }
+            var (entry, errors) = EntryBody.Read(document.RootElement);
+            if (entry is null)
+            {
+                return Invalid(errors);
+            }
+            var form = await entries.FormAsync(entry.Round, entry.Unit, ct);
+            switch (form.Failure)
+            {
+                case EntryFailure.RoundNotFound:
+                    return Problems.RoundNotFound(entry.Round);
+                case EntryFailure.UnitNotFound:
+                    return Problems.UnitNotFound(entry.Unit);
+                case EntryFailure.TemplateNotFound:
+                    return Problems.TemplateNotFound(form.Round?.Template ?? "");
+            }
+            if (EntryService.Check(form.Template!, entry.Values) is { Count: > 0 } faults)
+            {
+                return Invalid(faults);
+            }
+            var at = await entries.SaveDraftAsync(user, entry.Round, entry.Unit, entry.Values, ct);
+            return TypedResults.Ok(new { round = entry.Round, unit = entry.Unit, savedAt = at });
+        }
+    }
+
+    /// <summary>The body as JSON, read within <see cref="EntryLimits.MaxBodyBytes"/>; or the problem that answers it.</summary>
+    private static async Task<(JsonDocument? Document, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         var tooLarge = TypedResults.Problem(title: "Nội dung quá lớn",
             detail: $"Nội dung nhập gửi lên vượt quá {EntryLimits.BodyLabel}. Hãy gửi báo cáo lớn bằng tệp Excel (POST /api/submissions).",
             statusCode: StatusCodes.Status413PayloadTooLarge);
         if (request.ContentLength > EntryLimits.MaxBodyBytes)
         {
-            return tooLarge;
+            return (null, tooLarge);
         }
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -63,21 +184,31 @@ public static class EntryApi
             await buffer.WriteAsync(chunk.AsMemory(0, read), ct);
             if (buffer.Length > EntryLimits.MaxBodyBytes)
             {
-                return tooLarge;
+                return (null, tooLarge);
             }
         }
         if (buffer.Length == 0)
         {
-            return Problems.BadRequest($"Chưa gửi nội dung báo cáo. Hãy gửi một đối tượng JSON {EntryBody.Shape}.");
+            return (null, Problems.BadRequest($"Chưa gửi nội dung báo cáo. Hãy gửi một đối tượng JSON {EntryBody.Shape}."));
         }
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
+            return (JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 16 }), null);
         }
         catch (JsonException ex)
         {
-            return Problems.BadRequest($"Nội dung gửi lên không phải JSON hợp lệ (dòng {ex.LineNumber + 1}). Hãy gửi một đối tượng JSON {EntryBody.Shape}.");
+            return (null, Problems.BadRequest($"Nội dung gửi lên không phải JSON hợp lệ (dòng {ex.LineNumber + 1}). Hãy gửi một đối tượng JSON {EntryBody.Shape}."));
+        }
+    }
+
+
+    private static async Task<IResult> EnterAsync(HttpRequest request, ClaimsPrincipal user, EntryService entries, IOptions<JsonOptions> json,
+        CancellationToken ct)
+    {
+        var (document, problem) = await ReadAsync(request, ct);
+        if (document is null)
+        {
+            return problem!;
         }
         using (document)
         {
