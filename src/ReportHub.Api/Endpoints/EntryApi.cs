@@ -48,6 +48,7 @@ public static class EntryApi
             .WithName("GetEntryDraft")
             .WithSummary("Bản nháp báo cáo nhập trực tiếp của đơn vị trong đợt")
             .WithDescription("200 {round, unit, tables, narratives, savedAt}; 404 khi chưa có bản nháp. Tài khoản đơn vị chỉ xem được bản nháp của mình.")
+            .Produces<DraftAnswer>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/entry/draft", SaveDraftAsync).RequireAuthorization(AccessRegistration.UploadPolicy)
@@ -56,6 +57,7 @@ public static class EntryApi
             .WithDescription("Cùng thân yêu cầu như POST /api/submissions/entry (bỏ qua `dryRun`); thay bản nháp trước đó của đơn vị trong đợt. "
                 + "200 {round, unit, savedAt}; 422 kèm `errors` như khi gửi.")
             .JsonBody(typeof(EntryBodyDocument))
+            .Produces(StatusCodes.Status200OK)
             .Changes()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -65,6 +67,7 @@ public static class EntryApi
             .WithName("DeleteEntryDraft")
             .WithSummary("Xóa bản nháp báo cáo nhập trực tiếp")
             .WithDescription("204 khi đã xóa; 404 khi không có bản nháp.")
+            .Produces(StatusCodes.Status204NoContent)
             .Changes()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -156,7 +156,7 @@ public static class UnitsApi
         return TypedResults.File(buffer.ToArray(), contentType, $"bieu-mau-{unit.Code}-{chosen.Code}.{extension}");
     }
 
-    internal static string? ProvinceOf(Core.Domain.Unit unit, IReadOnlyList<Core.Domain.Unit> units)
+    private static string? ProvinceOf(Core.Domain.Unit unit, IReadOnlyList<Core.Domain.Unit> units)
     {
         var current = unit;
         for (var depth = 0; depth < 5 && current is not null; depth++)

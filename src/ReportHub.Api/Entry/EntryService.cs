@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using ReportHub.Aggregate.Export;
 using ReportHub.Api.Access;
-using ReportHub.Api.Endpoints;
 using ReportHub.Api.Uploads;
 using ReportHub.Core.Domain;
 using ReportHub.Core.Templates;
@@ -82,8 +81,23 @@ public sealed class EntryService(ReferenceStore reference, TemplateStore templat
         {
             return new EntryForm { Failure = EntryFailure.TemplateNotFound, Unit = found, Round = chosen };
         }
-        var province = UnitsApi.ProvinceOf(found, units) is { } code ? units.FirstOrDefault(u => u.Code == code) : null;
+        var province = ProvinceOf(found, units);
         return new EntryForm { Round = chosen, Unit = found, Province = province, Template = definition };
+    }
+
+    /// <summary>The province above the unit, whose name heads the letter, as on the blank form.</summary>
+    private static Unit? ProvinceOf(Unit unit, IReadOnlyList<Unit> units)
+    {
+        var current = unit;
+        for (var depth = 0; depth < 5 && current is not null; depth++)
+        {
+            if (current.Type == UnitTypes.Province)
+            {
+                return current;
+            }
+            current = units.FirstOrDefault(u => u.Code == current.Parent);
+        }
+        return null;
     }
 
     /// <summary>Every key the template does not have, and every value too long for a cell, by its JSON path.</summary>
