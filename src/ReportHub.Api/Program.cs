@@ -33,6 +33,7 @@ var api = app.MapGroup("").AddEndpointFilter<CookieCsrfFilter>();
 api.MapRounds();
 api.MapUnits();
 api.MapSubmissions();
+api.MapEntry();
 api.MapTemplates();
 api.MapAudit();
 

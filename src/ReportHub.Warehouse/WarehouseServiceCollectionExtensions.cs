@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReportHub.Warehouse.Access;
 using ReportHub.Warehouse.Connections;
+using ReportHub.Warehouse.Entry;
 using ReportHub.Warehouse.Health;
 using ReportHub.Warehouse.Reference;
 using ReportHub.Warehouse.Resilience;
@@ -33,6 +34,7 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<SourceStateStore>();
         services.AddSingleton<WorkerLock>();
         services.AddSingleton<HealthStore>();
+        services.AddSingleton<DraftStore>();
         return services;
     }
 }

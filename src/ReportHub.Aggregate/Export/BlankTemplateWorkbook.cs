@@ -35,7 +35,11 @@ public static class BlankTemplateWorkbook
             : XLPageOrientation.Landscape;
     }
 
-    public static void Write(Stream output, TemplateDefinition template, Unit unit, Unit? province, Round round)
+    public static void Write(Stream output, TemplateDefinition template, Unit unit, Unit? province, Round round) =>
+        Write(output, template, unit, province, round, filling: null);
+
+    /// <summary>The same form with <paramref name="filling"/>'s values typed in; null leaves it blank.</summary>
+    internal static void Write(Stream output, TemplateDefinition template, Unit unit, Unit? province, Round round, FormFilling? filling)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(template);
@@ -46,10 +50,10 @@ public static class BlankTemplateWorkbook
         var layout = new SheetLayout(template);
         var sheet = OfficialStyle.AddSheet(workbook, ReportSheet, layout.Widths);
 
-        var row = WriteCoverLetter(sheet, layout, template, unit, province, round);
+        var row = WriteCoverLetter(sheet, layout, template, unit, province, round, filling);
         // The appendix starts on its own page, as attached appendices do.
         sheet.PageSetup.AddHorizontalPageBreak(row + 1);
-        row = WriteAppendix(sheet, layout, template, row + 2);
+        row = WriteAppendix(sheet, layout, template, row + 2, filling);
         OfficialStyle.PageSetup(sheet, Orientation(template), headerRow: 0, lastRow: row, lastColumn: layout.Columns);
 
         BlankTemplateGuide.Write(workbook, template, round);
@@ -59,7 +63,7 @@ public static class BlankTemplateWorkbook
 
     /// <summary>Writes everything above PHỤ LỤC and returns the last row used.</summary>
     private static int WriteCoverLetter(IXLWorksheet sheet, SheetLayout layout, TemplateDefinition template,
-        Unit unit, Unit? province, Round round)
+        Unit unit, Unit? province, Round round, FormFilling? filling)
     {
         var (left, right) = (layout.LeftEnd, layout.LeftEnd + 1);
 
@@ -93,7 +97,7 @@ public static class BlankTemplateWorkbook
         OfficialStyle.Banner(sheet, row + 1, right, layout.Columns, OfficialLetter.SignatureNote, italic: true, size: OfficialStyle.BodySize);
         row += 4;
 
-        return WriteLabels(sheet, layout, template, unit, round, row);
+        return WriteLabels(sheet, layout, template, unit, round, row, filling);
     }
 
     /// <summary>
@@ -101,12 +105,15 @@ public static class BlankTemplateWorkbook
     /// as text so "2021-10" is not read as a date.
     /// </summary>
     private static int WriteLabels(IXLWorksheet sheet, SheetLayout layout, TemplateDefinition template,
-        Unit unit, Round round, int row)
+        Unit unit, Round round, int row, FormFilling? filling)
     {
         var labelColumn = layout.LeftEnd;
         var first = row;
-        foreach (var (label, value) in OfficialLetter.Labels(template, unit, round))
+        var labels = OfficialLetter.Labels(template, unit, round);
+        for (var i = 0; i < labels.Count; i++)
         {
+            var (label, value) = labels[i];
+            filling?.Label(i, sheet.Cell(row, labelColumn + 1), sheet.Cell(row, labelColumn));
             var labelCell = OfficialStyle.SetText(sheet.Cell(row, labelColumn), label + ":");
             labelCell.Style.Font.Bold = true;
             labelCell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
@@ -119,7 +126,7 @@ public static class BlankTemplateWorkbook
         return row - 1;
     }
 
-    private static int WriteAppendix(IXLWorksheet sheet, SheetLayout layout, TemplateDefinition template, int row)
+    private static int WriteAppendix(IXLWorksheet sheet, SheetLayout layout, TemplateDefinition template, int row, FormFilling? filling)
     {
         row++;
         OfficialStyle.Banner(sheet, row, 1, layout.Columns, template.AppendixHeading, bold: true);
@@ -140,9 +147,18 @@ public static class BlankTemplateWorkbook
             var heading = OfficialStyle.Banner(sheet, row, 1, layout.Columns, $"{section.Number}. {section.Heading}",
                 bold: true, size: OfficialStyle.BodySize);
             heading.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
-            row = section.Table is { } table
-                ? BlankTemplateSections.Table(sheet, table, row + 1, BlankTableRows(template))
-                : BlankTemplateSections.Narrative(sheet, layout.Columns, row + 1);
+            var body = row + 1;
+            if (section.Table is { } table)
+            {
+                // A form filled in on the page may hold more rows than the blank leaves; the table grows to hold them.
+                row = BlankTemplateSections.Table(sheet, table, body, Math.Max(BlankTableRows(template), filling?.RowCount(section) ?? 0));
+                filling?.Table(sheet, section, body);
+            }
+            else
+            {
+                row = BlankTemplateSections.Narrative(sheet, layout.Columns, body);
+                filling?.Narrative(sheet, section, body);
+            }
         }
         return row;
     }

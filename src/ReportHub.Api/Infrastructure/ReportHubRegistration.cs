@@ -27,6 +27,7 @@ public static class ReportHubRegistration
         builder.Services.AddSingleton<Endpoints.RollupAnswers>();
         builder.Services.AddSingleton<UploadHandler>();
         builder.Services.AddSingleton<CheckedUploads>();
+        builder.Services.AddSingleton<Entry.EntryService>();
         builder.Services.AddHostedService<WarehouseStartup>();
         if (builder.Configuration.GetValue($"{IngestOptions.Section}:{nameof(IngestOptions.RunWorker)}", true))
         {

@@ -120,6 +120,7 @@ public static partial class Display
         AuditActions.Replay => "Xử lý lại báo cáo",
         AuditActions.SubmissionReinstated => "Khôi phục báo cáo đã thay",
         AuditActions.SubmissionReviewed => "Xét duyệt báo cáo",
+        AuditActions.DraftSaved => "Lưu bản nháp báo cáo",
         AuditActions.RoundCreated => "Mở đợt báo cáo",
         AuditActions.RoundEdited => "Sửa đợt báo cáo",
         AuditActions.RoundClosed => "Đóng đợt báo cáo",

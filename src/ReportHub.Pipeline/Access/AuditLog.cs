@@ -22,6 +22,8 @@ public static class AuditActions
 
     /// <summary>An analyst approved a report, returned it with a comment, or set it back to pending.</summary>
     public const string SubmissionReviewed = "submission.review";
+    /// <summary>A report being filled in on its page was saved as the unit's draft for the round.</summary>
+    public const string DraftSaved = "submission.draft-save";
     public const string TemplateAdded = "template.add";
     public const string UserCreated = "user.create";
     public const string UserDisabled = "user.disable";

@@ -1,0 +1,11 @@
+-- A report being filled in on its page, kept between visits: one draft per round and unit, shared by every account of
+-- the unit, replaced on each save and deleted once the report is sent. The body is the page's JSON
+-- ({tables, narratives}), never a file: a draft is not a submission and counts nowhere.
+CREATE TABLE entry_drafts (
+    round_code  text COLLATE "C" NOT NULL REFERENCES rounds(code),
+    unit_code   text COLLATE "C" NOT NULL REFERENCES units(code),
+    body        text NOT NULL,
+    saved_by    text NOT NULL,
+    saved_at    text COLLATE "C" NOT NULL,
+    PRIMARY KEY (round_code, unit_code)
+);
