@@ -32,6 +32,7 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<SourceStateStore>();
         services.AddSingleton<WorkerLock>();
         services.AddSingleton<HealthStore>();
+        services.AddSingleton<Reminders.ReminderStore>();
         return services;
     }
 }
