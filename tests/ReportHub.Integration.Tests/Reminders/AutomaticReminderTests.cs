@@ -74,4 +74,30 @@ public sealed class AutomaticReminderTests
 
         Assert.Single(await smtp.WaitForAsync(snv, 1));
     }
+
+    [Fact]
+    public async Task WithAutomaticRemindersOnTheHostedSchedulerSendsByItself()
+    {
+        var smtp = await SmtpServer.GetAsync();
+        var clock = new TestClock(new DateTimeOffset(2024, 3, 14, 3, 0, 0, TimeSpan.Zero));
+        var settings = smtp.Settings().Append(new("Reminders:Automatic", "true")).Append(new("Reminders:CheckMinutes", "0.05"));
+        using var app = ReportHubApp.ReferenceOnly(settings: settings, clock: clock, quiet: true);
+        await ReminderRound.CreateAsync(app);
+        var snv = SmtpServer.NewAddress("snv");
+        await ReminderRound.SetContactAsync(app, "51.SNV", snv);
+
+        var messages = await smtp.WaitForAsync(snv, 1, TimeSpan.FromSeconds(30));
+
+        Assert.Single(messages);
+        Assert.Contains("còn 1 ngày", messages[0].TextBody, StringComparison.Ordinal);
+        Assert.Single(app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ReminderScheduler>());
+    }
+
+    [Fact]
+    public void AutomaticRemindersAreOffUnlessAskedFor()
+    {
+        using var app = ReportHubApp.ReferenceOnly(quiet: true);
+
+        Assert.Empty(app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ReminderScheduler>());
+    }
 }
