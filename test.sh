@@ -6,6 +6,11 @@
 # apt-get when it is missing, passes it to the tests in REPORTHUB_TEST_POSTGRES and stops it on exit, failed or not.
 # They also run against SQL Server when REPORTHUB_TEST_SQLSERVER holds a connection string; otherwise the output says
 # "SQL Server: not run" and why.
+#
+# The reminder tests send mail to a real SMTP server: this script starts Debian's aiosmtpd (installed with apt-get as
+# python3-aiosmtpd when missing) on a free loopback port, delivering into a Maildir in a temp folder, passes both in
+# REPORTHUB_TEST_SMTP (host:port) and REPORTHUB_TEST_MAILDIR and stops it on exit. The reminder letter is opened in
+# LibreOffice (libreoffice-writer-nogui, installed when missing).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,6 +18,8 @@ log=$(mktemp)
 pg_dir=""
 pg_ctl_bin=""
 pg_user=""
+smtp_dir=""
+smtp_pid=""
 
 as_pg() {
   if [ -n "$pg_user" ]; then runuser -u "$pg_user" -- "$@"; else "$@"; fi
@@ -23,6 +30,8 @@ cleanup() {
     as_pg "$pg_ctl_bin" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
   fi
   if [ -n "$pg_dir" ]; then rm -rf "$pg_dir"; fi
+  if [ -n "$smtp_pid" ]; then kill "$smtp_pid" >/dev/null 2>&1 || true; fi
+  if [ -n "$smtp_dir" ]; then rm -rf "$smtp_dir"; fi
   rm -f "$log"
 }
 trap cleanup EXIT
@@ -130,6 +139,64 @@ ensure_chromium() {
   [ -x /usr/bin/chromium ] || { echo "Chromium: apt-get installed no /usr/bin/chromium" >&2; return 1; }
 }
 
+apt_install() {
+  if ! command -v apt-get >/dev/null 2>&1; then
+    return 1
+  fi
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# The SMTP server of the reminder tests: Debian's aiosmtpd with its Maildir handler, run by the system's python3 (the
+# package installs for it, not for another python on PATH).
+start_smtp() {
+  local python=/usr/bin/python3
+  if ! "$python" -c "import aiosmtpd" >/dev/null 2>&1; then
+    echo "aiosmtpd not found; installing python3-aiosmtpd with apt-get ..."
+    apt_install python3-aiosmtpd || { echo "SMTP: cannot install python3-aiosmtpd (no apt-get)" >&2; return 1; }
+    "$python" -c "import aiosmtpd" >/dev/null 2>&1 || { echo "SMTP: apt-get installed no aiosmtpd for $python" >&2; return 1; }
+  fi
+  smtp_dir=$(mktemp -d "${TMPDIR:-/tmp}/reporthub-smtp.XXXXXX")
+  local port started=""
+  for port in $(seq 56025 56124); do
+    if port_in_use "$port"; then continue; fi
+    "$python" -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$smtp_dir/maildir" >"$smtp_dir/smtp.log" 2>&1 &
+    smtp_pid=$!
+    local i
+    for i in $(seq 1 50); do
+      if port_in_use "$port"; then started=$port; break; fi
+      if ! kill -0 "$smtp_pid" 2>/dev/null; then break; fi
+      sleep 0.1
+    done
+    if [ -n "$started" ]; then break; fi
+    # Another process may have taken the port between the check and the start: try the next one.
+    kill "$smtp_pid" >/dev/null 2>&1 || true
+    smtp_pid=""
+  done
+  if [ -z "$started" ]; then
+    cat "$smtp_dir/smtp.log" >&2 || true
+    echo "SMTP: aiosmtpd did not start on a free loopback port in 56025-56124" >&2
+    return 1
+  fi
+  export REPORTHUB_TEST_SMTP="127.0.0.1:$started"
+  export REPORTHUB_TEST_MAILDIR="$smtp_dir/maildir"
+  local version
+  version=$("$python" -m aiosmtpd --version 2>/dev/null) || version="aiosmtpd"
+  smtp_line="SMTP: $version on 127.0.0.1:$started"
+}
+
+# The reminder letter is opened in LibreOffice, as a clerk would: install its headless writer when it is missing.
+ensure_libreoffice() {
+  if command -v soffice >/dev/null 2>&1; then
+    return 0
+  fi
+  echo "LibreOffice not found; installing libreoffice-writer-nogui with apt-get ..."
+  apt_install libreoffice-writer-nogui || { echo "LibreOffice: cannot be installed (no apt-get); install soffice and run ./test.sh again" >&2; return 1; }
+  command -v soffice >/dev/null 2>&1 || { echo "LibreOffice: apt-get installed no soffice" >&2; return 1; }
+}
+
 if ! ensure_chromium; then
   echo "Chromium: could not be installed; the browser tests cannot run" >&2
   exit 1
@@ -139,6 +206,17 @@ fi
 export DOTNET_hostBuilder__reloadConfigOnChange=false
 # Screenshots of the browser tests, kept as artifacts beside the test results.
 export REPORTHUB_SCREENSHOTS="${REPORTHUB_SCREENSHOTS:-$PWD/artifacts/TestResults/screenshots}"
+
+if ! ensure_libreoffice; then
+  echo "LibreOffice: could not be installed; the reminder letter tests cannot run" >&2
+  exit 1
+fi
+
+smtp_line=""
+if ! start_smtp; then
+  echo "SMTP: could not be started; the reminder tests cannot run" >&2
+  exit 1
+fi
 
 pg_line=""
 if ! start_postgres; then
@@ -157,6 +235,7 @@ else
 fi
 echo "$pg_line"
 echo "$sql_line"
+echo "$smtp_line"
 
 status=0
 dotnet test ReportHub.sln --nologo -v q --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
@@ -167,6 +246,7 @@ REPORTHUB_TEST_WAREHOUSE=Postgres dotnet test tests/ReportHub.Integration.Tests 
 
 echo "$pg_line"
 echo "$sql_line"
+echo "$smtp_line"
 echo "Browser screenshots: $REPORTHUB_SCREENSHOTS"
 # One plain closing line for CI: the sum over the test assemblies.
 awk '

@@ -31,6 +31,7 @@ app.MapHealth();
 // Every API route: a browser session's state-changing call must carry its antiforgery token.
 var api = app.MapGroup("").AddEndpointFilter<CookieCsrfFilter>();
 api.MapRounds();
+api.MapReminders();
 api.MapUnits();
 api.MapSubmissions();
 api.MapEntry();

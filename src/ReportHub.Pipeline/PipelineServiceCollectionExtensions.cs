@@ -25,6 +25,11 @@ public static class PipelineServiceCollectionExtensions
             o.Quarantine = Db.AnchorPath(o.Quarantine);
         });
         services.AddOptions<HttpResilienceOptions>().Bind(configuration.GetSection(HttpResilienceOptions.Section));
+        services.AddOptions<Reminders.MailOptions>().Bind(configuration.GetSection(Reminders.MailOptions.Section));
+        services.AddOptions<Reminders.SiteOptions>().Bind(configuration.GetSection(Reminders.SiteOptions.Section));
+        services.AddOptions<Reminders.ReminderOptions>().Bind(configuration.GetSection(Reminders.ReminderOptions.Section));
+        services.AddSingleton<Reminders.MailSender>();
+        services.AddSingleton<Reminders.UnitContacts>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IngestService>();
         services.AddSingleton<Reinstatement>();

@@ -35,6 +35,7 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<WorkerLock>();
         services.AddSingleton<HealthStore>();
         services.AddSingleton<DraftStore>();
+        services.AddSingleton<Reminders.ReminderStore>();
         return services;
     }
 }

@@ -17,13 +17,7 @@ public static class BlankTemplateDocument
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    // The letterhead blocks: the issuing body on the left, the national name (one line at 12 pt bold) on the right.
-    private const int HeadLeft = 3686;
-    private const int HeadRight = WordPage.TextWidth - HeadLeft;
-    private const int DistributionWidth = 4253;
-    private const int SignerWidth = WordPage.TextWidth - DistributionWidth;
     private const int MinimumColumn = 680;
-    private const int SignatureSpace = 4;
 
     public static void Write(Stream output, TemplateDefinition template, Unit unit, Unit? province, Round round)
     {
@@ -58,63 +52,12 @@ public static class BlankTemplateDocument
         yield return SignerBlock(unit);
     }
 
-    /// <summary>Borderless two-block letterhead: issuing body, number and subject left; motto and place-date right.</summary>
-    private static Table Letterhead(TemplateDefinition template, Unit unit, Unit? province, Round round)
-    {
-        var table = WordBlocks.Table([HeadLeft, HeadRight], bordered: false, cellMargin: 0);
-        var center = JustificationValues.Center;
+    private static Table Letterhead(TemplateDefinition template, Unit unit, Unit? province, Round round) =>
+        LetterLayout.Letterhead(OfficialLetter.GoverningBody(province), OfficialLetter.IssuingBody(unit, province),
+            OfficialLetter.NumberLine, OfficialLetter.Subject(template), OfficialLetter.PlaceDate(province, round));
 
-        var issuer = new List<Paragraph>();
-        if (OfficialLetter.GoverningBody(province) is { } governing)
-        {
-            issuer.Add(WordBlocks.Paragraph(new WordLine { Text = governing, Size = WordPage.SmallSize, Align = center }));
-        }
-        issuer.Add(WordBlocks.Paragraph(new WordLine
-        {
-            Text = OfficialLetter.IssuingBody(unit, province), Bold = true, Size = WordPage.SmallSize, Align = center,
-        }));
-        issuer.Add(WordBlocks.Rule(inset: 1134));
-
-        var nation = new List<Paragraph>
-        {
-            WordBlocks.Paragraph(new WordLine { Text = OfficialStyle.NationalName, Bold = true, Size = WordPage.SmallSize, Align = center }),
-            WordBlocks.Paragraph(new WordLine { Text = OfficialStyle.NationalMotto, Bold = true, Size = WordPage.BodySize, Align = center }),
-            WordBlocks.Rule(inset: 1049),
-        };
-        table.Append(WordBlocks.Row([WordBlocks.Cell(HeadLeft, issuer), WordBlocks.Cell(HeadRight, nation)]));
-
-        var reference = new[]
-        {
-            WordBlocks.Paragraph(new WordLine { Text = OfficialLetter.NumberLine, Align = center, Before = 6 }),
-            WordBlocks.Paragraph(new WordLine { Text = OfficialLetter.Subject(template), Size = WordPage.SmallSize, Align = center, Before = 3 }),
-        };
-        var placeDate = new[]
-        {
-            WordBlocks.Paragraph(new WordLine { Text = OfficialLetter.PlaceDate(province, round), Italic = true, Align = center, Before = 6 }),
-        };
-        table.Append(WordBlocks.Row([WordBlocks.Cell(HeadLeft, reference), WordBlocks.Cell(HeadRight, placeDate)]));
-        return table;
-    }
-
-    /// <summary>"Nơi nhận" left and the signer right, borderless, as the decree places them.</summary>
-    private static Table SignerBlock(Unit unit)
-    {
-        var table = WordBlocks.Table([DistributionWidth, SignerWidth], bordered: false, cellMargin: 0);
-        var distribution = new[]
-        {
-            WordBlocks.Paragraph(new WordLine { Text = "Nơi nhận:", Bold = true, Italic = true, Size = WordPage.SmallSize }),
-            WordBlocks.Paragraph(new WordLine { Text = "- Như trên;", Size = WordPage.NoteSize }),
-            WordBlocks.Paragraph(new WordLine { Text = "- Lưu: VT.", Size = WordPage.NoteSize }),
-        };
-        var signer = new List<Paragraph>
-        {
-            WordBlocks.Paragraph(new WordLine { Text = OfficialLetter.SignerTitleOf(unit), Bold = true, Align = JustificationValues.Center }),
-            WordBlocks.Paragraph(new WordLine { Text = OfficialLetter.SignatureNote, Italic = true, Align = JustificationValues.Center }),
-        };
-        signer.AddRange(Enumerable.Range(0, SignatureSpace).Select(_ => WordBlocks.Paragraph(new WordLine())));
-        table.Append(WordBlocks.Row([WordBlocks.Cell(DistributionWidth, distribution), WordBlocks.Cell(SignerWidth, signer)]));
-        return table;
-    }
+    private static Table SignerBlock(Unit unit) =>
+        LetterLayout.SignerBlock(["- Như trên;", "- Lưu: VT."], OfficialLetter.SignerTitleOf(unit), OfficialLetter.SignatureNote);
 
     /// <summary>
     /// "Mã đơn vị: 51.SCT" as one paragraph each: label and value in one line read back the same whether a reader

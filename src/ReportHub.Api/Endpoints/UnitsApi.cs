@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReportHub.Aggregate.Export;
 using ReportHub.Api.Access;
+using ReportHub.Pipeline.Reminders;
 using ReportHub.Core.Templates;
 using ReportHub.Warehouse.Reference;
 using ReportHub.Warehouse.Templates;
@@ -22,6 +23,22 @@ public static class UnitsApi
         public DateOnly? ValidFrom { get; init; }
         public DateOnly? ValidTo { get; init; }
         public string? Successor { get; init; }
+
+        /// <summary>The unit's contact address for reminders; null when none is known.</summary>
+        public string? Email { get; init; }
+    }
+
+    public sealed record ContactBody
+    {
+        public string? Email { get; init; }
+    }
+
+    public sealed record ContactAnswer
+    {
+        public required string Code { get; init; }
+        public required string Name { get; init; }
+        public string? Email { get; init; }
+        public required bool Changed { get; init; }
     }
 
     public sealed record SubmissionVersion
@@ -57,6 +74,7 @@ public static class UnitsApi
                 ValidFrom = u.ValidFrom,
                 ValidTo = u.ValidTo,
                 Successor = u.Successor,
+                Email = u.Email,
             }).ToList()))
             .WithName("ListUnits")
             .WithSummary("Danh mục đơn vị")
@@ -118,7 +136,43 @@ public static class UnitsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapPut("/{code}/contact", SetContactAsync).RequireAuthorization(AccessRegistration.AdminPolicy)
+            .WithName("SetUnitContact")
+            .WithSummary("Đặt địa chỉ thư điện tử của đơn vị (quản trị viên)")
+            .WithDescription("Thân yêu cầu {\"email\": \"vanthu@sct.quangngai.gov.vn\"}; email rỗng hoặc null thì xóa địa chỉ. Thư nhắc nộp báo cáo gửi đến địa chỉ này. "
+                + "200 {code, name, email, changed}; 400 khi thân không phải JSON; 404 khi không có đơn vị; 422 khi địa chỉ không hợp lệ.")
+            .JsonBody(typeof(ContactBody))
+            .Changes()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         return group;
+    }
+
+    private const string ContactShape = "{\"email\": \"vanthu@sct.quangngai.gov.vn\"}";
+
+    private static async Task<Results<Ok<ContactAnswer>, ProblemHttpResult>> SetContactAsync(string code, HttpRequest request, ClaimsPrincipal user,
+        UnitContacts contacts, CancellationToken ct)
+    {
+        var (body, error) = await RoundDraftBody.ReadAsync<ContactBody>(request,
+            $"Nội dung gửi lên quá dài. Hãy gửi một đối tượng JSON {ContactShape}.",
+            ex => $"Nội dung gửi lên không phải JSON hợp lệ ({ex.Path}, dòng {ex.LineNumber + 1}). Hãy gửi một đối tượng JSON {ContactShape}.",
+            $"Chưa gửi địa chỉ thư. Hãy gửi một đối tượng JSON {ContactShape}.", ct);
+        if (body is null)
+        {
+            return Problems.BadRequest(error!);
+        }
+        var change = await contacts.SetEmailAsync(code, body.Email, user.Actor(), ct);
+        if (change.UnitNotFound)
+        {
+            return Problems.UnitNotFound(code);
+        }
+        if (change.Problem is { } problem)
+        {
+            return TypedResults.Problem(title: "Địa chỉ thư không hợp lệ", detail: problem, statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+        return TypedResults.Ok(new ContactAnswer { Code = change.Unit!.Code, Name = change.Unit.Name, Email = change.Email, Changed = change.Changed });
     }
 
     /// <summary>

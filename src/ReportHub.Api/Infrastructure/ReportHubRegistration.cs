@@ -29,6 +29,12 @@ public static class ReportHubRegistration
         builder.Services.AddSingleton<CheckedUploads>();
         builder.Services.AddSingleton<Entry.EntryService>();
         builder.Services.AddHostedService<WarehouseStartup>();
+        builder.Services.AddSingleton<Pipeline.Reminders.IReminderRecipients, Reminders.RollupReminderRecipients>();
+        builder.Services.AddSingleton<Pipeline.Reminders.ReminderService>();
+        if (builder.Configuration.GetValue($"{Pipeline.Reminders.ReminderOptions.Section}:{nameof(Pipeline.Reminders.ReminderOptions.Automatic)}", false))
+        {
+            builder.Services.AddHostedService<Pipeline.Reminders.ReminderScheduler>();
+        }
         if (builder.Configuration.GetValue($"{IngestOptions.Section}:{nameof(IngestOptions.RunWorker)}", true))
         {
             builder.Services.AddInboxWorker();

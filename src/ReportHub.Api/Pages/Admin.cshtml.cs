@@ -100,6 +100,34 @@ public sealed class AdminModel(AccountService accounts, ApiKeyService keys, Audi
         return await DoneAsync(revoked ? null : $"Không có mã truy cập API “{prefix}”, hoặc mã đã bị thu hồi.", ct);
     }
 
+    // Contacts (begin): a unit's contact address, where its reminders go.
+
+    /// <summary>The unit and address of the contact form just refused, shown again beside the error.</summary>
+    public string? ContactUnit { get; private set; }
+    public string? ContactEmail { get; private set; }
+
+    public async Task<IActionResult> OnPostContactAsync(string? unit, string? email, [FromServices] Pipeline.Reminders.UnitContacts contacts, CancellationToken ct)
+    {
+        var change = await contacts.SetEmailAsync(unit ?? "", email, User.Actor(), ct);
+        if (change.Problem is null)
+        {
+            var u = change.Unit!;
+            Message = !change.Changed
+                ? $"{u.Name} ({u.Code}) đã có địa chỉ thư này; không thay đổi gì."
+                : change.Email is null
+                    ? $"Đã xóa địa chỉ thư của {u.Name} ({u.Code}); đơn vị sẽ không nhận thư nhắc."
+                    : $"Đã lưu địa chỉ thư của {u.Name} ({u.Code}): {change.Email}.";
+        }
+        else
+        {
+            ContactUnit = unit;
+            ContactEmail = email;
+        }
+        return await DoneAsync(change.Problem, ct);
+    }
+
+    // Contacts (end).
+
     public const string SelfLock =
         "Bạn không thể tự khóa tài khoản của chính mình: hệ thống có thể không còn ai quản trị. Hãy nhờ một quản trị viên khác nếu cần.";
 

@@ -138,6 +138,8 @@ public static partial class Display
         AuditActions.SignIn => "Đăng nhập",
         AuditActions.SignInFailed => "Đăng nhập không thành công",
         AuditActions.SignOut => "Đăng xuất",
+        AuditActions.UnitContactChanged => "Cập nhật địa chỉ thư của đơn vị",
+        AuditActions.RemindersSent => "Gửi thư nhắc nộp báo cáo",
         _ => UnknownAction(action),
     };
 
@@ -149,6 +151,7 @@ public static partial class Display
         "user" => "Thao tác khác với tài khoản",
         "key" => "Thao tác khác với mã truy cập API",
         "session" => "Thao tác khác với phiên đăng nhập",
+        "unit" => "Thao tác khác với đơn vị",
         _ => "Thao tác khác",
     };
 
@@ -160,6 +163,7 @@ public static partial class Display
         _ when actor.StartsWith("user:", StringComparison.Ordinal) => "Tài khoản " + actor["user:".Length..],
         _ when actor.StartsWith("key:", StringComparison.Ordinal) => "Mã truy cập API " + actor["key:".Length..],
         _ when actor.StartsWith(AuditActors.CliPrefix, StringComparison.Ordinal) => $"Dòng lệnh ({actor[AuditActors.CliPrefix.Length..]})",
+        Pipeline.Reminders.ReminderScheduler.Actor => "Tiến trình gửi thư nhắc tự động",
         _ when actor.StartsWith(AuditActors.WorkerPrefix, StringComparison.Ordinal) => "Tiến trình nhận tệp " + actor[AuditActors.WorkerPrefix.Length..],
         _ => actor,
     };

@@ -22,6 +22,9 @@ public sealed record Unit
     public DateOnly? ValidTo { get; init; }
     public string? Successor { get; init; }
 
+    /// <summary>The contact address reminders go to (NFC, validated when stored); null when none is known.</summary>
+    public string? Email { get; init; }
+
     public bool IsActiveOn(DateOnly day) =>
         (ValidFrom is null || ValidFrom <= day) && (ValidTo is null || day <= ValidTo);
 }

@@ -71,7 +71,13 @@ public static class CliApp
         var users = UsersCommand(configArgs, json);
         var keys = KeysCommand(configArgs, json);
 
-        var root = new RootCommand("ReportHub: ingest the provincial appendix reports.") { init, ingest, totals, watch, replay, rounds, submissions, templates, users, keys };
+        var contactCode = new Argument<string>("code") { Description = "Unit code, e.g. 51.SCT." };
+        var contactEmail = new Option<string>("--email") { Required = true, Description = "The unit's contact address for reminders; \"\" clears it." };
+        var contact = new Command("contact", "Set a unit's contact address, where its reminders go.") { contactCode, contactEmail, json };
+        contact.SetAction((p, ct) => UnitCommands.SetContactAsync(configArgs, p.GetValue(contactCode)!, p.GetValue(contactEmail)!, p.GetValue(json), ct));
+        var unitsCommand = new Command("units", "Manage the units' contact addresses.") { contact };
+
+        var root = new RootCommand("ReportHub: ingest the provincial appendix reports.") { init, ingest, totals, watch, replay, rounds, submissions, templates, users, keys, unitsCommand };
         var parsed = root.Parse(commandArgs);
         if (parsed.Errors.Count > 0)
         {
@@ -79,7 +85,7 @@ public static class CliApp
             {
                 await Console.Error.WriteLineAsync(error.Message);
             }
-            await Console.Error.WriteLineAsync("Usage: reporthub init | ingest <file-or-folder>... [--round CODE] [--unit CODE] [--json] [--dry-run] | totals --round CODE [--json] | watch [--drain] | replay [--rejected] [--json] | rounds create --code CODE --template ID --title T --request-document DOC --request-date DATE --deadline DATE [--types T,...] [--parents P,...] [--units U,...] | rounds list [--json] | rounds close CODE | rounds reopen CODE | rounds upgrade CODE --version N [--force] [--json] | rounds add-unit CODE --unit UNIT [--json] | submissions reinstate ID [--json] | templates add FILE [--json] | templates list [--json] | templates show ID [--version N] | users create --name NAME --role ROLE [--unit CODE] [--display-name D] | users list|disable|enable|reset-password NAME | keys create --role ROLE [--unit CODE] [--label L] | keys list | keys revoke PREFIX");
+            await Console.Error.WriteLineAsync("Usage: reporthub init | ingest <file-or-folder>... [--round CODE] [--unit CODE] [--json] [--dry-run] | totals --round CODE [--json] | watch [--drain] | replay [--rejected] [--json] | rounds create --code CODE --template ID --title T --request-document DOC --request-date DATE --deadline DATE [--types T,...] [--parents P,...] [--units U,...] | rounds list [--json] | rounds close CODE | rounds reopen CODE | rounds upgrade CODE --version N [--force] [--json] | rounds add-unit CODE --unit UNIT [--json] | submissions reinstate ID [--json] | templates add FILE [--json] | templates list [--json] | templates show ID [--version N] | users create --name NAME --role ROLE [--unit CODE] [--display-name D] | users list|disable|enable|reset-password NAME | keys create --role ROLE [--unit CODE] [--label L] | keys list | keys revoke PREFIX | units contact CODE --email ADDRESS [--json]");
             return UsageError;
         }
         try

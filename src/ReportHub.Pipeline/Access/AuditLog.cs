@@ -37,6 +37,12 @@ public static class AuditActions
     public const string SignIn = "session.sign-in";
     public const string SignInFailed = "session.sign-in-failed";
     public const string SignOut = "session.sign-out";
+
+    /// <summary>A unit's contact address set, changed or cleared.</summary>
+    public const string UnitContactChanged = "unit.contact";
+
+    /// <summary>Reminder mails sent for a round, by hand or automatically.</summary>
+    public const string RemindersSent = "round.remind";
 }
 
 /// <summary>The detail of entries several doors write, in the same words whichever door wrote them.</summary>

@@ -77,9 +77,21 @@ public sealed class ReferenceLoader(ReferenceStore store, TemplateStore template
                 ValidFrom = Date(Field("validFrom")),
                 ValidTo = Date(Field("validTo")),
                 Successor = NullIfEmpty(Field("successor")),
+                Email = Email(path, Field("code").Trim(), Field("email")),
             });
         }
         return list;
+    }
+
+    /// <summary>The optional email column: blank is no address (a stored one stays); a malformed one stops the load.</summary>
+    private static string? Email(string path, string code, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var (address, problem) = Reminders.ContactAddress.Normalize(text);
+        return address ?? throw new InvalidDataException($"{path}: unit {code}: {problem}");
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -18,20 +18,24 @@ public sealed class ReferenceStore(Db db)
 
     private const string SelectUnits = """
         SELECT code AS Code, name AS Name, type AS Type, parent AS Parent, aliases AS Aliases,
-               valid_from AS ValidFrom, valid_to AS ValidTo, successor AS Successor
+               valid_from AS ValidFrom, valid_to AS ValidTo, successor AS Successor, email AS Email
         FROM units ORDER BY code
         """;
 
+    // A registry without an address for a unit keeps the one set with the CLI or the admin page: the samples are
+    // loaded again at every start.
     private const string UpdateUnit = """
         UPDATE units SET name = @Name, type = @Type, parent = @Parent, aliases = @Aliases,
-               valid_from = @ValidFrom, valid_to = @ValidTo, successor = @Successor
+               valid_from = @ValidFrom, valid_to = @ValidTo, successor = @Successor, email = COALESCE(@Email, email)
         WHERE code = @Code
         """;
 
     private const string InsertUnit = """
-        INSERT INTO units (code, name, type, parent, aliases, valid_from, valid_to, successor)
-        VALUES (@Code, @Name, @Type, @Parent, @Aliases, @ValidFrom, @ValidTo, @Successor)
+        INSERT INTO units (code, name, type, parent, aliases, valid_from, valid_to, successor, email)
+        VALUES (@Code, @Name, @Type, @Parent, @Aliases, @ValidFrom, @ValidTo, @Successor, @Email)
         """;
+
+    private const string SetUnitEmail = "UPDATE units SET email = @Email WHERE code = @Code";
 
     private const string SelectRounds = """
         SELECT code AS Code, title AS Title, request_document AS RequestDocument, request_date AS RequestDate,
@@ -109,6 +113,13 @@ public sealed class ReferenceStore(Db db)
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<UnitRow>(new CommandDefinition(SelectUnits, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToUnit()).ToList();
+    }
+
+    /// <summary>Sets or (with null) clears a unit's contact address; false when there is no such unit.</summary>
+    public async Task<bool> SetUnitEmailAsync(string code, string? email, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(SetUnitEmail, new { Code = code, Email = email }, cancellationToken: cancellationToken)) > 0;
     }
 
     public async Task UpsertUnitsAsync(IEnumerable<Unit> units, CancellationToken cancellationToken)
@@ -303,6 +314,7 @@ public sealed class ReferenceStore(Db db)
         public string? ValidFrom { get; init; }
         public string? ValidTo { get; init; }
         public string? Successor { get; init; }
+        public string? Email { get; init; }
 
         public Unit ToUnit() => new()
         {
@@ -314,6 +326,7 @@ public sealed class ReferenceStore(Db db)
             ValidFrom = ParseDate(ValidFrom),
             ValidTo = ParseDate(ValidTo),
             Successor = Successor,
+            Email = Email,
         };
 
         public static UnitRow From(Unit unit) => new()
@@ -326,6 +339,7 @@ public sealed class ReferenceStore(Db db)
             ValidFrom = Iso(unit.ValidFrom),
             ValidTo = Iso(unit.ValidTo),
             Successor = unit.Successor,
+            Email = unit.Email,
         };
     }
 

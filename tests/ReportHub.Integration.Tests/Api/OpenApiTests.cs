@@ -24,13 +24,9 @@ public sealed partial class OpenApiTests
         using var app = new ReportHubApp();
         var document = await DocumentAsync(app);
         var operations = Operations(document).Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
-<<<<<<< HEAD
-        // Every route the Endpoints map under /api: rounds 13, units 4, submissions 5, templates 4, audit 1.
-        Assert.Equal(27, operations.Count);
-=======
-        // Every route the Endpoints map under /api: rounds 13, units 4, submissions 4, entry 4 (the entry and its draft), templates 4, audit 1.
-        Assert.Equal(30, operations.Count);
->>>>>>> i18/entry
+        // Every route the Endpoints map under /api: rounds 13 and reminders 2, units 5, submissions 5, entry 4 (the entry
+        // and its draft), bulk 1, templates 4, audit 1.
+        Assert.Equal(35, operations.Count);
         foreach (var (path, method, operation) in operations)
         {
             var where = $"{method.ToUpperInvariant()} {path}";

@@ -203,6 +203,39 @@ public sealed class DashboardModel(ReferenceStore reference, RollupService rollu
         return Page();
     }
 
+    // Reminders (begin): the "Gửi nhắc nhở" button and its answer; the service comes with the handler, not the class.
+
+    /// <summary>What the reminders just sent did: units mailed, units skipped with why.</summary>
+    public Pipeline.Reminders.ReminderRun? ReminderResult { get; private set; }
+
+    /// <summary>Why no reminder could be sent at all (mail not configured, the round closed).</summary>
+    public string? ReminderProblem { get; private set; }
+
+    public async Task<IActionResult> OnPostRemindAsync(string code, [FromServices] Pipeline.Reminders.ReminderService reminders, CancellationToken ct)
+    {
+        var round = await reference.RoundAsync(code, ct);
+        if (round is not null && reminders.ConfigurationProblem is null && !round.Closed)
+        {
+            ReminderResult = await reminders.SendNowAsync(round, ct);
+            await audit.WriteAsync(User.Actor(), AuditActions.RemindersSent, round.Code,
+                Pipeline.Reminders.ReminderService.AuditDetail(Pipeline.Reminders.ReminderKinds.Manual, ReminderResult), ct);
+        }
+        await LoadAsync(code, ct);
+        if (round is null)
+        {
+            return Page();
+        }
+        ReminderProblem = reminders.ConfigurationProblem
+            ?? (round.Closed ? $"Đợt {round.Code} đã đóng nên không gửi thư nhắc. Hãy mở lại đợt nếu cần." : null);
+        if (ReminderProblem is not null)
+        {
+            Response.StatusCode = round.Closed && reminders.ConfigurationProblem is null ? StatusCodes.Status409Conflict : StatusCodes.Status503ServiceUnavailable;
+        }
+        return Page();
+    }
+
+    // Reminders (end).
+
     private async Task LoadAsync(string code, CancellationToken ct)
     {
         Round = await reference.RoundAsync(code, ct);

@@ -1,0 +1,13 @@
+-- A unit's contact address, where its reminders go; null when none is known. Set from the registry's optional
+-- email column, the CLI or the admin page.
+ALTER TABLE units ADD COLUMN email text NULL;
+
+-- Automatic reminders already sent: a process claims (round, unit, kind) by inserting the row before it sends, so
+-- several API processes never send a unit the same reminder twice. A failed send deletes its claim to try again.
+CREATE TABLE reminders_sent (
+    round_code  text COLLATE "C" NOT NULL,
+    unit_code   text COLLATE "C" NOT NULL,
+    kind        text COLLATE "C" NOT NULL,
+    claimed_at  text COLLATE "C" NOT NULL,
+    PRIMARY KEY (round_code, unit_code, kind)
+);
