@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using ReportHub.Pipeline.Ingestion;
-using ReportHub.Pipeline.Intake;
 using ReportHub.Pipeline.Intake.Archives;
 using ReportHub.Pipeline.Sources;
 using ReportHub.Warehouse.Submissions;
@@ -62,7 +61,7 @@ public sealed class BulkUploads(UploadHandler uploads, IOptions<IngestOptions> i
         var hints = new SenderHints { Round = string.IsNullOrWhiteSpace(round) ? null : round.Trim() };
         foreach (var item in zip.Items)
         {
-            var name = Label(item.Path);
+            var name = EntryNames.Label(item.Path);
             if (item.Refusal is { } refusal)
             {
                 files.Add(new BulkFile
@@ -108,9 +107,6 @@ public sealed class BulkUploads(UploadHandler uploads, IOptions<IngestOptions> i
             },
         };
     }
-
-    /// <summary>The path shown for a file: each folder and the name cleaned as a stored file name is.</summary>
-    private static string Label(string path) => string.Join('/', path.Split('/').Select(FileNames.Clean));
 
     /// <summary>The largest request body the bulk routes read: the archive limit plus room for the form around it.</summary>
     public static long RequestBytes(ArchiveOptions options)

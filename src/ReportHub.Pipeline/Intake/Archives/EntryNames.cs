@@ -78,6 +78,13 @@ public static class EntryNames
         return score;
     }
 
+    /// <summary>A path inside an archive as shown to people: each segment cleaned as a stored file name is, ".." kept.</summary>
+    public static string Label(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return string.Join('/', path.Split('/').Select(s => s is "" or "." or ".." ? s : FileNames.Clean(s)));
+    }
+
     /// <summary>Decides what an entry's path is; <paramref name="path"/> is it with forward slashes.</summary>
     public static EntryPathKind Classify(string fullName, out string path)
     {

@@ -124,6 +124,13 @@ public sealed class ZipReader : IAsyncDisposable
     private static async Task<IReadOnlyList<ArchiveItem>> MeasureAsync(ZipArchive archive, ZipArchive raw, ArchiveOptions options, long maxFileBytes,
         CancellationToken cancellationToken)
     {
+        // An .xlsx or .docx is a zip too: one report sent to the wrong form, not a zip of reports.
+        if (archive.Entries.Any(e => e.FullName == "[Content_Types].xml"))
+        {
+            throw new ArchiveRefusedException(ArchiveRefusal.SingleReport,
+                "Tệp gửi lên là một tệp báo cáo (Excel .xlsx hoặc Word .docx), không phải tệp nén .zip chứa các báo cáo. "
+                + "Hãy gửi nó ở trang gửi báo cáo của đơn vị, hoặc nén các báo cáo thành một tệp .zip rồi gửi ở đây.");
+        }
         var candidates = new List<(int Index, string Path, EntryPathKind Kind)>();
         for (var i = 0; i < archive.Entries.Count; i++)
         {
@@ -150,7 +157,7 @@ public sealed class ZipReader : IAsyncDisposable
         {
             foreach (var (index, path, kind) in candidates)
             {
-                var shown = FileNames.Clean(path.Replace('/', '\u2215')).Replace('\u2215', '/');
+                var shown = EntryNames.Label(path);
                 if (kind == EntryPathKind.Unsafe)
                 {
                     items.Add(Refused(index, path, 0, "archive.unsafe-path",
