@@ -74,6 +74,10 @@ public static class BulkApi
         {
             return Problems.BadRequest("Thiếu trường “file” chứa tệp nén .zip các báo cáo.");
         }
+        if (file.Length > limits.MaxArchiveBytes)
+        {
+            return ArchiveTooLarge(limits);
+        }
         try
         {
             await using var content = file.OpenReadStream();

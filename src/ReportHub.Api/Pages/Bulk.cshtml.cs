@@ -40,6 +40,12 @@ public sealed class BulkModel(BulkUploads bulk, ReferenceStore reference, IOptio
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        if (archive.Length > Limits.MaxArchiveBytes)
+        {
+            Error = BulkApi.ArchiveTooLargeDetail(Limits);
+            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Page();
+        }
         try
         {
             await using var content = archive.OpenReadStream();

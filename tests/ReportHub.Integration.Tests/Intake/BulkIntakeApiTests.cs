@@ -261,6 +261,21 @@ public sealed class BulkIntakeApiTests
     }
 
     [Fact]
+    public async Task AnArchiveOverItsLimitInsideALargerBodyIs413Too()
+    {
+        // Within the room the form may add around the file, so only the file's own size tells.
+        using var app = ReportHubApp.ReferenceOnly(settings: [new("Bulk:MaxArchiveBytes", (64 * 1024).ToString())]);
+        using var analyst = app.ClientFor(Roles.Analyst);
+        var zip = new ZipFiles().Add("Sơn Tịnh.xlsx", SonTinh).Add("a.csv", ZipFiles.Noise(80 * 1024), CompressionLevel.NoCompression).ToBytes();
+
+        var response = await ZipFiles.PostAsync(analyst, zip);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("Bulk:MaxArchiveBytes", (await ReportHubApp.ReadJsonAsync(response)).GetProperty("limit").GetString());
+        Assert.Equal(0, await StoredAsync(app));
+    }
+
+    [Fact]
     public async Task AnArchiveLargerThanOneFileButWithinItsLimitIsRead()
     {
         // The body of one upload is bounded by Ingest:MaxFileBytes; the archive route has its own, larger bound.
