@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using ReportHub.Testing.Archives;
 using ReportHub.Testing.Documents;
@@ -187,6 +188,23 @@ public sealed class BulkIntakeApiTests
         Assert.Equal("archive.entry-too-large", Code(large));
         Assert.Contains("1 MB", large.GetProperty("issues")[0].GetProperty("message").GetString());
         Assert.Equal("accepted", File(answer, "Sơn Tịnh.xlsx").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task AFileThatCannotBeDecompressedIsRefusedAndTheRestIsIngested()
+    {
+        using var app = ReportHubApp.ReferenceOnly();
+        using var analyst = app.ClientFor(Roles.Analyst);
+        var zip = ZipFiles.WithFirstEntryMethod(new ZipFiles().Add("lzma.xlsx", SonTinh).Add("Y tế.csv", UnitReports.Health().ToCsv()).ToBytes(), 14);
+
+        var answer = await OkAsync(await ZipFiles.PostAsync(analyst, zip));
+
+        var unreadable = File(answer, "lzma.xlsx");
+        Assert.Equal("refused", unreadable.GetProperty("status").GetString());
+        Assert.Equal("archive.entry-unreadable", Code(unreadable));
+        Assert.Contains("Không giải nén được", unreadable.GetProperty("issues")[0].GetProperty("message").GetString());
+        Assert.Equal("accepted", File(answer, "Y tế.csv").GetProperty("status").GetString());
+        Assert.Equal(1, await StoredAsync(app));
     }
 
     [Fact]
@@ -380,5 +398,12 @@ public sealed class BulkIntakeApiTests
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.Contains("“file”", (await ReportHubApp.ReadJsonAsync(missing)).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, notForm.StatusCode);
+
+        // A part that never ends: the body, not the server, is at fault.
+        using var cut = new ByteArrayContent("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.zip\"\r\n\r\nPK\u0003\u0004"u8.ToArray());
+        cut.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+        var unterminated = await analyst.PostAsync("/api/submissions/bulk", cut);
+        Assert.Equal(HttpStatusCode.BadRequest, unterminated.StatusCode);
+        Assert.Equal("application/problem+json", unterminated.Content.Headers.ContentType?.MediaType);
     }
 }

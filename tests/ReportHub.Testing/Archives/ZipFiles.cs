@@ -55,6 +55,21 @@ public sealed class ZipFiles
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// The zip with its first entry marked as compressed by <paramref name="method"/> (14 is LZMA, which
+    /// System.IO.Compression does not read), in its local header and in the directory, as some archivers write it.
+    /// </summary>
+    public static byte[] WithFirstEntryMethod(byte[] zip, ushort method)
+    {
+        ArgumentNullException.ThrowIfNull(zip);
+        var patched = (byte[])zip.Clone();
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(patched.AsSpan(8), method);
+        var end = patched.AsSpan().LastIndexOf("PK\x05\x06"u8);
+        var directory = (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(patched.AsSpan(end + 16));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(patched.AsSpan(directory + 10), method);
+        return patched;
+    }
+
     /// <summary>A name's bytes as a string of one character per byte, for <see cref="ToBytesWithRawNames"/>.</summary>
     public static string RawName(byte[] bytes) => Encoding.Latin1.GetString(bytes);
 

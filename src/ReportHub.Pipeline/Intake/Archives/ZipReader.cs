@@ -104,10 +104,10 @@ public sealed class ZipReader : IAsyncDisposable
             int read;
             while ((read = await stream.ReadAsync(chunk.AsMemory(0, Chunk), cancellationToken)) > 0)
             {
-                // The same bytes were measured a moment ago; more now would mean the archive changed under us.
+                // The archive is a read-only buffered copy measured a moment ago: more bytes now is a fault of ours.
                 if (buffer.Length + read > item.Size)
                 {
-                    throw new InvalidDataException("The entry grew between two reads.");
+                    throw new InvalidOperationException("The entry grew between two reads of the same archive.");
                 }
                 await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
             }
