@@ -2,6 +2,7 @@ using ReportHub.Api.Access;
 using ReportHub.Api.Endpoints;
 using ReportHub.Api.Infrastructure;
 using ReportHub.Api.Infrastructure.OpenApi;
+using ReportHub.Api.Uploads;
 using ReportHub.Api.Web;
 
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
@@ -10,6 +11,7 @@ builder.AddReportHubLoggingDefaults();
 builder.AddReportHub();
 builder.AddReportHubAccess();
 builder.AddReportHubPages();
+builder.AddBulkIntake();
 
 var app = builder.Build();
 
@@ -35,6 +37,7 @@ api.MapReminders();
 api.MapUnits();
 api.MapSubmissions();
 api.MapEntry();
+api.MapBulkSubmissions();
 api.MapTemplates();
 api.MapAudit();
 

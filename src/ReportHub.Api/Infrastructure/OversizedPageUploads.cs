@@ -1,5 +1,6 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using ReportHub.Api.Errors;
 using ReportHub.Api.Uploads;
@@ -24,7 +25,9 @@ public static class OversizedPageUploads
             if (context.Request.ContentLength is { } length && !context.Items.ContainsKey(Refused) && ErrorAudience.WantsPage(context))
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<IngestOptions>>().Value;
-                if (length > UploadLimits.RequestBytes(options))
+                // A page that takes more than one file (a .zip of reports) says so in its endpoint's own limit.
+                var allowed = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? UploadLimits.RequestBytes(options);
+                if (length > allowed)
                 {
                     context.Items[Refused] = true;
                     var size = context.Features.Get<IHttpMaxRequestBodySizeFeature>();

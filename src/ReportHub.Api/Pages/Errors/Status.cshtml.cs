@@ -72,6 +72,13 @@ public sealed class StatusModel(IOptions<IngestOptions> ingest) : PageModel
                 Advice = "Có thể địa chỉ bị gõ sai hoặc trang đã được chuyển đi. Hãy kiểm tra lại địa chỉ, hoặc về trang chính rồi chọn "
                     + "trang cần xem.";
                 break;
+            case StatusCodes.Status413PayloadTooLarge when path.StartsWith("/bulk", StringComparison.OrdinalIgnoreCase):
+                var archive = HttpContext.RequestServices.GetRequiredService<IOptions<Pipeline.Intake.Archives.ArchiveOptions>>().Value;
+                Heading = "Tệp nén quá lớn";
+                What = $"Tệp nén bạn gửi vượt quá dung lượng cho phép: mỗi tệp nén tối đa {ErrorWording.Megabytes(archive.MaxArchiveBytes)} MB. "
+                    + "Không tệp nào trong đó được nhận.";
+                Advice = "Hãy chia các báo cáo thành nhiều tệp nén nhỏ hơn rồi gửi lần lượt.";
+                break;
             case StatusCodes.Status413PayloadTooLarge:
                 Heading = "Tệp quá lớn";
                 What = $"Tệp bạn gửi vượt quá dung lượng cho phép: mỗi tệp báo cáo tối đa {ErrorWording.Megabytes(ingest.Value.MaxFileBytes)} MB. "
