@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -347,6 +348,29 @@ public sealed class EntryApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await clerk.DeleteAsync("/api/submissions/entry/draft?round=2025-Q3")).StatusCode);
         var audit = await app.GetJsonAsync("/api/audit?action=submission.draft-save");
         Assert.Equal(2, audit.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ApprovedReportLocksTheEntryAsItLocksAnUploadUntilSetBackToPending()
+    {
+        var c = Cases["dvc-clean"];
+        using var app = ReportHubApp.ReferenceOnly(quiet: true);
+        var clerk = app.ClientFor(Roles.Department, "51.SCT");
+        var analyst = app.ClientFor(Roles.Analyst);
+        var first = await PostEntryAsync(clerk, Body(c.Round, c.Unit, c.Tables, c.Narratives, dryRun: false));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var id = (await ReportHubApp.ReadJsonAsync(first)).GetProperty("submissionId").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await analyst.PostAsJsonAsync($"/api/submissions/{id}/review", new { state = "approved" })).StatusCode);
+
+        var changed = c.Tables.ToDictionary(t => t.Key, t => t.Value);
+        var locked = await PostEntryAsync(clerk, Body(c.Round, c.Unit, changed, c.Narratives, dryRun: false).Replace("1.500", "1.600", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.Conflict, locked.StatusCode);
+        var problem = await ReportHubApp.ReadJsonAsync(locked);
+        Assert.Contains(problem.GetProperty("issues").EnumerateArray(), i => i.GetProperty("code").GetString() == "submission.approved");
+        Assert.Equal(HttpStatusCode.OK, (await analyst.PostAsJsonAsync($"/api/submissions/{id}/review", new { state = "pending" })).StatusCode);
+        var again = await PostEntryAsync(clerk, Body(c.Round, c.Unit, changed, c.Narratives, dryRun: false).Replace("1.500", "1.600", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
     }
 
     private static void AssertSameAnswer(JsonElement upload, JsonElement entry, bool compareCells)
