@@ -3,12 +3,17 @@ using ReportHub.Warehouse.Connections;
 
 namespace ReportHub.Warehouse.Access;
 
-/// <summary>The SQL over <c>users</c>. Hashing lives in the pipeline's account service; failed sign-ins in <see cref="SignInFailureStore"/>.</summary>
+/// <summary>
+/// The SQL over <c>users</c>. Hashing lives in the pipeline's account service; failed sign-ins in
+/// <see cref="SignInFailureStore"/>, whose latest lock of the name (from any address; ISO text, so the greatest is the
+/// latest) is read back as the account's <see cref="UserRow.LockedUntil"/>.
+/// </summary>
 public sealed class UserStore(Db db)
 {
     private const string Columns = """
         id AS Id, user_name AS UserName, display_name AS DisplayName, password_hash AS PasswordHash, role AS Role,
-        unit_code AS UnitCode, disabled AS Disabled, failed_count AS FailedCount, locked_until AS LockedUntil,
+        unit_code AS UnitCode, disabled AS Disabled, failed_count AS FailedCount,
+        (SELECT MAX(f.locked_until) FROM sign_in_failures f WHERE f.user_name = users.user_name) AS LockedUntil,
         created_at AS CreatedAt, security_stamp AS SecurityStamp
         """;
 

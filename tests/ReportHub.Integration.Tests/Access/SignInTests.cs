@@ -112,6 +112,10 @@ public sealed class SignInTests
             Assert.Equal(HttpStatusCode.Redirect, (await AttemptAsync(clerk, "vanthu", Password, "192.0.2.10")).StatusCode);
         }
 
+        // The administrator sees the lock: the CLI's list and the admin page read it from the same rows.
+        var listed = (await warehouse.RunProcessAsync("users", "list", "--json")).JsonLines.Single(u => u.GetProperty("userName").GetString() == "vanthu");
+        Assert.True(listed.GetProperty("lockedUntil").GetDateTimeOffset() > DateTimeOffset.UtcNow);
+
         // Another process over the same warehouse knows the lock.
         using var again = new ReportHubApp(loadSamples: false, connectionString: warehouse.ConnectionString);
         using var same = PageSession.Open(again);
