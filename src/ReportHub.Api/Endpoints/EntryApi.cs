@@ -134,39 +134,50 @@ public static class EntryApi
 
     private static async Task<IResult> SaveDraftAsync(HttpRequest request, ClaimsPrincipal user, EntryService entries, CancellationToken ct)
     {
+        var (entry, _, problem) = await ReadEntryAsync(request, user, ct);
+        if (entry is null)
+        {
+            return problem!;
+        }
+        var form = await entries.FormAsync(entry.Round, entry.Unit, ct);
+        switch (form.Failure)
+        {
+            case EntryFailure.RoundNotFound:
+                return Problems.RoundNotFound(entry.Round);
+            case EntryFailure.UnitNotFound:
+                return Problems.UnitNotFound(entry.Unit);
+            case EntryFailure.TemplateNotFound:
+                return Problems.TemplateNotFound(form.Round?.Template ?? "");
+        }
+        if (EntryService.Check(form.Template!, entry.Values) is { Count: > 0 } faults)
+        {
+            return Invalid(faults);
+        }
+        var at = await entries.SaveDraftAsync(user, entry.Round, entry.Unit, entry.Values, ct);
+        return TypedResults.Ok(new { round = entry.Round, unit = entry.Unit, savedAt = at });
+    }
+
+    /// <summary>
+    /// The body read as JSON, its unit checked against a department's own before anything else is looked at, then read
+    /// as an entry; or the problem that answers it. The entry holds copies, so the document is gone when it returns.
+    /// </summary>
+    private static async Task<(EntryRequest? Entry, string? Bound, IResult? Problem)> ReadEntryAsync(HttpRequest request, ClaimsPrincipal user,
+        CancellationToken ct)
+    {
         var (document, problem) = await ReadAsync(request, ct);
         if (document is null)
         {
-            return problem!;
+            return (null, null, problem);
         }
         using (document)
         {
             var bound = user.BoundUnit();
             if (bound is not null && EntryBody.UnitOf(document.RootElement) is { } named && named != bound)
             {
-                return Problems.OtherUnit(bound);
+                return (null, bound, Problems.OtherUnit(bound));
             }
             var (entry, errors) = EntryBody.Read(document.RootElement);
-            if (entry is null)
-            {
-                return Invalid(errors);
-            }
-            var form = await entries.FormAsync(entry.Round, entry.Unit, ct);
-            switch (form.Failure)
-            {
-                case EntryFailure.RoundNotFound:
-                    return Problems.RoundNotFound(entry.Round);
-                case EntryFailure.UnitNotFound:
-                    return Problems.UnitNotFound(entry.Unit);
-                case EntryFailure.TemplateNotFound:
-                    return Problems.TemplateNotFound(form.Round?.Template ?? "");
-            }
-            if (EntryService.Check(form.Template!, entry.Values) is { Count: > 0 } faults)
-            {
-                return Invalid(faults);
-            }
-            var at = await entries.SaveDraftAsync(user, entry.Round, entry.Unit, entry.Values, ct);
-            return TypedResults.Ok(new { round = entry.Round, unit = entry.Unit, savedAt = at });
+            return entry is null ? (null, bound, Invalid(errors)) : (entry, bound, null);
         }
     }
 
@@ -209,70 +220,56 @@ public static class EntryApi
     private static async Task<IResult> EnterAsync(HttpRequest request, ClaimsPrincipal user, EntryService entries, IOptions<JsonOptions> json,
         CancellationToken ct)
     {
-        var (document, problem) = await ReadAsync(request, ct);
-        if (document is null)
+        var (entry, bound, problem) = await ReadEntryAsync(request, user, ct);
+        if (entry is null)
         {
             return problem!;
         }
-        using (document)
+        var outcome = await entries.SubmitAsync(user, entry, bound ?? entry.Unit, ct);
+        switch (outcome.Failure)
         {
-            // A department enters for its own unit only: refused before anything else is looked at.
-            var bound = user.BoundUnit();
-            if (bound is not null && EntryBody.UnitOf(document.RootElement) is { } named && named != bound)
-            {
-                return Problems.OtherUnit(bound);
-            }
-            var (entry, errors) = EntryBody.Read(document.RootElement);
-            if (entry is null)
-            {
-                return Invalid(errors);
-            }
-            var outcome = await entries.SubmitAsync(user, entry, bound ?? entry.Unit, ct);
-            switch (outcome.Failure)
-            {
-                case EntryFailure.RoundNotFound:
-                    return Problems.RoundNotFound(entry.Round);
-                case EntryFailure.UnitNotFound:
-                    return Problems.UnitNotFound(entry.Unit);
-                case EntryFailure.TemplateNotFound:
-                    return Problems.TemplateNotFound(outcome.Form?.Round?.Template ?? "");
-                case EntryFailure.Invalid:
-                    return Invalid(outcome.Errors);
-            }
-            var upload = outcome.Upload!;
-            if (upload.Refusal is { } refusal)
-            {
-                return Problems.Forbidden(refusal);
-            }
-            var result = upload.Result!;
-            var issues = Issues(outcome.Issues, json.Value.SerializerOptions);
-            if (result.Rejected)
-            {
-                // As the upload answers: an approved report's lock is a conflict with the round's state, not a bad form.
-                var locked = SubmissionsApi.IsLockedByApproval(result);
-                return TypedResults.Problem(
-                    title: locked ? "Báo cáo đã được duyệt" : "Báo cáo không được chấp nhận",
-                    detail: result.Issues.FirstOrDefault(i => i.Severity == "error")?.Message,
-                    statusCode: locked ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
-                    extensions: new Dictionary<string, object?>
-                    {
-                        ["file"] = result.File,
-                        ["outcome"] = result.Status,
-                        ["submissionId"] = result.SubmissionId,
-                        ["unit"] = result.Unit,
-                        ["round"] = result.Round,
-                        ["issues"] = issues,
-                    });
-            }
-            var answer = JsonSerializer.SerializeToNode(result, json.Value.SerializerOptions)!.AsObject();
-            answer["issues"] = issues;
-            if (entry.DryRun || result.Status == Outcomes.Duplicate)
-            {
-                return TypedResults.Json(answer, json.Value.SerializerOptions);
-            }
-            return new CreatedJson($"/api/submissions/{result.SubmissionId}",
-                TypedResults.Json(answer, json.Value.SerializerOptions, statusCode: StatusCodes.Status201Created));
+            case EntryFailure.RoundNotFound:
+                return Problems.RoundNotFound(entry.Round);
+            case EntryFailure.UnitNotFound:
+                return Problems.UnitNotFound(entry.Unit);
+            case EntryFailure.TemplateNotFound:
+                return Problems.TemplateNotFound(outcome.Form?.Round?.Template ?? "");
+            case EntryFailure.Invalid:
+                return Invalid(outcome.Errors);
         }
+        var upload = outcome.Upload!;
+        if (upload.Refusal is { } refusal)
+        {
+            return Problems.Forbidden(refusal);
+        }
+        var result = upload.Result!;
+        var issues = Issues(outcome.Issues, json.Value.SerializerOptions);
+        if (result.Rejected)
+        {
+            // As the upload answers: an approved report's lock is a conflict with the round's state, not a bad form.
+            var locked = SubmissionsApi.IsLockedByApproval(result);
+            return TypedResults.Problem(
+                title: locked ? "Báo cáo đã được duyệt" : "Báo cáo không được chấp nhận",
+                detail: result.Issues.FirstOrDefault(i => i.Severity == "error")?.Message,
+                statusCode: locked ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["file"] = result.File,
+                    ["outcome"] = result.Status,
+                    ["submissionId"] = result.SubmissionId,
+                    ["unit"] = result.Unit,
+                    ["round"] = result.Round,
+                    ["issues"] = issues,
+                });
+        }
+        var answer = JsonSerializer.SerializeToNode(result, json.Value.SerializerOptions)!.AsObject();
+        answer["issues"] = issues;
+        if (entry.DryRun || result.Status == Outcomes.Duplicate)
+        {
+            return TypedResults.Json(answer, json.Value.SerializerOptions);
+        }
+        return new CreatedJson($"/api/submissions/{result.SubmissionId}",
+            TypedResults.Json(answer, json.Value.SerializerOptions, statusCode: StatusCodes.Status201Created));
     }
 
     /// <summary>The upload's issues with where each points on the form: <c>entry</c> {field, section, row, column}, or null.</summary>
