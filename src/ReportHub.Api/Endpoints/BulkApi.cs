@@ -48,31 +48,12 @@ public static class BulkApi
         BulkUploads bulk, CancellationToken ct)
     {
         var limits = bulk.Limits;
-        var requestBytes = BulkUploads.RequestBytes(limits);
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        var (form, file, problem) = await MultipartFile.ReadAsync(request, BulkUploads.RequestBytes(limits), () => ArchiveTooLarge(limits),
+            "Hãy gửi tệp nén dưới dạng multipart/form-data, trường “file” (ví dụ curl -F file=@bao-cao.zip).",
+            "Thiếu trường “file” chứa tệp nén .zip các báo cáo.", ct);
+        if (file is null)
         {
-            limit.MaxRequestBodySize = requestBytes;
-        }
-        if (request.ContentLength > requestBytes)
-        {
-            return ArchiveTooLarge(limits);
-        }
-        if (!request.HasFormContentType)
-        {
-            return Problems.BadRequest("Hãy gửi tệp nén dưới dạng multipart/form-data, trường “file” (ví dụ curl -F file=@bao-cao.zip).");
-        }
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (IOException ex) when (ex is not BadHttpRequestException && !ct.IsCancellationRequested)
-        {
-            throw new MalformedFormException(ex);
-        }
-        if (form.Files.GetFile("file") is not { } file)
-        {
-            return Problems.BadRequest("Thiếu trường “file” chứa tệp nén .zip các báo cáo.");
+            return problem!;
         }
         if (file.Length > limits.MaxArchiveBytes)
         {
@@ -81,7 +62,7 @@ public static class BulkApi
         try
         {
             await using var content = file.OpenReadStream();
-            return TypedResults.Ok(await bulk.HandleAsync(user, content, round ?? form["round"].FirstOrDefault(), ct));
+            return TypedResults.Ok(await bulk.HandleAsync(user, content, round ?? form!["round"].FirstOrDefault(), ct));
         }
         catch (ArchiveRefusedException refused)
         {

@@ -250,33 +250,13 @@ public static class SubmissionsApi
         {
             return Problems.OtherUnit(bound);
         }
-        var requestBytes = UploadLimits.RequestBytes(options.Value);
-        // Refused before a byte of the body is read: by the announced length, and by counting for chunked bodies.
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        var (_, file, problem) = await MultipartFile.ReadAsync(request, UploadLimits.RequestBytes(options.Value),
+            () => TypedResults.Problem(RequestProblems.TooLarge(request.HttpContext)),
+            "Hãy gửi tệp báo cáo dưới dạng multipart/form-data, trường “file”.",
+            "Thiếu trường “file” chứa tệp báo cáo (.xlsx, .xls hoặc .csv).", ct);
+        if (file is null)
         {
-            limit.MaxRequestBodySize = requestBytes;
-        }
-        if (request.ContentLength > requestBytes)
-        {
-            return TypedResults.Problem(RequestProblems.TooLarge(request.HttpContext));
-        }
-        if (!request.HasFormContentType)
-        {
-            return Problems.BadRequest("Hãy gửi tệp báo cáo dưới dạng multipart/form-data, trường “file”.");
-        }
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (IOException ex) when (ex is not BadHttpRequestException && !ct.IsCancellationRequested)
-        {
-            // An unterminated part or a body cut short: the client's request, not the server, is at fault.
-            throw new MalformedFormException(ex);
-        }
-        if (form.Files.GetFile("file") is not { } file)
-        {
-            return Problems.BadRequest("Thiếu trường “file” chứa tệp báo cáo (.xlsx, .xls hoặc .csv).");
+            return problem!;
         }
         var dry = dryRun ?? false;
         var outcome = await uploads.HandleAsync(user, file, new SenderHints { Round = round, Unit = bound ?? unit, DryRun = dry }, bound, ct);
